@@ -1,0 +1,76 @@
+import { documentSchema } from './schema';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GraphDocument } from './document';
+import { checkSemantics } from './semantics';
+import type { KindRegistry } from './types';
+
+/** Largest document text accepted, checked before parsing. */
+export const MAX_DOCUMENT_CHARS = 20_000_000;
+
+export type LoadResult =
+  | { ok: true; document: GraphDocument }
+  | { ok: false; errors: string[] };
+
+/**
+ * Upgrades a document of an older version, one version at a time. Entry n
+ * turns a version-n document into a version-(n + 1) one.
+ */
+const migrations: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Parses and validates document text: size cap, JSON, version, schema, then semantics. */
+export function loadDocumentText(text: string, registry: KindRegistry): LoadResult {
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    return reject(`The document is ${text.length} characters long; the limit is ${MAX_DOCUMENT_CHARS}.`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return reject(`The document is not valid JSON: ${(error as Error).message}.`);
+  }
+  return loadDocumentValue(parsed, registry);
+}
+
+/** Validates an already parsed value as a graph document. */
+export function loadDocumentValue(value: unknown, registry: KindRegistry): LoadResult {
+  const upgraded = upgrade(value);
+  if (typeof upgraded === 'string') return reject(upgraded);
+
+  const parsed = documentSchema.safeParse(upgraded);
+  if (!parsed.success) {
+    return reject(...parsed.error.issues.slice(0, 20).map(describeIssue));
+  }
+
+  const document = parsed.data as GraphDocument;
+  const errors = checkSemantics(document, registry);
+  return errors.length > 0 ? reject(...errors) : { ok: true, document };
+}
+
+function upgrade(value: unknown): Record<string, unknown> | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'The document must be a JSON object.';
+  }
+  let document = value as Record<string, unknown>;
+  if (document.format !== DOCUMENT_FORMAT) {
+    return `Field "format": expected "${DOCUMENT_FORMAT}", found ${JSON.stringify(document.format) ?? 'nothing'}.`;
+  }
+  const version = document.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return `Field "version": expected a whole number from 1 to ${DOCUMENT_VERSION}, found ${JSON.stringify(version) ?? 'nothing'}.`;
+  }
+  if (version > DOCUMENT_VERSION) {
+    return `The document has version ${version}, made by a newer Backprop Studio; this one reads versions up to ${DOCUMENT_VERSION}.`;
+  }
+  for (let from = version; from < DOCUMENT_VERSION; from++) {
+    document = { ...migrations[from](document), version: from + 1 };
+  }
+  return document;
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+  return `Field "${path.replace(/^\./, '') || '(document)'}": ${issue.message}.`;
+}
+
+function reject(...errors: string[]): LoadResult {
+  return { ok: false, errors };
+}

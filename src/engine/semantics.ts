@@ -1,0 +1,88 @@
+import type { GraphDocument, GraphNode } from './document';
+import { sizeOf, formatShape } from './tensor';
+import { topologicalOrder } from './topology';
+import type { KindRegistry, ParamSpec, ParamValue } from './types';
+
+/**
+ * Checks what the schema cannot: unique ids, known kinds, existing ports and
+ * params, one wire per input, no cycles. Returns one message per problem.
+ */
+export function checkSemantics(document: GraphDocument, registry: KindRegistry): string[] {
+  const errors: string[] = [];
+  const nodes = new Map<string, GraphNode>();
+
+  for (const node of document.nodes) {
+    if (nodes.has(node.id)) errors.push(`Node id "${node.id}" is used by more than one node; ids must be unique.`);
+    nodes.set(node.id, node);
+    const kind = registry.get(node.kind);
+    if (!kind) {
+      errors.push(`Node "${node.id}" has unknown kind "${node.kind}"; known kinds: ${[...registry.keys()].join(', ')}.`);
+      continue;
+    }
+    for (const [name, value] of Object.entries(node.params)) {
+      const spec = kind.params.find((candidate) => candidate.name === name);
+      const problem = spec ? checkParam(spec, value) : `unknown parameter; ${describeParams(kind.params)}`;
+      if (problem) errors.push(`Node "${node.id}" (${node.kind}), parameter "${name}": ${problem}.`);
+    }
+  }
+
+  const edgeIds = new Set<string>();
+  const wiredInputs = new Map<string, string>();
+  for (const edge of document.edges) {
+    const where = `Edge "${edge.id}" (${edge.source}.${edge.sourcePort} → ${edge.target}.${edge.targetPort})`;
+    if (edgeIds.has(edge.id)) errors.push(`Edge id "${edge.id}" is used by more than one edge; ids must be unique.`);
+    edgeIds.add(edge.id);
+
+    const source = nodes.get(edge.source);
+    const target = nodes.get(edge.target);
+    if (!source) errors.push(`${where}: source node "${edge.source}" does not exist.`);
+    if (!target) errors.push(`${where}: target node "${edge.target}" does not exist.`);
+    const sourceKind = source && registry.get(source.kind);
+    const targetKind = target && registry.get(target.kind);
+    if (sourceKind && !sourceKind.outputs.some((port) => port.name === edge.sourcePort)) {
+      errors.push(`${where}: node "${edge.source}" (${source.kind}) has no output port "${edge.sourcePort}"; its outputs: ${sourceKind.outputs.map((port) => port.name).join(', ')}.`);
+    }
+    if (targetKind && !targetKind.inputs.some((port) => port.name === edge.targetPort)) {
+      errors.push(`${where}: node "${edge.target}" (${target.kind}) has no input port "${edge.targetPort}"; its inputs: ${targetKind.inputs.map((port) => port.name).join(', ') || 'none'}.`);
+    }
+
+    const inputKey = `${edge.target}\u0000${edge.targetPort}`;
+    const earlier = wiredInputs.get(inputKey);
+    if (earlier !== undefined) {
+      errors.push(`${where}: input "${edge.targetPort}" of node "${edge.target}" already has wire "${earlier}"; an input takes one wire.`);
+    }
+    wiredInputs.set(inputKey, edge.id);
+  }
+
+  if (errors.length === 0) {
+    const { cyclic } = topologicalOrder(document.nodes, document.edges);
+    if (cyclic.length > 0) errors.push(`The graph has a cycle through nodes ${cyclic.map((id) => `"${id}"`).join(', ')}; a computational graph must be acyclic.`);
+  }
+  return errors;
+}
+
+function checkParam(spec: ParamSpec, value: ParamValue): string | null {
+  switch (spec.type) {
+    case 'number':
+      if (typeof value !== 'number') return `expected a number, found ${JSON.stringify(value)}`;
+      if (spec.min !== undefined && value < spec.min) return `expected at least ${spec.min}, found ${value}`;
+      if (spec.max !== undefined && value > spec.max) return `expected at most ${spec.max}, found ${value}`;
+      return null;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `expected true or false, found ${JSON.stringify(value)}`;
+    case 'choice':
+      return typeof value === 'string' && spec.choices?.includes(value)
+        ? null
+        : `expected one of ${spec.choices?.join(', ')}, found ${JSON.stringify(value)}`;
+    case 'tensor':
+      if (typeof value !== 'object') return `expected a tensor {shape, data}, found ${JSON.stringify(value)}`;
+      if (sizeOf(value.shape) !== value.data.length) {
+        return `shape ${formatShape(value.shape)} holds ${sizeOf(value.shape)} values, found ${value.data.length}`;
+      }
+      return null;
+  }
+}
+
+function describeParams(specs: readonly ParamSpec[]): string {
+  return specs.length > 0 ? `this kind has ${specs.map((spec) => spec.name).join(', ')}` : 'this kind has no parameters';
+}

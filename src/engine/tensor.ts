@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** A tensor as plain data: a shape and its values in row-major order. */
+export interface TensorData {
+  shape: number[];
+  data: number[];
+}
+
+export type Shape = readonly number[];
+
+export function scalar(value: number): TensorData {
+  return { shape: [], data: [value] };
+}
+
+export function sizeOf(shape: Shape): number {
+  return shape.reduce((product, dim) => product * dim, 1);
+}
+
+export function toTensor(value: TensorData): tf.Tensor {
+  return tf.tensor(value.data, value.shape, 'float32');
+}
+
+/** Reads a tensor back to the CPU. Does not dispose it. */
+export function readTensor(tensor: tf.Tensor): TensorData {
+  return { shape: [...tensor.shape], data: Array.from(tensor.dataSync()) };
+}
+
+export function isFiniteData(value: TensorData): boolean {
+  return value.data.every(Number.isFinite);
+}
+
+export function shapesEqual(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((dim, i) => dim === b[i]);
+}
+
+export function formatShape(shape: Shape): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/**
+ * Returns the NumPy broadcast of two shapes, or null when a dimension pair is
+ * neither equal nor 1.
+ */
+export function broadcastShapes(a: Shape, b: Shape): number[] | null {
+  const rank = Math.max(a.length, b.length);
+  const result: number[] = [];
+  for (let i = 0; i < rank; i++) {
+    const dimA = a[a.length - rank + i] ?? 1;
+    const dimB = b[b.length - rank + i] ?? 1;
+    if (dimA !== dimB && dimA !== 1 && dimB !== 1) return null;
+    result.push(dimA === 1 ? dimB : dimA);
+  }
+  return result;
+}
+
+/**
+ * Sums a gradient over the axes along which `shape` was broadcast, so the
+ * gradient of a broadcast operand has that operand's own shape.
+ */
+export function sumToShape(gradient: tf.Tensor, shape: Shape): tf.Tensor {
+  if (shapesEqual(gradient.shape, shape)) return gradient;
+  const leading = gradient.rank - shape.length;
+  const axes: number[] = [];
+  for (let i = 0; i < gradient.rank; i++) {
+    const own = i < leading ? 1 : shape[i - leading];
+    if (own === 1 && gradient.shape[i] !== 1) axes.push(i);
+    else if (i < leading) axes.push(i);
+  }
+  const summed = axes.length > 0 ? tf.sum(gradient, axes, true) : gradient;
+  return tf.reshape(summed, [...shape]);
+}

@@ -1,0 +1,19 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { unaryKind } from './elementwise';
+
+/** The fixed number c of a constant gate. */
+export function constantOf(params: Record<string, unknown>): number {
+  return params.c as number;
+}
+
+/** x + c for a fixed number c, such as the +1 in the lecture's sigmoid gates. */
+export const addConstant = unaryKind({
+  kind: 'add-constant',
+  category: 'math',
+  symbol: '+c',
+  formula: 'x + c',
+  localFormula: '1',
+  params: [{ name: 'c', type: 'number', default: 1 }],
+  apply: (x, params) => tf.add(x, constantOf(params)),
+  derivative: (x) => tf.onesLike(x),
+});

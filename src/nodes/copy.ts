@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { NodeKind } from '../engine/types';
+
+/**
+ * Explicit fan-out: both outputs carry x, and the gradient of x is the sum of
+ * the gradients arriving at the two outputs.
+ */
+export const copy: NodeKind = {
+  kind: 'copy',
+  category: 'gates',
+  symbol: 'copy',
+  inputs: [{ name: 'x' }],
+  outputs: [{ name: 'out0' }, { name: 'out1' }],
+  params: [],
+  formula: 'out0 = x, out1 = x',
+  localFormulas: ['1 (per output)'],
+  pattern: 'sums',
+  inferShapes: ([x]) => ({ shapes: [[...x], [...x]] }),
+  forward: ({ inputs }) => [tf.clone(inputs[0]), tf.clone(inputs[0])],
+  backward: ({ upstream }) => [tf.add(upstream[0], upstream[1])],
+};

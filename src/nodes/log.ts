@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { unaryKind } from './elementwise';
+
+/** Natural logarithm ln x; NaN for x < 0 and −∞ at 0. */
+export const log = unaryKind({
+  kind: 'log',
+  category: 'math',
+  symbol: 'ln',
+  formula: 'ln x',
+  localFormula: '1 / x',
+  apply: (x) => tf.log(x),
+  derivative: (x) => tf.reciprocal(x),
+});

@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { unaryKind } from './elementwise';
+
+/** ReLU max(0, x). At the kink x = 0 the gradient is 0, as in tfjs and PyTorch. */
+export const relu = unaryKind({
+  kind: 'relu',
+  category: 'activations',
+  symbol: 'ReLU',
+  formula: 'max(0, x)',
+  localFormula: '1 if x > 0 else 0',
+  pattern: 'routes',
+  apply: (x) => tf.relu(x),
+  derivative: (x) => tf.cast(tf.greater(x, 0), 'float32'),
+});

@@ -1,0 +1,38 @@
+import { formatShape, sizeOf, toTensor } from '../engine/tensor';
+import type { NodeKind, Params } from '../engine/types';
+
+interface SourceDefinition {
+  kind: string;
+  symbol: string;
+  formula: string;
+  trainable?: boolean;
+}
+
+export function sourceValue(params: Params): { shape: number[]; data: number[] } {
+  const value = params.value;
+  if (typeof value !== 'object') throw new Error(`source node value must be a tensor, found ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Builds a kind with no inputs whose output is its `value` parameter. */
+export function sourceKind(definition: SourceDefinition): NodeKind {
+  return {
+    kind: definition.kind,
+    category: 'inputs',
+    symbol: definition.symbol,
+    inputs: [],
+    outputs: [{ name: 'out' }],
+    params: [{ name: 'value', type: 'tensor', default: { shape: [], data: [0] } }],
+    formula: definition.formula,
+    trainable: definition.trainable,
+    inferShapes: (_shapes, params) => {
+      const value = sourceValue(params);
+      if (sizeOf(value.shape) !== value.data.length) {
+        return { error: `value of shape ${formatShape(value.shape)} needs ${sizeOf(value.shape)} numbers, found ${value.data.length}.` };
+      }
+      return { shapes: [value.shape] };
+    },
+    forward: ({ params }) => [toTensor(sourceValue(params))],
+    backward: () => [],
+  };
+}

@@ -1,0 +1,17 @@
+import { addMul } from './add-mul';
+import { gatePatterns } from './gate-patterns';
+import { sigmoidGates } from './sigmoid-gates';
+import { sigmoidNeuron } from './sigmoid-neuron';
+import type { Preset } from './types';
+
+export type { Preset, LocalizedText } from './types';
+
+/** Every preset, in menu order. */
+export const presets: readonly Preset[] = [addMul, sigmoidNeuron, sigmoidGates, gatePatterns];
+
+/** The preset the app opens with when nothing else is asked for. */
+export const DEFAULT_PRESET_ID = 'add-mul';
+
+export function findPreset(id: string): Preset | undefined {
+  return presets.find((preset) => preset.id === id);
+}

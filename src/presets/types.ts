@@ -1,0 +1,14 @@
+import type { GraphDocument } from '../engine/document';
+
+export interface LocalizedText {
+  en: string;
+  'zh-CN': string;
+}
+
+export interface Preset {
+  /** Stable id used in links (#preset=id) and on the command line. */
+  id: string;
+  title: LocalizedText;
+  explanation: LocalizedText;
+  build(): GraphDocument;
+}
