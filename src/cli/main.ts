@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendName } from '../engine/backend';
+import { activateNodeBackend } from '../engine/node-backend';
+import { presets } from '../presets';
+import { readGraph, UsageError } from './input';
+import { runGraph } from './run-command';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  presets                          list the built-in presets
+  run <preset-id | file.json>      run forward and backward; print every node's value and gradient
+
+Options:
+  --json                           print {"values": {...}, "grads": {...}} keyed by node id
+  --backend wasm|cpu               tfjs backend (default: wasm)
+  --help                           show this text`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values: options, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, backend: { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (options.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return options.help ? 0 : 2;
+  }
+
+  switch (command) {
+    case 'presets':
+      for (const preset of presets) process.stdout.write(`${preset.id.padEnd(16)} ${preset.title.en}\n`);
+      return 0;
+    case 'run': {
+      if (rest.length !== 1) throw new UsageError('run takes one argument: a preset id or a .json file.');
+      await startBackend(options.backend);
+      const output = runGraph(await readGraph(rest[0]), options.json);
+      process.stdout.write(`${output.text}\n`);
+      for (const problem of output.problems) process.stderr.write(`${problem}\n`);
+      return output.failed ? 1 : 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+async function startBackend(requested: string | undefined): Promise<void> {
+  if (requested !== undefined && requested !== 'wasm' && requested !== 'cpu') {
+    throw new UsageError(`--backend: expected wasm or cpu, found "${requested}".`);
+  }
+  tf.enableProdMode();
+  await activateNodeBackend((requested as BackendName | undefined) ?? 'wasm');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`error: ${(error as Error).message}\n`);
+    if (!usage) process.stderr.write(`${(error as Error).stack}\n`);
+    process.exitCode = usage ? 2 : 1;
+  },
+);
