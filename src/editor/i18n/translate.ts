@@ -1,0 +1,65 @@
+import type { Diagnostic } from '../../engine/diagnostics';
+import { en, enKindGlosses, type MessageKey, type Messages } from './en';
+import { zhCN, zhCNKindGlosses } from './zh-CN';
+
+export type Language = 'en' | 'zh-CN';
+
+export const languages: readonly Language[] = ['en', 'zh-CN'];
+
+/** Each language's name in that language, for the language menu. */
+export const languageNames: Readonly<Record<Language, string>> = { en: 'English', 'zh-CN': '简体中文' };
+
+const dictionaries: Readonly<Record<Language, Messages>> = { en, 'zh-CN': zhCN };
+const glosses: Readonly<Record<Language, Readonly<Record<string, string>>>> = { en: enKindGlosses, 'zh-CN': zhCNKindGlosses };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** A message to translate later, so stored notices follow a language switch. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/**
+ * Fills a message's {placeholders}. Returns null when a placeholder has no value,
+ * so callers can fall back to other text instead of showing braces.
+ */
+function fill(template: string, params: MessageParams): string | null {
+  let missing = false;
+  const text = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    if (!(name in params)) missing = true;
+    return String(params[name] ?? '');
+  });
+  return missing ? null : text;
+}
+
+export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  return fill(dictionaries[language][key], params) ?? fill(en[key], params) ?? en[key];
+}
+
+export function translatorFor(language: Language): Translate {
+  return (key, params) => translate(language, key, params);
+}
+
+/** Translates a diagnostic by its code and details, falling back to the engine's English message. */
+export function translateDiagnostic(language: Language, diagnostic: Diagnostic): string {
+  const key = `diagnostic.${diagnostic.code}`;
+  const template = (dictionaries[language] as Record<string, string>)[key];
+  if (template === undefined) return diagnostic.message;
+  const params = { ...diagnostic.details, node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) };
+  return fill(template, params) ?? diagnostic.message;
+}
+
+export function kindGloss(language: Language, kind: string): string | undefined {
+  return glosses[language][kind];
+}
+
+/** Picks zh-CN when any preferred language is Chinese (zh, zh-TW, zh-Hans, …), else English. */
+export function detectLanguage(preferred: readonly string[]): Language {
+  return preferred.some((tag) => /^zh\b/i.test(tag)) ? 'zh-CN' : 'en';
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}

@@ -1,0 +1,43 @@
+import { compile, type Program } from '../../engine/compile';
+import type { Diagnostic } from '../../engine/diagnostics';
+import type { GraphDocument } from '../../engine/document';
+import { run } from '../../engine/run';
+import type { Trace } from '../../engine/trace';
+import { registry } from '../../nodes';
+import { indexSteps, type StepIndex } from './timeline';
+
+/** What the editor shows for one version of the document: the compiled program, its trace and their problems. */
+export interface Evaluation {
+  program: Program | null;
+  trace: Trace | null;
+  stepIndex: StepIndex;
+  /** Compile and run diagnostics of each node, in the order they were found. */
+  diagnosticsByNode: Readonly<Record<string, readonly Diagnostic[]>>;
+  /** Message of an exception thrown by compile or run, which is a bug rather than a problem in the graph. */
+  runError: string | null;
+}
+
+export const emptyEvaluation: Evaluation = {
+  program: null,
+  trace: null,
+  stepIndex: indexSteps([]),
+  diagnosticsByNode: {},
+  runError: null,
+};
+
+/** Compiles and runs a document on the active tfjs backend. Never throws. */
+export function evaluateDocument(document: GraphDocument): Evaluation {
+  try {
+    const program = compile(document, registry);
+    const trace = run(program);
+    return { program, trace, stepIndex: indexSteps(trace.steps), diagnosticsByNode: groupByNode(trace.diagnostics), runError: null };
+  } catch (error) {
+    return { ...emptyEvaluation, runError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function groupByNode(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]> {
+  const grouped: Record<string, Diagnostic[]> = {};
+  for (const diagnostic of diagnostics) (grouped[diagnostic.nodeId] ??= []).push(diagnostic);
+  return grouped;
+}

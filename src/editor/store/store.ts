@@ -1,0 +1,229 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BackendChoice } from '../../engine/backend';
+import type { GraphDocument } from '../../engine/document';
+import { emptyDocument } from '../../engine/document';
+import { registry } from '../../nodes';
+import { findPreset } from '../../presets';
+import type { Language, Message } from '../i18n/translate';
+import { applyEdit, type GraphEdit, type Point } from './edits';
+import { emptyEvaluation, evaluateDocument, type Evaluation } from './evaluate';
+import { createNode } from './new-node';
+import { clampCursor, sameSteps } from './timeline';
+
+export interface Selection {
+  nodes: readonly string[];
+  edges: readonly string[];
+}
+
+export interface LoadError {
+  fileName: string;
+  messages: readonly string[];
+}
+
+export type BackendStatus =
+  | { status: 'starting' }
+  | { status: 'ready'; choice: BackendChoice; renderer: string | null };
+
+export interface SelectionChange {
+  id: string;
+  selected: boolean;
+}
+
+export const speeds = [0.5, 1, 2, 4] as const;
+
+export interface EditorState extends Evaluation {
+  /** The graph: the single source of truth that the canvas, trace and autosave derive from. */
+  document: GraphDocument;
+  /** Preset the document was loaded from, for the preset menu and explanation; null for other documents. */
+  presetId: string | null;
+  /** True once the user changed the document after it was loaded. */
+  edited: boolean;
+  /** Incremented each time a whole document is loaded, so the canvas can fit the new graph into view. */
+  loadCount: number;
+  selection: Selection;
+  /** Number of revealed trace steps: steps[0..cursor) are shown. */
+  cursor: number;
+  playing: boolean;
+  speed: number;
+  language: Language;
+  backend: BackendStatus;
+  loadError: LoadError | null;
+  notices: readonly Message[];
+  explanationOpen: boolean;
+}
+
+export interface EditorActions {
+  /** Applies edits in order and recompiles once if anything but positions changed. */
+  dispatch(...edits: GraphEdit[]): void;
+  /** Adds a node of `kind` at `position` and returns its id, or null for an unknown kind. */
+  addNodeOfKind(kind: string, position: Point): string | null;
+  loadDocument(document: GraphDocument, presetId: string | null): void;
+  /** Loads a preset by id; returns false when there is no such preset. */
+  loadPreset(id: string): boolean;
+  setSelection(selection: Selection): void;
+  applySelectionChanges(nodes: readonly SelectionChange[], edges: readonly SelectionChange[]): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  /** Advances the playing timeline by one step and stops at the end. */
+  tick(): void;
+  stepForward(): void;
+  stepBack(): void;
+  seek(cursor: number): void;
+  setSpeed(speed: number): void;
+  setLanguage(language: Language): void;
+  setBackendStarting(): void;
+  setBackendReady(choice: BackendChoice, renderer: string | null): void;
+  setLoadError(error: LoadError | null): void;
+  addNotice(notice: Message): void;
+  dismissNotice(index: number): void;
+  setExplanationOpen(open: boolean): void;
+}
+
+export type EditorStore = EditorState & EditorActions;
+
+export interface InitialState {
+  document?: GraphDocument;
+  presetId?: string | null;
+  language?: Language;
+  notices?: readonly Message[];
+}
+
+export function createEditorStore(initial: InitialState = {}): StoreApi<EditorStore> {
+  return createStore<EditorStore>()((set, get) => {
+    /** Recompiles `document` when the backend is ready and keeps the cursor if the steps did not change. */
+    const evaluated = (state: EditorState, document: GraphDocument): Partial<EditorState> => {
+      if (state.backend.status !== 'ready') return { document };
+      const evaluation = evaluateDocument(document);
+      const steps = evaluation.trace?.steps ?? [];
+      const unchangedSteps = state.trace !== null && sameSteps(state.trace.steps, steps);
+      return {
+        document,
+        ...evaluation,
+        cursor: unchangedSteps ? clampCursor(state.cursor, steps.length) : steps.length,
+        playing: unchangedSteps && state.playing,
+      };
+    };
+    const stepCount = () => get().trace?.steps.length ?? 0;
+
+    return {
+      ...emptyEvaluation,
+      document: initial.document ?? emptyDocument(),
+      presetId: initial.presetId ?? null,
+      edited: false,
+      loadCount: 0,
+      selection: { nodes: [], edges: [] },
+      cursor: 0,
+      playing: false,
+      speed: 1,
+      language: initial.language ?? 'en',
+      backend: { status: 'starting' },
+      loadError: null,
+      notices: initial.notices ?? [],
+      explanationOpen: true,
+
+      dispatch: (...edits) => {
+        const state = get();
+
+        const document = edits.reduce(applyEdit, state.document);
+        if (document === state.document) return;
+        const onlyMoves = edits.every((edit) => edit.type === 'moveNode');
+        const update = onlyMoves ? { document } : evaluated(state, document);
+
+        set({ ...update, edited: true, selection: pruneSelection(state.selection, document) });
+      },
+
+      addNodeOfKind: (kindName, position) => {
+        const kind = registry.get(kindName);
+        if (!kind) return null;
+        const node = createNode(get().document, kind, position);
+        get().dispatch({ type: 'addNode', node });
+        return node.id;
+      },
+
+      loadDocument: (document, presetId) => {
+        const state = get();
+
+        const update = evaluated({ ...state, trace: null }, document);
+
+        set({
+          ...update,
+          presetId,
+          edited: false,
+          loadCount: state.loadCount + 1,
+          selection: { nodes: [], edges: [] },
+          loadError: null,
+        });
+      },
+
+      loadPreset: (id) => {
+        const preset = findPreset(id);
+        if (!preset) return false;
+        get().loadDocument(preset.build(), preset.id);
+        return true;
+      },
+
+      setSelection: (selection) => set({ selection }),
+
+      applySelectionChanges: (nodeChanges, edgeChanges) => {
+        const { selection } = get();
+        set({
+          selection: {
+            nodes: applyChanges(selection.nodes, nodeChanges),
+            edges: applyChanges(selection.edges, edgeChanges),
+          },
+        });
+      },
+
+      play: () => {
+        const count = stepCount();
+        if (count === 0) return;
+        set({ playing: true, cursor: get().cursor >= count ? 0 : get().cursor });
+      },
+      pause: () => set({ playing: false }),
+      togglePlay: () => (get().playing ? get().pause() : get().play()),
+      tick: () => {
+        const next = Math.min(get().cursor + 1, stepCount());
+        set({ cursor: next, playing: get().playing && next < stepCount() });
+      },
+      stepForward: () => set({ playing: false, cursor: clampCursor(get().cursor + 1, stepCount()) }),
+      stepBack: () => set({ playing: false, cursor: clampCursor(get().cursor - 1, stepCount()) }),
+      seek: (cursor) => set({ playing: false, cursor: clampCursor(cursor, stepCount()) }),
+      setSpeed: (speed) => {
+        if ((speeds as readonly number[]).includes(speed)) set({ speed });
+      },
+
+      setLanguage: (language) => set({ language }),
+
+      setBackendStarting: () => set({ backend: { status: 'starting' }, playing: false }),
+      setBackendReady: (choice, renderer) => {
+        const state = get();
+        const ready: EditorState = { ...state, backend: { status: 'ready', choice, renderer }, trace: null };
+        set({ ...evaluated(ready, state.document), backend: ready.backend });
+      },
+
+      setLoadError: (loadError) => set({ loadError }),
+      addNotice: (notice) => set({ notices: [...get().notices, notice] }),
+      dismissNotice: (index) => set({ notices: get().notices.filter((_notice, i) => i !== index) }),
+      setExplanationOpen: (explanationOpen) => set({ explanationOpen }),
+    };
+  });
+}
+
+function pruneSelection(selection: Selection, document: GraphDocument): Selection {
+  const nodeIds = new Set(document.nodes.map((node) => node.id));
+  const edgeIds = new Set(document.edges.map((edge) => edge.id));
+  const nodes = selection.nodes.filter((id) => nodeIds.has(id));
+  const edges = selection.edges.filter((id) => edgeIds.has(id));
+  return nodes.length === selection.nodes.length && edges.length === selection.edges.length ? selection : { nodes, edges };
+}
+
+function applyChanges(selected: readonly string[], changes: readonly SelectionChange[]): readonly string[] {
+  if (changes.length === 0) return selected;
+  const result = new Set(selected);
+  for (const change of changes) {
+    if (change.selected) result.add(change.id);
+    else result.delete(change.id);
+  }
+  return [...result];
+}
