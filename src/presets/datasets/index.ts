@@ -1,0 +1,4 @@
+export * from './dataset';
+export * from './toy';
+export * from './csv';
+export { loadMnist, MNIST_PIXELS, type DigitReader } from './mnist';
