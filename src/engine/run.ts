@@ -11,10 +11,10 @@ import type { NodeTrace, Trace, TraceStep } from './trace';
  * Every tensor the run creates is disposed before it returns.
  */
 export function run(program: Program): Trace {
-  return tf.tidy(() => {
+  const trace: Trace = { steps: [], nodes: {}, edges: {}, sinks: findSinks(program), diagnostics: [...program.diagnostics] };
+  // The trace is plain data, so the scope returns nothing and keeps no tensor alive.
+  tf.tidy(() => {
     const outputs = new Map<string, tf.Tensor[]>();
-    const trace: Trace = { steps: [], nodes: {}, edges: {}, sinks: findSinks(program), diagnostics: [...program.diagnostics] };
-
     for (const node of program.order) {
       const inputs = readInputs(node, outputs);
       const values = node.kind.forward({ inputs, params: node.params });
@@ -27,8 +27,8 @@ export function run(program: Program): Trace {
 
     runBackward(program, outputs, trace);
     reportFirstNonFinite(program, trace, 'backward');
-    return trace;
   });
+  return trace;
 }
 
 function readInputs(node: CompiledNode, outputs: Map<string, tf.Tensor[]>): tf.Tensor[] {
