@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { binaryKind } from './elementwise';
+import { binaryKind, propagateNaN } from './elementwise';
 
 /**
  * max(a, b). The max gate routes the whole upstream gradient to the larger
@@ -12,6 +12,6 @@ export const max = binaryKind({
   formula: 'max(a, b)',
   localFormulas: ['1 if a ≥ b else 0', '1 if b > a else 0'],
   pattern: 'routes',
-  apply: (a, b) => tf.maximum(a, b),
+  apply: (a, b) => propagateNaN(a, b, tf.maximum(a, b)),
   derivatives: (a, b) => [tf.cast(tf.greaterEqual(a, b), 'float32'), tf.cast(tf.less(a, b), 'float32')],
 });

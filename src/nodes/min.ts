@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { binaryKind } from './elementwise';
+import { binaryKind, propagateNaN } from './elementwise';
 
 /**
  * min(a, b): routes the upstream gradient to the smaller input. Tie rule:
@@ -11,6 +11,6 @@ export const min = binaryKind({
   formula: 'min(a, b)',
   localFormulas: ['1 if a ≤ b else 0', '1 if b < a else 0'],
   pattern: 'routes',
-  apply: (a, b) => tf.minimum(a, b),
+  apply: (a, b) => propagateNaN(a, b, tf.minimum(a, b)),
   derivatives: (a, b) => [tf.cast(tf.lessEqual(a, b), 'float32'), tf.cast(tf.greater(a, b), 'float32')],
 });
