@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
 import type { GraphDocument, GraphEdge } from './document';
-import { formatShape } from './tensor';
+import { formatShape, type TensorData } from './tensor';
 import { topologicalOrder } from './topology';
 import type { KindRegistry, NodeKind, Params } from './types';
 
@@ -90,6 +90,7 @@ function bindNode(
   const entry: CompiledNode = { id, kind, params, inputs, consumers, outputShapes: [] };
 
   const inputShapes: number[][] = [];
+  const inputValues: (TensorData | null)[] = [];
   for (const [index, binding] of inputs.entries()) {
     const port = kind.inputs[index].name;
     if (!binding) {
@@ -108,21 +109,40 @@ function bindNode(
       });
       return entry;
     }
+    const mismatch = checkPortType(id, kind, index, source!, binding);
+    if (mismatch) {
+      diagnostics.push(mismatch);
+      return entry;
+    }
     inputShapes.push(shape);
+    inputValues.push(source!.kind.documentOutputs?.(source!.params)[binding.sourceIndex] ?? null);
   }
 
-  const result = kind.inferShapes(inputShapes, params);
+  const result = kind.inferShapes(inputShapes, params, inputValues);
   if ('error' in result) {
     const sources = inputs
       .map((binding, index) => `${kind.inputs[index].name} from "${binding!.edge.source}" ${formatShape(inputShapes[index])}`)
       .join(', ');
     const reason = sources ? `${result.error} (${sources})` : result.error;
     diagnostics.push({
-      code: 'shape-mismatch', severity: 'error', nodeId: id, port: result.port, details: { kind: kind.kind, reason },
+      code: result.code ?? 'shape-mismatch', severity: 'error', nodeId: id, port: result.port, details: { kind: kind.kind, reason },
       message: `${describeNode(id, kind.kind)}${result.port ? `, input ${result.port}` : ''}: ${reason}`,
     });
     return entry;
   }
   entry.outputShapes = result.shapes;
   return entry;
+}
+
+/** Reports a wire that joins a tensor output to a labels input, or the reverse. */
+function checkPortType(id: string, kind: NodeKind, index: number, source: CompiledNode, binding: InputBinding): Diagnostic | null {
+  const port = kind.inputs[index].name;
+  const expected = kind.inputs[index].type ?? 'tensor';
+  const found = source.kind.outputs[binding.sourceIndex].type ?? 'tensor';
+  if (expected === found) return null;
+  const wire = `${binding.edge.source}.${binding.edge.sourcePort}`;
+  return {
+    code: 'type-mismatch', severity: 'error', nodeId: id, port, details: { kind: kind.kind, port, expected, found, source: wire },
+    message: `${describeNode(id, kind.kind)}, input ${port}: expected a ${expected} output, found the ${found} output ${wire}; connect a ${expected} output instead.`,
+  };
 }

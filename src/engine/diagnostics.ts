@@ -8,6 +8,8 @@ export type DiagnosticCode =
   | 'missing-input'
   | 'blocked-by-input'
   | 'shape-mismatch'
+  | 'type-mismatch'
+  | 'label-out-of-range'
   | 'invalid-param'
   | 'non-finite-value'
   | 'non-finite-gradient';

@@ -1,11 +1,12 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import type { Shape } from './tensor';
+import type { Shape, TensorData } from './tensor';
 
 /** The element type a port carries: real-valued tensors or integer class labels. */
 export type PortType = 'tensor' | 'labels';
 
 export interface PortSpec {
   name: string;
+  /** What the port carries; 'tensor' when absent. A wire must join ports of the same type. */
   type?: PortType;
 }
 
@@ -28,7 +29,13 @@ export type KindCategory = 'inputs' | 'gates' | 'math' | 'activations' | 'losses
 /** The lecture's names for how a gate treats the upstream gradient. */
 export type GatePattern = 'distributes' | 'swaps' | 'routes' | 'sums' | 'scales';
 
-export type ShapeResult = { shapes: number[][] } | { error: string; port?: string };
+/**
+ * Output shapes, or an error on one input port. The error's code is
+ * 'shape-mismatch' unless the rule names another.
+ */
+export type ShapeResult =
+  | { shapes: number[][] }
+  | { error: string; port?: string; code?: 'shape-mismatch' | 'invalid-param' | 'label-out-of-range' };
 
 export interface ForwardContext {
   inputs: tf.Tensor[];
@@ -56,7 +63,18 @@ export interface NodeKind {
   pattern?: GatePattern;
   /** True for kinds whose value is a trainable parameter. */
   trainable?: boolean;
-  inferShapes(inputShapes: Shape[], params: Params): ShapeResult;
+  /**
+   * Output shapes from the input shapes. `inputValues` holds, per input, the
+   * value the document stores for it when its source kind has `documentOutputs`
+   * (such as a labels node), else null; rules use it for checks that need
+   * values, such as a label below the class count.
+   */
+  inferShapes(inputShapes: Shape[], params: Params, inputValues: (TensorData | null)[]): ShapeResult;
+  /**
+   * Source kinds only: the value of each output as the document stores it, or
+   * null where it has none. Feeds may replace these values at run time.
+   */
+  documentOutputs?(params: Params): (TensorData | null)[];
   forward(context: ForwardContext): tf.Tensor[];
   /**
    * Local gradient of the single output with respect to each input, elementwise.

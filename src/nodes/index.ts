@@ -17,13 +17,14 @@ import { reciprocal } from './reciprocal';
 import { relu } from './relu';
 import { sigmoid } from './sigmoid';
 import { subtract } from './subtract';
+import { sum } from './sum';
 import { tanh } from './tanh';
 
 /** Every built-in node kind, in palette order. */
 export const builtinKinds: readonly NodeKind[] = [
   input, parameter, constant,
   add, subtract, multiply, divide, max, min, copy,
-  negate, exp, log, reciprocal, addConstant, multiplyConstant,
+  negate, exp, log, reciprocal, addConstant, multiplyConstant, sum,
   sigmoid, tanh, relu,
 ];
 
