@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { formatShape } from '../engine/tensor';
+import type { NodeKind, ShapeResult } from '../engine/types';
+
+/** Shape rule of a · b for a [n, k] and b [k, m]; both operands must be matrices. */
+function matmulShapes(a: readonly number[], b: readonly number[]): ShapeResult {
+  if (a.length !== 2) {
+    return { error: `matmul takes rank-2 operands, but a is ${formatShape(a)} (rank ${a.length}); reshape it to [n, k]`, port: 'a' };
+  }
+  if (b.length !== 2) {
+    return { error: `matmul takes rank-2 operands, but b is ${formatShape(b)} (rank ${b.length}); reshape it to [k, m]`, port: 'b' };
+  }
+  if (a[1] !== b[0]) {
+    return {
+      error: `inner dimensions differ: a is ${formatShape(a)} (${a[1]} columns), b is ${formatShape(b)} (${b[0]} rows)`,
+      port: 'b',
+    };
+  }
+  return { shapes: [[a[0], b[1]]] };
+}
+
+/**
+ * Matrix product a · b. The gradient of each operand has that operand's
+ * shape: ∂L/∂a = upstream · bᵀ [n, k] and ∂L/∂b = aᵀ · upstream [k, m].
+ */
+export const matmul: NodeKind = {
+  kind: 'matmul',
+  category: 'math',
+  symbol: 'a·b',
+  inputs: [{ name: 'a' }, { name: 'b' }],
+  outputs: [{ name: 'out' }],
+  params: [],
+  formula: 'out = a · b, a [n, k], b [k, m]',
+  localFormulas: ['upstream · bᵀ', 'aᵀ · upstream'],
+  inferShapes: ([a, b]) => matmulShapes(a, b),
+  forward: ({ inputs: [a, b] }) => [tf.matMul(a, b)],
+  backward: ({ inputs: [a, b], upstream: [gradient] }) => [tf.matMul(gradient, b, false, true), tf.matMul(a, gradient, true, false)],
+};
