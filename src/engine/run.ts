@@ -2,22 +2,26 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CompiledNode, Program } from './compile';
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
+import { checkFeeds, computeOutputs, findSinks, isSeeded, readInputs, type Feeds } from './pass';
 import { isFiniteData, readTensor } from './tensor';
 import type { NodeTrace, Trace, TraceStep } from './trace';
 
 /**
  * Runs the program forward in topological order, then backward in reverse
  * order with each kind's own backward, and records every value and gradient.
- * Every tensor the run creates is disposed before it returns.
+ * `feeds` replaces the outputs of source nodes for this run only, and the run
+ * throws when a feed does not fit the program. Every tensor the run creates
+ * is disposed before it returns, and fed tensors stay with the caller.
  */
-export function run(program: Program): Trace {
+export function run(program: Program, feeds?: Feeds): Trace {
+  if (feeds) checkFeeds(program, feeds);
   const trace: Trace = { steps: [], nodes: {}, edges: {}, sinks: findSinks(program), diagnostics: [...program.diagnostics] };
   // The trace is plain data, so the scope returns nothing and keeps no tensor alive.
   tf.tidy(() => {
     const outputs = new Map<string, tf.Tensor[]>();
     for (const node of program.order) {
       const inputs = readInputs(node, outputs);
-      const values = node.kind.forward({ inputs, params: node.params });
+      const values = computeOutputs(node, inputs, feeds);
       outputs.set(node.id, values);
       trace.steps.push({ phase: 'forward', nodeId: node.id });
       trace.nodes[node.id] = { outputs: values.map(readTensor), upstream: null, upstreamParts: [], local: null, downstream: null };
@@ -29,18 +33,6 @@ export function run(program: Program): Trace {
     reportFirstNonFinite(program, trace, 'backward');
   });
   return trace;
-}
-
-function readInputs(node: CompiledNode, outputs: Map<string, tf.Tensor[]>): tf.Tensor[] {
-  return node.inputs.map((binding) => outputs.get(binding!.edge.source)![binding!.sourceIndex]);
-}
-
-/** A sink is a runnable node with inputs whose outputs no runnable node reads. */
-function findSinks(program: Program): string[] {
-  return program.order
-    .filter((node) => node.inputs.length > 0)
-    .filter((node) => node.consumers.flat().every((edge) => !program.nodes.has(edge.target)))
-    .map((node) => node.id);
 }
 
 function recordEdgeValues(program: Program, trace: Trace): void {
@@ -61,7 +53,7 @@ function runBackward(program: Program, outputs: Map<string, tf.Tensor[]>, trace:
     const values = outputs.get(node.id)!;
     const parts = node.consumers.map((edges, index) => {
       const received = edges.filter((edge) => sent.has(edge.id)).map((edge) => ({ edgeId: edge.id as string | null, gradient: sent.get(edge.id)! }));
-      if (sinks.has(node.id)) received.push({ edgeId: null, gradient: tf.onesLike(values[index]) });
+      if (sinks.has(node.id) && isSeeded(node, index)) received.push({ edgeId: null, gradient: tf.onesLike(values[index]) });
       return received;
     });
     if (parts.every((received) => received.length === 0)) continue;

@@ -31,7 +31,7 @@ export interface Trace {
   steps: TraceStep[];
   nodes: Record<string, NodeTrace>;
   edges: Record<string, EdgeTrace>;
-  /** Nodes whose output nothing reads; each is seeded with gradient 1. */
+  /** Nodes whose output nothing reads. A sink seeds each output with gradient 1, or 0 for an auxiliary output. */
   sinks: string[];
   diagnostics: Diagnostic[];
 }

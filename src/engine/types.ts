@@ -8,6 +8,12 @@ export interface PortSpec {
   name: string;
   /** What the port carries; 'tensor' when absent. A wire must join ports of the same type. */
   type?: PortType;
+  /**
+   * Marks an output shown for inspection, such as a loss's per-example values.
+   * A sink seeds it with gradient 0 instead of 1, so it adds nothing to the
+   * graph's output unless a wire reads it.
+   */
+  auxiliary?: boolean;
 }
 
 export type ParamValue = number | string | boolean | { shape: number[]; data: number[] };
