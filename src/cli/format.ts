@@ -12,7 +12,18 @@ export function toNested(tensor: TensorData): Nested {
   return build(0, 0);
 }
 
-/** Formats a tensor for a terminal: numbers to 6 significant digits, nested brackets. */
+/** Elements above which the table shows a tensor's shape and first values only. */
+const MAX_SHOWN_ELEMENTS = 12;
+
+/**
+ * Formats a tensor for a terminal: numbers to 6 significant digits in nested
+ * brackets, or for a large tensor its shape and first values (--json prints all).
+ */
 export function formatTensor(tensor: TensorData): string {
-  return JSON.stringify(toNested(tensor), (_key, value) => (typeof value === 'number' ? Number(value.toPrecision(6)) : value));
+  const round = (value: number) => Number(value.toPrecision(6));
+  if (tensor.data.length <= MAX_SHOWN_ELEMENTS) {
+    return JSON.stringify(toNested(tensor), (_key, value) => (typeof value === 'number' ? round(value) : value));
+  }
+  const first = tensor.data.slice(0, 6).map(round).join(', ');
+  return `shape [${tensor.shape.join(', ')}]: ${first}, …`;
 }

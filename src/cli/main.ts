@@ -5,23 +5,41 @@ import { activateNodeBackend } from '../engine/node-backend';
 import { presets } from '../presets';
 import { readGraph, UsageError } from './input';
 import { runGraph } from './run-command';
+import { trainGraph } from './train-command';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   presets                          list the built-in presets
   run <preset-id | file.json>      run forward and backward; print every node's value and gradient
+  train <preset-id | file.json>    train the graph's parameters; print a line per epoch and final metrics
 
 Options:
   --json                           print {"values": {...}, "grads": {...}} keyed by node id
   --backend wasm|cpu               tfjs backend (default: wasm)
+  --dataset NAME                   train: spiral, circles, xor, blobs or mnist
+  --epochs N                       train: number of passes over the training set
+  --batch N                        train: examples per minibatch
+  --optimizer NAME                 train: sgd, momentum, nesterov, adagrad, rmsprop or adam
+  --lr X                           train: learning rate
+  --seed N                         train: seed of the shuffle and the split
   --help                           show this text`;
 
 async function main(argv: string[]): Promise<number> {
   const { values: options, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, backend: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      backend: { type: 'string' },
+      help: { type: 'boolean', default: false },
+      dataset: { type: 'string' },
+      epochs: { type: 'string' },
+      batch: { type: 'string' },
+      optimizer: { type: 'string' },
+      lr: { type: 'string' },
+      seed: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   if (options.help || !command) {
@@ -40,6 +58,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${output.text}\n`);
       for (const problem of output.problems) process.stderr.write(`${problem}\n`);
       return output.failed ? 1 : 0;
+    }
+    case 'train': {
+      if (rest.length !== 1) throw new UsageError('train takes one argument: a preset id or a .json file.');
+      await startBackend(options.backend);
+      return trainGraph(rest[0], options, (line) => process.stdout.write(`${line}\n`));
     }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);

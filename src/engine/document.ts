@@ -1,3 +1,5 @@
+import type { OptimizerSettings } from './optimizers';
+import type { WeightInit } from './training/init';
 import type { Params } from './types';
 
 /** Format name written into every graph document. */
@@ -23,12 +25,38 @@ export interface GraphEdge {
   targetPort: string;
 }
 
+/** Where a training graph's examples come from. */
+export interface DatasetSettings {
+  name: 'spiral' | 'circles' | 'xor' | 'blobs' | 'mnist' | 'csv';
+  classes?: number;
+  perClass?: number;
+  noise?: number;
+  seed?: number;
+  /** Pasted rows "feature, …, label" when name is "csv". */
+  csv?: string;
+  /** Points added by clicking on a 2-D plot, as [x, y, label]. */
+  extraPoints?: [number, number, number][];
+}
+
+/** Everything needed to rerun a training experiment exactly. */
+export interface TrainingSettings {
+  dataset: DatasetSettings;
+  optimizer: OptimizerSettings;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  init: WeightInit;
+  /** Fractions of the examples used for training and validation; the test part gets the rest. */
+  split: { train: number; validation: number };
+}
+
 export interface GraphDocument {
   format: typeof DOCUMENT_FORMAT;
   version: typeof DOCUMENT_VERSION;
   title?: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  training?: TrainingSettings;
 }
 
 export function emptyDocument(): GraphDocument {

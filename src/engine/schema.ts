@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document';
+import { OPTIMIZER_NAMES } from './optimizers';
+import { WEIGHT_INITS } from './training/init';
 
 /** Ids may arrive as numbers from hand-written files; they are kept as strings. */
 const id = z
@@ -15,7 +17,9 @@ const tensorValue = z
   })
   .strict();
 
-const paramValue = z.union([finiteNumber, z.string().max(200), z.boolean(), tensorValue]);
+const shapeValue = z.array(z.number().int().min(1).max(1_000_000)).max(8);
+
+const paramValue = z.union([finiteNumber, z.string().max(200), z.boolean(), shapeValue, tensorValue]);
 
 const node = z
   .object({
@@ -38,6 +42,39 @@ const edge = z
   })
   .strict();
 
+const training = z
+  .object({
+    dataset: z
+      .object({
+        name: z.enum(['spiral', 'circles', 'xor', 'blobs', 'mnist', 'csv']),
+        classes: z.number().int().min(2).max(100).optional(),
+        perClass: z.number().int().min(1).max(100_000).optional(),
+        noise: z.number().min(0).max(10).optional(),
+        seed: z.number().int().optional(),
+        csv: z.string().max(2_000_000).optional(),
+        extraPoints: z.array(z.tuple([finiteNumber, finiteNumber, z.number().int().min(0).max(99)])).max(10_000).optional(),
+      })
+      .strict(),
+    optimizer: z
+      .object({
+        name: z.enum(OPTIMIZER_NAMES),
+        learningRate: z.number().positive().max(1000),
+        momentum: z.number().min(0).max(1).optional(),
+        decay: z.number().min(0).max(1).optional(),
+        initialAccumulator: z.number().min(0).optional(),
+        beta1: z.number().min(0).max(1).optional(),
+        beta2: z.number().min(0).max(1).optional(),
+        epsilon: z.number().positive().optional(),
+      })
+      .strict(),
+    batchSize: z.number().int().min(1).max(100_000),
+    epochs: z.number().int().min(1).max(100_000),
+    seed: z.number().int(),
+    init: z.enum(WEIGHT_INITS),
+    split: z.object({ train: z.number().gt(0).max(1), validation: z.number().min(0).lt(1) }).strict(),
+  })
+  .strict();
+
 export const documentSchema = z
   .object({
     format: z.literal(DOCUMENT_FORMAT),
@@ -45,5 +82,6 @@ export const documentSchema = z
     title: z.string().max(500).optional(),
     nodes: z.array(node).max(100_000),
     edges: z.array(edge).max(200_000),
+    training: training.optional(),
   })
   .strict();

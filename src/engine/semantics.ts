@@ -74,8 +74,10 @@ function checkParam(spec: ParamSpec, value: ParamValue): string | null {
       return typeof value === 'string' && spec.choices?.includes(value)
         ? null
         : `expected one of ${spec.choices?.join(', ')}, found ${JSON.stringify(value)}`;
+    case 'shape':
+      return Array.isArray(value) ? null : `expected a shape such as [784, 10], found ${JSON.stringify(value)}`;
     case 'tensor':
-      if (typeof value !== 'object') return `expected a tensor {shape, data}, found ${JSON.stringify(value)}`;
+      if (typeof value !== 'object' || Array.isArray(value)) return `expected a tensor {shape, data}, found ${JSON.stringify(value)}`;
       if (sizeOf(value.shape) !== value.data.length) {
         return `shape ${formatShape(value.shape)} holds ${sizeOf(value.shape)} values, found ${value.data.length}`;
       }

@@ -16,11 +16,12 @@ export interface PortSpec {
   auxiliary?: boolean;
 }
 
-export type ParamValue = number | string | boolean | { shape: number[]; data: number[] };
+/** A parameter's value; a number[] is a tensor shape. */
+export type ParamValue = number | string | boolean | number[] | { shape: number[]; data: number[] };
 
 export interface ParamSpec {
   name: string;
-  type: 'number' | 'tensor' | 'choice' | 'boolean';
+  type: 'number' | 'tensor' | 'choice' | 'boolean' | 'shape';
   default: ParamValue;
   min?: number;
   max?: number;

@@ -1,4 +1,53 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { formatShape } from '../engine/tensor';
+import type { NodeKind, Params } from '../engine/types';
 import { sourceKind } from './source';
 
-/** A trainable value, such as a weight w; training updates it along −∂L/∂w. */
-export const parameter = sourceKind({ kind: 'parameter', symbol: 'θ', formula: 'out = value', trainable: true });
+export const PARAMETER_INITS = ['value', 'zeros', 'small-random', 'xavier', 'he'] as const;
+type ParameterInit = (typeof PARAMETER_INITS)[number];
+
+const fromValue = sourceKind({ kind: 'parameter', symbol: 'θ', formula: 'out = value', trainable: true });
+
+/**
+ * Standard deviation of the initial weights of a [fanIn, …] matrix: 0.01, 1/√fanIn
+ * (Xavier) or √(2/fanIn) (He, for ReLU layers).
+ */
+function initialDeviation(init: ParameterInit, fanIn: number): number {
+  if (init === 'small-random') return 0.01;
+  if (init === 'xavier') return 1 / Math.sqrt(fanIn);
+  return Math.sqrt(2 / fanIn);
+}
+
+function generatedShape(params: Params): number[] {
+  const shape = params.shape;
+  return Array.isArray(shape) ? shape : [];
+}
+
+/**
+ * A trainable value, such as a weight w; training updates it along −∂L/∂w.
+ * With init other than "value" the node draws its values from a seeded normal
+ * distribution of the given shape, so a large weight matrix needs no stored numbers.
+ * Vectors (biases) and "zeros" start at 0.
+ */
+export const parameter: NodeKind = {
+  ...fromValue,
+  params: [
+    ...fromValue.params,
+    { name: 'init', type: 'choice', default: 'value', choices: PARAMETER_INITS },
+    { name: 'shape', type: 'shape', default: [] },
+    { name: 'seed', type: 'number', default: 0 },
+  ],
+  inferShapes: (shapes, params, values) => {
+    if (params.init === 'value') return fromValue.inferShapes(shapes, params, values);
+    const shape = generatedShape(params);
+    if (shape.length === 0) return { error: `init "${String(params.init)}" needs a shape such as [2, 3], found ${formatShape(shape)}.`, code: 'invalid-param' };
+    return { shapes: [shape] };
+  },
+  forward: (context) => {
+    const init = context.params.init as ParameterInit;
+    if (init === 'value') return fromValue.forward(context);
+    const shape = generatedShape(context.params);
+    if (init === 'zeros' || shape.length < 2) return [tf.zeros(shape)];
+    return [tf.randomNormal(shape, 0, initialDeviation(init, shape[0]), 'float32', context.params.seed as number)];
+  },
+};

@@ -10,7 +10,7 @@ interface SourceDefinition {
 
 export function sourceValue(params: Params): { shape: number[]; data: number[] } {
   const value = params.value;
-  if (typeof value !== 'object') throw new Error(`source node value must be a tensor, found ${JSON.stringify(value)}`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`source node value must be a tensor, found ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -2,12 +2,18 @@ import { addMul } from './add-mul';
 import { gatePatterns } from './gate-patterns';
 import { sigmoidGates } from './sigmoid-gates';
 import { sigmoidNeuron } from './sigmoid-neuron';
+import { matmulExample, softmaxTable, svmTable } from './table-presets';
+import { linearSoftmax, linearSvm, mlp2, mlp6, trainingLoop } from './training-presets';
 import type { Preset } from './types';
 
 export type { Preset, LocalizedText } from './types';
 
 /** Every preset, in menu order. */
-export const presets: readonly Preset[] = [addMul, sigmoidNeuron, sigmoidGates, gatePatterns];
+export const presets: readonly Preset[] = [
+  addMul, sigmoidNeuron, sigmoidGates, gatePatterns,
+  svmTable, softmaxTable, matmulExample,
+  linearSvm, linearSoftmax, mlp2, mlp6, trainingLoop,
+];
 
 /** The preset the app opens with when nothing else is asked for. */
 export const DEFAULT_PRESET_ID = 'add-mul';

@@ -1,4 +1,4 @@
-import type { GraphDocument } from '../engine/document';
+import type { DatasetSettings, GraphDocument } from '../engine/document';
 
 export interface LocalizedText {
   en: string;
@@ -11,4 +11,6 @@ export interface Preset {
   title: LocalizedText;
   explanation: LocalizedText;
   build(): GraphDocument;
+  /** Rebuilds a training preset for another dataset, resizing its first and last layers. */
+  buildForDataset?(dataset: DatasetSettings): GraphDocument;
 }

@@ -1,4 +1,6 @@
-import seedrandom from 'seedrandom';
+import { shuffledIndices } from '../../engine/training/random';
+
+export { createRandom, shuffledIndices } from '../../engine/training/random';
 
 /** Labelled examples stored row-major: example i has features x[i·features … (i + 1)·features). */
 export interface Dataset {
@@ -17,22 +19,6 @@ export interface DatasetSplit {
 
 export function exampleCount(dataset: Dataset): number {
   return dataset.y.length;
-}
-
-/** Returns a seeded random number generator uniform on [0, 1). */
-export function createRandom(seed: number): () => number {
-  return seedrandom(String(seed));
-}
-
-/** Returns indices 0 … n−1 in a seeded random order (Fisher–Yates). */
-export function shuffledIndices(n: number, seed: number): Int32Array {
-  const random = createRandom(seed);
-  const indices = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [indices[i], indices[j]] = [indices[j], indices[i]];
-  }
-  return indices;
 }
 
 /** Copies the examples at `indices` into a new dataset. */

@@ -1,0 +1,280 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { compile, type Program } from '../compile';
+import type { GraphDocument } from '../document';
+import { computeGradients } from '../gradients';
+import { createOptimizer, type OptimizerSettings } from '../optimizers';
+import { run } from '../run';
+import { readTensor } from '../tensor';
+import type { Trace } from '../trace';
+import type { KindRegistry } from '../types';
+import { batchTensors, countCorrect, forwardOutputs, type ExampleSet } from './evaluate';
+import { initialValue, type WeightInit } from './init';
+import { shuffledIndices } from './random';
+import { findTrainingStructure, type TrainingStructure } from './structure';
+
+export interface TrainingData {
+  train: ExampleSet;
+  validation: ExampleSet;
+  test: ExampleSet;
+}
+
+export interface TrainingConfig {
+  optimizer: OptimizerSettings;
+  batchSize: number;
+  seed: number;
+  init: WeightInit;
+}
+
+export interface Evaluation {
+  dataLoss: number;
+  regularizationLoss: number;
+  accuracy: number;
+}
+
+export interface EpochRecord {
+  epoch: number;
+  dataLoss: number;
+  regularizationLoss: number;
+  trainAccuracy: number;
+  validationAccuracy: number;
+}
+
+export interface StepReport {
+  /** Epochs completed and batches completed within the current epoch, after this step. */
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  /** Total loss of the step's batch: data loss plus regularization. */
+  loss: number;
+  /** Present when this step completed an epoch. */
+  epochRecord?: EpochRecord;
+  /** Why training must stop, when the loss or a value became NaN or infinite. */
+  stopReason?: string;
+}
+
+/** Examples per forward pass when evaluating a whole split. */
+const EVALUATION_CHUNK = 1000;
+
+/**
+ * Trains the parameter nodes of a graph on minibatches: a seeded shuffle each
+ * epoch, forward and the per-node backward inside tf.tidy, then the optimizer's
+ * update. Owns tfjs variables and an optimizer until dispose().
+ */
+export class Trainer {
+  readonly structure: TrainingStructure;
+  readonly history: EpochRecord[] = [];
+  epoch = 0;
+  batch = 0;
+  private variables = new Map<string, tf.Variable>();
+  private optimizer: tf.Optimizer;
+  private readonly programs = new Map<number, Program>();
+  private order: Int32Array;
+
+  private constructor(
+    private readonly document: GraphDocument,
+    private readonly registry: KindRegistry,
+    private readonly data: TrainingData,
+    private readonly config: TrainingConfig,
+    structure: TrainingStructure,
+  ) {
+    this.structure = structure;
+    this.optimizer = createOptimizer(config.optimizer);
+    this.order = shuffledIndices(data.train.y.length, config.seed);
+    this.initializeVariables();
+  }
+
+  /** Creates a trainer, or returns a message naming what keeps the graph from training. */
+  static create(document: GraphDocument, registry: KindRegistry, data: TrainingData, config: TrainingConfig): Trainer | { error: string } {
+    const found = findTrainingStructure(document);
+    if (!found.ok) return { error: found.error };
+    const problem = checkBatchNode(document, found.structure.batchId, data.train);
+    if (problem) return { error: problem };
+    if (!(config.batchSize >= 1)) return { error: `Batch size must be at least 1, found ${config.batchSize}.` };
+
+    const trainer = new Trainer(document, registry, data, config, found.structure);
+    const blocking = trainer.program(Math.min(config.batchSize, data.train.y.length)).diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    if (blocking) {
+      trainer.dispose();
+      return { error: blocking.message };
+    }
+    return trainer;
+  }
+
+  get batchesPerEpoch(): number {
+    return Math.ceil(this.data.train.y.length / this.config.batchSize);
+  }
+
+  /** Trains on the next minibatch; at the end of an epoch evaluates and reshuffles. */
+  step(): StepReport {
+    const start = this.batch * this.config.batchSize;
+    const end = Math.min(start + this.config.batchSize, this.data.train.y.length);
+    const program = this.program(end - start);
+
+    const loss = tf.tidy(() => {
+      const [x, y] = batchTensors(this.data.train, this.order, start, end);
+      const result = computeGradients(program, { [this.structure.batchId]: [x, y] }, this.variables);
+      this.optimizer.applyGradients(Object.fromEntries([...result.grads].map(([id, gradient]) => [this.variables.get(id)!.name, gradient])));
+      return result.loss.dataSync()[0];
+    });
+
+    this.batch++;
+    const report: StepReport = { epoch: this.epoch, batch: this.batch, batchesPerEpoch: this.batchesPerEpoch, loss };
+    if (!Number.isFinite(loss)) {
+      report.stopReason = this.describeNonFinite(loss, start, end);
+      return report;
+    }
+    if (this.batch >= this.batchesPerEpoch) report.epochRecord = this.finishEpoch();
+    report.epoch = this.epoch;
+    report.batch = this.batch;
+    return report;
+  }
+
+  /** Evaluates data loss, regularization and accuracy on a whole split. */
+  evaluate(part: keyof TrainingData): Evaluation {
+    const set = this.data[part];
+    const wanted = [{ nodeId: this.structure.lossId }, this.structure.scores, ...this.structure.penaltyIds.map((nodeId) => ({ nodeId }))];
+    let lossSum = 0;
+    let correct = 0;
+    let regularizationLoss = 0;
+    for (let start = 0; start < set.y.length; start += EVALUATION_CHUNK) {
+      const end = Math.min(start + EVALUATION_CHUNK, set.y.length);
+      const [chunkLoss, chunkCorrect, penalty] = tf.tidy(() => {
+        const [x, y] = batchTensors(set, null, start, end);
+        const [loss, scores, ...penalties] = forwardOutputs(this.program(end - start), { [this.structure.batchId]: [x, y] }, this.variables, wanted);
+        const penaltySum = penalties.reduce((total, value) => total + value.dataSync()[0], 0);
+        return [loss.dataSync()[0], countCorrect(scores, y), penaltySum];
+      });
+      lossSum += chunkLoss * (end - start);
+      correct += chunkCorrect;
+      regularizationLoss = penalty;
+    }
+    const count = Math.max(set.y.length, 1);
+    return { dataLoss: lossSum / count, regularizationLoss, accuracy: correct / count };
+  }
+
+  /** Draws new initial weights and a fresh optimizer; the history starts over. */
+  reset(): void {
+    for (const variable of this.variables.values()) variable.dispose();
+    this.variables.clear();
+    this.optimizer.dispose();
+    this.optimizer = createOptimizer(this.config.optimizer);
+    this.epoch = 0;
+    this.batch = 0;
+    this.history.length = 0;
+    this.order = shuffledIndices(this.data.train.y.length, this.config.seed);
+    this.initializeVariables();
+  }
+
+  /** The graph document with every parameter set to its current trained value. */
+  currentDocument(): GraphDocument {
+    const document = structuredClone(this.document);
+    for (const node of document.nodes) {
+      const variable = this.variables.get(node.id);
+      if (variable) node.params.value = readTensor(variable);
+    }
+    return document;
+  }
+
+  /** Runs the traced forward and backward pass on the current minibatch, for the canvas. */
+  traceCurrentBatch(maxExamples = this.config.batchSize): { document: GraphDocument; trace: Trace } {
+    const count = Math.min(maxExamples, this.data.train.y.length);
+    const start = Math.min(this.batch * this.config.batchSize, this.data.train.y.length - count);
+    const document = withBatchSize(this.currentDocument(), this.structure.batchId, count);
+    const [x, y] = batchTensors(this.data.train, this.order, start, start + count);
+    try {
+      return { document, trace: run(compile(document, this.registry), { [this.structure.batchId]: [x, y] }) };
+    } finally {
+      x.dispose();
+      y.dispose();
+    }
+  }
+
+  /** Optimizer state per parameter (velocity, moments, accumulators), keyed by slot name. */
+  optimizerState(nodeId: string): Record<string, { shape: number[]; data: number[] }> {
+    const variable = this.variables.get(nodeId);
+    if (!variable) return {};
+    const prefix = `${variable.name}/`;
+    const state: Record<string, { shape: number[]; data: number[] }> = {};
+    for (const [name, tensor] of optimizerSlots(this.optimizer)) {
+      if (name.startsWith(prefix)) state[name.slice(prefix.length)] = readTensor(tensor);
+    }
+    return state;
+  }
+
+  dispose(): void {
+    for (const variable of this.variables.values()) variable.dispose();
+    this.variables.clear();
+    this.optimizer.dispose();
+    this.programs.clear();
+  }
+
+  private finishEpoch(): EpochRecord {
+    this.epoch++;
+    this.batch = 0;
+    this.order = shuffledIndices(this.data.train.y.length, this.config.seed + this.epoch);
+    const train = this.evaluate('train');
+    const validation = this.data.validation.y.length > 0 ? this.evaluate('validation') : { accuracy: Number.NaN };
+    const record = { epoch: this.epoch, dataLoss: train.dataLoss, regularizationLoss: train.regularizationLoss, trainAccuracy: train.accuracy, validationAccuracy: validation.accuracy };
+    this.history.push(record);
+    return record;
+  }
+
+  private initializeVariables(): void {
+    const { order } = this.program(Math.min(this.config.batchSize, this.data.train.y.length));
+    for (const [index, nodeId] of this.structure.parameterIds.entries()) {
+      const node = order.find((entry) => entry.id === nodeId);
+      if (!node) continue;
+      const current = tf.tensor(node.kind.forward({ inputs: [], params: node.params })[0].dataSync(), node.outputShapes[0]);
+      const value = initialValue(this.config.init, node.outputShapes[0], current, this.config.seed * 1000 + index);
+      this.variables.set(nodeId, tf.variable(value, true));
+      tf.dispose([current, value]);
+    }
+  }
+
+  private program(batchSize: number): Program {
+    let program = this.programs.get(batchSize);
+    if (!program) {
+      program = compile(withBatchSize(this.document, this.structure.batchId, batchSize), this.registry);
+      this.programs.set(batchSize, program);
+    }
+    return program;
+  }
+
+  private describeNonFinite(loss: number, start: number, end: number): string {
+    const where = `epoch ${this.epoch + 1}, batch ${this.batch}`;
+    const { trace } = this.traceCurrentBatch(end - start);
+    const culprit = trace.diagnostics.find((diagnostic) => diagnostic.code === 'non-finite-value' || diagnostic.code === 'non-finite-gradient');
+    const origin = culprit ? ` ${culprit.message}` : '';
+    return `Training stopped at ${where}: the loss became ${loss}.${origin} A learning rate of ${this.config.optimizer.learningRate} may be too large; lower it and reset the weights.`;
+  }
+}
+
+function withBatchSize(document: GraphDocument, batchId: string, batchSize: number): GraphDocument {
+  return {
+    ...document,
+    nodes: document.nodes.map((node) => (node.id === batchId ? { ...node, params: { ...node.params, batchSize } } : node)),
+  };
+}
+
+function checkBatchNode(document: GraphDocument, batchId: string, train: ExampleSet): string | null {
+  const node = document.nodes.find((entry) => entry.id === batchId)!;
+  const features = node.params.features;
+  if (typeof features === 'number' && features !== train.features) {
+    return `Node "${batchId}" (batch) has ${features} features but the dataset has ${train.features}; set features to ${train.features} or pick another dataset.`;
+  }
+  return null;
+}
+
+/** Lists an optimizer's state variables by name, such as "W/m" for Adam's first moment of W. */
+function optimizerSlots(optimizer: tf.Optimizer): [string, tf.Tensor][] {
+  const slots: [string, tf.Tensor][] = [];
+  for (const field of Object.values(optimizer as unknown as Record<string, unknown>)) {
+    if (!Array.isArray(field)) continue;
+    for (const entry of field) {
+      if (entry && typeof entry === 'object' && 'originalName' in entry && 'variable' in entry) {
+        slots.push([String(entry.originalName), entry.variable as tf.Tensor]);
+      }
+    }
+  }
+  return slots;
+}
