@@ -11,15 +11,11 @@ import {
   pulseEdgeIds,
 } from '../../src/editor/store/timeline';
 
-// add-mul: forward x, y, z, q, f (steps 0-4), then backward f, q (steps 5-6); sources have no backward step.
+// add-mul: forward x, y, z, q, f (steps 0-4), then backward in reverse order f, q, z, y, x (steps 5-9).
+const order = ['x', 'y', 'z', 'q', 'f'];
 const steps: TraceStep[] = [
-  { phase: 'forward', nodeId: 'x' },
-  { phase: 'forward', nodeId: 'y' },
-  { phase: 'forward', nodeId: 'z' },
-  { phase: 'forward', nodeId: 'q' },
-  { phase: 'forward', nodeId: 'f' },
-  { phase: 'backward', nodeId: 'f' },
-  { phase: 'backward', nodeId: 'q' },
+  ...order.map((nodeId) => ({ phase: 'forward' as const, nodeId })),
+  ...[...order].reverse().map((nodeId) => ({ phase: 'backward' as const, nodeId })),
 ];
 const xq: GraphEdge = { id: 'x.out->q.a', source: 'x', sourcePort: 'out', target: 'q', targetPort: 'a' };
 const qf: GraphEdge = { id: 'q.out->f.a', source: 'q', sourcePort: 'out', target: 'f', targetPort: 'a' };
@@ -50,12 +46,16 @@ describe('timeline reveal rules', () => {
   test('node gradient needs its own backward step', () => {
     expect(isNodeGradientRevealed(index, 'q', 6)).toBe(false);
     expect(isNodeGradientRevealed(index, 'q', 7)).toBe(true);
-    expect(isNodeGradientRevealed(index, 'x', 7)).toBe(false);
+    expect(isNodeGradientRevealed(index, 'x', 9)).toBe(false);
+    expect(isNodeGradientRevealed(index, 'x', 10)).toBe(true);
+    expect(isNodeGradientRevealed(index, 'unknown', 10)).toBe(false);
   });
 
   test('active step is the last revealed', () => {
     expect(activeStep(steps, 4)).toEqual({ phase: 'forward', nodeId: 'q' });
     expect(activeStep(steps, 7)).toEqual({ phase: 'backward', nodeId: 'q' });
+    expect(activeStep(steps, 10)).toEqual({ phase: 'backward', nodeId: 'x' });
+    expect(activeStep(steps, 11)).toBeNull();
   });
 
   test('pulse follows outgoing then incoming wires', () => {

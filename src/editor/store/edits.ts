@@ -35,7 +35,7 @@ export function applyEdit(document: GraphDocument, edit: GraphEdit): GraphDocume
     case 'connect':
       return connect(document, edit);
     case 'moveNode':
-      return updateNode(document, edit.nodeId, (node) => ({ ...node, position: { x: edit.position.x, y: edit.position.y } }));
+      return moveNode(document, edit.nodeId, edit.position);
     case 'setParam':
       return updateNode(document, edit.nodeId, (node) => ({ ...node, params: { ...node.params, [edit.name]: edit.value } }));
     case 'replaceDocument':
@@ -74,6 +74,12 @@ function connect(document: GraphDocument, wire: Omit<GraphEdge, 'id'>): GraphDoc
   if (document.edges.some((edge) => edge.id === id)) return document;
   const edge: GraphEdge = { id, source: wire.source, sourcePort: wire.sourcePort, target: wire.target, targetPort: wire.targetPort };
   return { ...document, edges: [...kept, edge] };
+}
+
+function moveNode(document: GraphDocument, nodeId: string, position: Point): GraphDocument {
+  const node = document.nodes.find((candidate) => candidate.id === nodeId);
+  if (!node || (node.position.x === position.x && node.position.y === position.y)) return document;
+  return updateNode(document, nodeId, (current) => ({ ...current, position: { x: position.x, y: position.y } }));
 }
 
 function updateNode(document: GraphDocument, nodeId: string, update: (node: GraphNode) => GraphNode): GraphDocument {

@@ -1,0 +1,152 @@
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { registry } from '../../nodes';
+import { importFile } from '../files';
+import { useT } from '../i18n/use-t';
+import type { GraphEdit } from '../store/edits';
+import type { SelectionChange } from '../store/store';
+import { editorStore, useEditor } from '../store/use-editor';
+import { isConnectionAllowed } from './connection';
+import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
+import { GateNode, type GateFlowNode } from './GateNode';
+import { ValueEdge } from './ValueEdge';
+
+/** Drag-and-drop type of a palette item; its data is the node kind. */
+export const PALETTE_DRAG_TYPE = 'application/x-backprop-studio-kind';
+
+/** Offset from the drop point to a new node's top-left corner, so the node lands roughly centred on the pointer. */
+const DROP_OFFSET = { x: 70, y: 30 };
+
+const nodeTypes = { gate: GateNode };
+const edgeTypes = { value: ValueEdge };
+const deleteKeys = ['Delete', 'Backspace'];
+
+export function Canvas() {
+  const t = useT();
+  const [view, setView] = useState<NodeViewState>(emptyNodeView);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const nodes = useFlowNodes(view);
+  const edges = useFlowEdges();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const loadCount = useEditor((state) => state.loadCount);
+
+  // Fits each newly loaded graph into view; React Flow waits until the nodes are measured.
+  useEffect(() => {
+    void fitView({ padding: 0.15 });
+  }, [loadCount, fitView]);
+
+  const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
+    const { view: next, moves, selections } = readNodeChanges(viewRef.current, changes);
+    if (next !== viewRef.current) {
+      viewRef.current = next;
+      setView(next);
+    }
+    const store = editorStore.getState();
+    if (moves.length > 0) store.dispatch(...moves);
+    if (selections.length > 0) store.applySelectionChanges(selections, []);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selections = changes.flatMap((change) => (change.type === 'select' ? [{ id: change.id, selected: change.selected }] : []));
+    if (selections.length > 0) editorStore.getState().applySelectionChanges([], selections);
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (kind) {
+        const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+        const store = editorStore.getState();
+        const id = store.addNodeOfKind(kind, { x: point.x - DROP_OFFSET.x, y: point.y - DROP_OFFSET.y });
+        if (id) store.setSelection({ nodes: [id], edges: [] });
+        return;
+      }
+      const file = event.dataTransfer.files[0];
+      if (file) void importFile(file);
+    },
+    [screenToFlowPosition],
+  );
+
+  return (
+    <div className="canvas-area" id="canvas" data-testid="canvas" aria-label={t('canvas.label')} onDragOver={allowDrop} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={connect}
+        onDelete={deleteItems}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={deleteKeys}
+        fitView
+        minZoom={0.2}
+        maxZoom={2.5}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** Splits React Flow node changes into view-state updates, moveNode edits at drag end, and selection changes. */
+function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[]) {
+  let next = view;
+  const moves: GraphEdit[] = [];
+  const selections: SelectionChange[] = [];
+  for (const change of changes) {
+    if (change.type === 'dimensions' && change.dimensions) {
+      next = { ...next, measured: { ...next.measured, [change.id]: change.dimensions } };
+    } else if (change.type === 'position' && change.dragging && change.position) {
+      next = { ...next, dragPositions: { ...next.dragPositions, [change.id]: change.position } };
+    } else if (change.type === 'position') {
+      const position = change.position ?? next.dragPositions[change.id];
+      if (position) moves.push({ type: 'moveNode', nodeId: change.id, position: { x: position.x, y: position.y } });
+      const { [change.id]: _finished, ...rest } = next.dragPositions;
+      next = { ...next, dragPositions: rest };
+    } else if (change.type === 'select') {
+      selections.push({ id: change.id, selected: change.selected });
+    }
+    // 'remove' changes are handled once in onDelete; 'add' and 'replace' come only from the document.
+  }
+  return { view: next, moves, selections };
+}
+
+function allowDrop(event: DragEvent) {
+  const types = event.dataTransfer.types;
+  if (!types.includes(PALETTE_DRAG_TYPE) && !types.includes('Files')) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'copy';
+}
+
+function connect(connection: Connection) {
+  if (!connection.sourceHandle || !connection.targetHandle) return;
+  editorStore.getState().dispatch({
+    type: 'connect',
+    source: connection.source,
+    sourcePort: connection.sourceHandle,
+    target: connection.target,
+    targetPort: connection.targetHandle,
+  });
+}
+
+function deleteItems({ nodes, edges }: { nodes: GateFlowNode[]; edges: Edge[] }) {
+  editorStore.getState().dispatch({ type: 'removeItems', nodeIds: nodes.map((node) => node.id), edgeIds: edges.map((edge) => edge.id) });
+}
+
+function isValidConnection(connection: Connection | Edge): boolean {
+  return isConnectionAllowed(editorStore.getState().document, registry, connection);
+}

@@ -1,0 +1,35 @@
+import { useLayoutEffect, useRef } from 'react';
+
+interface PulseProps {
+  path: string;
+  direction: 'forward' | 'backward';
+  durationMs: number;
+}
+
+/**
+ * A dot that travels once along an edge path: source to target for a forward
+ * step, target to source for a backward one. The SMIL animation starts by
+ * beginElement() on mount, because an element added to a running SVG with
+ * begin="0s" would count from the document's start and finish at once.
+ */
+export function Pulse({ path, direction, durationMs }: PulseProps) {
+  const motion = useRef<SVGAnimateMotionElement>(null);
+  useLayoutEffect(() => {
+    motion.current?.beginElement();
+  }, []);
+
+  return (
+    <circle r={7} className={`edge-pulse ${direction}`} data-testid="edge-pulse">
+      <animateMotion
+        ref={motion}
+        path={path}
+        dur={`${durationMs}ms`}
+        begin="indefinite"
+        fill="freeze"
+        calcMode="linear"
+        keyPoints={direction === 'forward' ? '0;1' : '1;0'}
+        keyTimes="0;1"
+      />
+    </circle>
+  );
+}

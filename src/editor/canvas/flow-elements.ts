@@ -1,0 +1,103 @@
+import type { Edge, XYPosition } from '@xyflow/react';
+import { useMemo, useRef } from 'react';
+import { useEditor } from '../store/use-editor';
+import type { GateFlowNode, GateNodeData } from './GateNode';
+
+/** Canvas state that is not part of the document: positions during a drag and measured node sizes. */
+export interface NodeViewState {
+  /** Positions of nodes being dragged; the document gets them when the drag ends. */
+  dragPositions: Readonly<Record<string, XYPosition>>;
+  /** Sizes React Flow measured; nodes handed back without them would be measured again and hidden meanwhile. */
+  measured: Readonly<Record<string, { width: number; height: number }>>;
+}
+
+export const emptyNodeView: NodeViewState = { dragPositions: {}, measured: {} };
+
+const dataByKind = new Map<string, GateNodeData>();
+
+/** Node data shared by every node of a kind, so memoised node components see an unchanged `data` prop. */
+function dataFor(kind: string): GateNodeData {
+  let data = dataByKind.get(kind);
+  if (!data) {
+    data = { kind };
+    dataByKind.set(kind, data);
+  }
+  return data;
+}
+
+/**
+ * Derives React Flow nodes from the document, the selection and the view state.
+ * Built from validated document fields only. A node whose inputs did not change
+ * keeps its previous object, so React Flow re-renders only the nodes that changed.
+ */
+export function useFlowNodes(view: NodeViewState): GateFlowNode[] {
+  const documentNodes = useEditor((state) => state.document.nodes);
+  const selectedIds = useEditor((state) => state.selection.nodes);
+  const cache = useRef(new Map<string, GateFlowNode>());
+
+  return useMemo(() => {
+    const selected = new Set(selectedIds);
+    const next = new Map<string, GateFlowNode>();
+    const nodes = documentNodes.map((node) => {
+      const position = view.dragPositions[node.id] ?? node.position;
+      const fresh: GateFlowNode = {
+        id: node.id,
+        type: 'gate',
+        position: { x: position.x, y: position.y },
+        data: dataFor(node.kind),
+        selected: selected.has(node.id),
+        dragging: node.id in view.dragPositions,
+        measured: view.measured[node.id],
+      };
+      const previous = cache.current.get(node.id);
+      const flowNode = previous && sameFlowNode(previous, fresh) ? previous : fresh;
+      next.set(node.id, flowNode);
+      return flowNode;
+    });
+    cache.current = next;
+    return nodes;
+  }, [documentNodes, selectedIds, view]);
+}
+
+function sameFlowNode(a: GateFlowNode, b: GateFlowNode): boolean {
+  return (
+    a.data === b.data &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.selected === b.selected &&
+    a.dragging === b.dragging &&
+    a.measured === b.measured
+  );
+}
+
+/** Derives React Flow edges from the document's edges and the selection, reusing unchanged edge objects. */
+export function useFlowEdges(): Edge[] {
+  const documentEdges = useEditor((state) => state.document.edges);
+  const selectedIds = useEditor((state) => state.selection.edges);
+  const cache = useRef(new Map<string, Edge>());
+
+  return useMemo(() => {
+    const selected = new Set(selectedIds);
+    const next = new Map<string, Edge>();
+    const edges = documentEdges.map((edge) => {
+      const previous = cache.current.get(edge.id);
+      const isSelected = selected.has(edge.id);
+      const flowEdge: Edge =
+        previous && previous.selected === isSelected
+          ? previous
+          : {
+              id: edge.id,
+              type: 'value',
+              source: edge.source,
+              sourceHandle: edge.sourcePort,
+              target: edge.target,
+              targetHandle: edge.targetPort,
+              selected: isSelected,
+            };
+      next.set(edge.id, flowEdge);
+      return flowEdge;
+    });
+    cache.current = next;
+    return edges;
+  }, [documentEdges, selectedIds]);
+}

@@ -1,0 +1,44 @@
+import { serializeDocument, type GraphDocument } from '../engine/document';
+import { loadDocumentText } from '../engine/load';
+import { registry } from '../nodes';
+import { translate } from './i18n/translate';
+import { editorStore } from './store/use-editor';
+
+/** Returns a file name for a document: its title with characters unsafe in file names replaced, plus ".json". */
+export function exportFileName(document: GraphDocument): string {
+  const base = (document.title ?? '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
+  return `${base || 'graph'}.json`;
+}
+
+/** Downloads the current document as a JSON file. */
+export function exportDocument(): void {
+  const { document } = editorStore.getState();
+  const blob = new Blob([serializeDocument(document)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = window.document.createElement('a');
+  link.href = url;
+  link.download = exportFileName(document);
+  link.click();
+  // Revoked on the next task so the browser has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Loads a graph file chosen or dropped by the user. On success the file replaces
+ * the current graph; on failure the graph stays and the load-error panel lists why.
+ */
+export async function importFile(file: File): Promise<void> {
+  const store = editorStore.getState();
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    const message = translate(store.language, 'loadError.readFailed', { message: error instanceof Error ? error.message : String(error) });
+    store.setLoadError({ fileName: file.name, messages: [message] });
+    return;
+  }
+
+  const result = loadDocumentText(text, registry);
+  if (result.ok) editorStore.getState().loadDocument(result.document, null);
+  else editorStore.getState().setLoadError({ fileName: file.name, messages: result.errors });
+}

@@ -1,0 +1,29 @@
+import { findPreset } from '../../presets';
+import { useT } from '../i18n/use-t';
+import { editorStore, useEditor } from '../store/use-editor';
+
+/** The loaded preset's explanation in the current language, collapsible. */
+export function ExplanationPanel() {
+  const t = useT();
+  const presetId = useEditor((state) => state.presetId);
+  const language = useEditor((state) => state.language);
+  const open = useEditor((state) => state.explanationOpen);
+  const preset = presetId ? findPreset(presetId) : undefined;
+  if (!preset) return null;
+
+  const toggleLabel = open ? t('explanation.hide') : t('explanation.show');
+  return (
+    <section className={`explanation${open ? ' open' : ''}`}>
+      <button
+        type="button"
+        className="explanation-toggle"
+        data-testid="explanation-toggle"
+        aria-expanded={open}
+        onClick={() => editorStore.getState().setExplanationOpen(!open)}
+      >
+        {open ? '▾' : '▸'} {preset.title[language]} <span className="muted">({toggleLabel})</span>
+      </button>
+      {open && <p data-testid="explanation">{preset.explanation[language]}</p>}
+    </section>
+  );
+}
