@@ -7,9 +7,11 @@ import { copy } from './copy';
 import { divide } from './divide';
 import { exp } from './exp';
 import { input } from './input';
+import { leakyRelu } from './leaky-relu';
 import { log } from './log';
 import { matmul } from './matmul';
 import { max } from './max';
+import { mean } from './mean';
 import { min } from './min';
 import { multiply } from './multiply';
 import { multiplyConstant } from './multiply-constant';
@@ -18,6 +20,7 @@ import { parameter } from './parameter';
 import { reciprocal } from './reciprocal';
 import { relu } from './relu';
 import { sigmoid } from './sigmoid';
+import { softmax } from './softmax';
 import { subtract } from './subtract';
 import { sum } from './sum';
 import { tanh } from './tanh';
@@ -27,9 +30,9 @@ import { transpose } from './transpose';
 export const builtinKinds: readonly NodeKind[] = [
   input, parameter, constant,
   add, subtract, multiply, divide, max, min, copy,
-  negate, exp, log, reciprocal, addConstant, multiplyConstant, sum,
+  negate, exp, log, reciprocal, addConstant, multiplyConstant, sum, mean,
   matmul, biasAdd, transpose,
-  sigmoid, tanh, relu,
+  sigmoid, tanh, relu, leakyRelu, softmax,
 ];
 
 export const registry: KindRegistry = new Map(builtinKinds.map((kind) => [kind.kind, kind]));
