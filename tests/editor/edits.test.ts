@@ -97,6 +97,11 @@ describe('applyEdit', () => {
     expect(after.edges).toBe(before.edges);
   });
 
+  test('moveNode to the same place changes nothing', () => {
+    const before = addMulDocument();
+    expect(applyEdit(before, { type: 'moveNode', nodeId: 'x', position: { x: 0, y: 0 } })).toBe(before);
+  });
+
   test('replaceDocument returns the new document', () => {
     const other = addMulDocument();
     expect(applyEdit(addMulDocument(), { type: 'replaceDocument', document: other })).toBe(other);

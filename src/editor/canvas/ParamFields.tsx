@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { NodeKind, ParamSpec, ParamValue, Params } from '../../engine/types';
+import { formatTensor } from '../format';
 import { useT } from '../i18n/use-t';
 import { editorStore } from '../store/use-editor';
 import { NumberField, ShapeField, TensorField } from './ValueField';
@@ -22,6 +23,9 @@ export const ParamFields = memo(function ParamFields({ nodeId, kind, params }: P
   );
 });
 
+/** Largest tensor edited in place as a comma-separated list; larger ones (datasets) show a preview only. */
+const MAX_EDITABLE_VALUES = 16;
+
 function ParamField({ nodeId, spec, value }: { nodeId: string; spec: ParamSpec; value: ParamValue }) {
   const t = useT();
   const set = (next: ParamValue) => editorStore.getState().dispatch({ type: 'setParam', nodeId, name: spec.name, value: next });
@@ -32,7 +36,10 @@ function ParamField({ nodeId, spec, value }: { nodeId: string; spec: ParamSpec; 
 
   let field;
   if (spec.type === 'tensor' && typeof value === 'object' && !Array.isArray(value)) {
-    field = <TensorField testId={testId} label={label} value={value} onChange={set} />;
+    const editable = value.data.length >= 1 && value.data.length <= MAX_EDITABLE_VALUES;
+    field = editable
+      ? <TensorField testId={testId} label={label} value={value} onChange={set} />
+      : <span className="param-preview" data-testid={testId}>{formatTensor(value)}</span>;
   } else if (spec.type === 'shape' && Array.isArray(value)) {
     field = <ShapeField testId={testId} label={label} value={value} onChange={set} />;
   } else if (spec.type === 'number' && typeof value === 'number') {

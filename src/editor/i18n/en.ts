@@ -106,6 +106,8 @@ export const en = {
   'diagnostic.missing-input': 'Node "{node}" ({kind}), input {port}: no wire connected; connect a value to run this node.',
   'diagnostic.blocked-by-input': 'Node "{node}" ({kind}), input {port}: node "{source}" has no value, so this node cannot run.',
   'diagnostic.shape-mismatch': 'Node "{node}" ({kind}): {reason}',
+  'diagnostic.type-mismatch': 'Node "{node}" ({kind}), input {port}: expected a {expected} output, found the {found} output {source}; connect a {expected} output instead.',
+  'diagnostic.label-out-of-range': 'Node "{node}" ({kind}): {reason}',
   'diagnostic.invalid-param': 'Node "{node}" ({kind}): invalid parameter. {reason}',
   'diagnostic.non-finite-value': 'Node "{node}" ({kind}) is the first node whose value is NaN or infinite although its inputs are finite; check its inputs against the domain of {kind}.',
   'diagnostic.non-finite-gradient': 'Node "{node}" ({kind}) is the first node whose gradient is NaN or infinite although its upstream gradient is finite; check its inputs against the domain of {kind}.',

@@ -44,9 +44,9 @@ export function translatorFor(language: Language): Translate {
 
 /** Translates a diagnostic by its code and details, falling back to the engine's English message. */
 export function translateDiagnostic(language: Language, diagnostic: Diagnostic): string {
-  const key = `diagnostic.${diagnostic.code}`;
-  const template = (dictionaries[language] as Record<string, string>)[key];
-  if (template === undefined) return diagnostic.message;
+  // Typed as MessageKey, so a diagnostic code without a message fails to compile.
+  const key: MessageKey = `diagnostic.${diagnostic.code}`;
+  const template = dictionaries[language][key];
   const params = { ...diagnostic.details, node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) };
   return fill(template, params) ?? diagnostic.message;
 }
