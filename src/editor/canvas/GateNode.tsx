@@ -27,7 +27,9 @@ export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps
   const language = useEditor((state) => state.language);
 
   const problems = diagnostics.map((diagnostic) => translateDiagnostic(language, diagnostic)).join('\n');
-  const severity = diagnostics.some((d) => d.severity === 'error') ? 'error' : diagnostics.length > 0 ? 'warning' : null;
+  let severity: 'error' | 'warning' | null = null;
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) severity = 'error';
+  else if (diagnostics.length > 0) severity = 'warning';
   const classes = ['gate-node', selected && 'selected', active && 'active', severity && `has-${severity}`].filter(Boolean).join(' ');
 
   return (
@@ -52,7 +54,7 @@ export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps
   );
 });
 
-/** One row per port index: input port on the left with a target handle, output port on the right with a source handle. */
+/** Renders one row per port index: input port on the left with a target handle, output port on the right with a source handle. */
 function PortRows({ kind }: { kind: NodeKind }) {
   const rows = Math.max(kind.inputs.length, kind.outputs.length);
   return (

@@ -7,7 +7,7 @@ interface PulseProps {
 }
 
 /**
- * A dot that travels once along an edge path: source to target for a forward
+ * Draws a dot that travels once along an edge path: source to target for a forward
  * step, target to source for a backward one. The SMIL animation starts by
  * beginElement() on mount, because an element added to a running SVG with
  * begin="0s" would count from the document's start and finish at once.

@@ -14,7 +14,8 @@ interface ErrorBoundaryState {
 
 /**
  * Catches an exception thrown while a panel renders and shows its message in
- * place of the panel. The document lives in the store, so nothing is lost;
+ * place of the panel. The document lives in the store, so the graph survives
+ * and only the panel's own state (such as a drag in progress) is lost.
  * "Try again" renders the panel anew.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {

@@ -2,7 +2,7 @@ import { findPreset } from '../../presets';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
 
-/** The loaded preset's explanation in the current language, collapsible. */
+/** Shows the loaded preset's explanation in the current language, in a collapsible panel. */
 export function ExplanationPanel() {
   const t = useT();
   const presetId = useEditor((state) => state.presetId);

@@ -1,7 +1,7 @@
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
 
-/** Why the last file failed to load; the graph on the canvas is the one from before. */
+/** Lists why the last file failed to load. The graph on the canvas is still the one from before. */
 export function LoadErrorPanel() {
   const t = useT();
   const loadError = useEditor((state) => state.loadError);

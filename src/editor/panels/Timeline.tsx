@@ -28,7 +28,9 @@ export function Timeline() {
   const { togglePlay, stepBack, stepForward, seek, setSpeed } = editorStore.getState();
 
   const step = activeStep(steps, cursor);
-  const stepLabel = step ? t(step.phase === 'forward' ? 'timeline.forward' : 'timeline.backward', { node: step.nodeId }) : t('timeline.start');
+  let stepLabel = t('timeline.start');
+  if (step?.phase === 'forward') stepLabel = t('timeline.forward', { node: step.nodeId });
+  if (step?.phase === 'backward') stepLabel = t('timeline.backward', { node: step.nodeId });
   const playLabel = playing ? t('timeline.pause') : t('timeline.play');
 
   return (

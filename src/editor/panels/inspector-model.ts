@@ -29,7 +29,7 @@ export interface ChainRuleLine {
   downstream: string;
 }
 
-/** What the inspector shows for one node, with numbers formatted and hidden until the timeline reveals them. */
+/** Contents of the inspector for one node, with numbers formatted and hidden until the timeline reveals them. */
 export interface InspectorModel {
   nodeId: string;
   kind: NodeKind;

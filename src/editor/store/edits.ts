@@ -67,13 +67,13 @@ function connect(document: GraphDocument, wire: Omit<GraphEdge, 'id'>): GraphDoc
   const ids = new Set(document.nodes.map((node) => node.id));
   if (!ids.has(wire.source) || !ids.has(wire.target)) return document;
 
-  const kept = document.edges.filter((edge) => !(edge.target === wire.target && edge.targetPort === wire.targetPort));
-  if (wouldCreateCycle(kept, wire.source, wire.target)) return document;
+  const otherEdges = document.edges.filter((edge) => !(edge.target === wire.target && edge.targetPort === wire.targetPort));
+  if (wouldCreateCycle(otherEdges, wire.source, wire.target)) return document;
 
   const id = edgeIdFor(wire.source, wire.sourcePort, wire.target, wire.targetPort);
   if (document.edges.some((edge) => edge.id === id)) return document;
   const edge: GraphEdge = { id, source: wire.source, sourcePort: wire.sourcePort, target: wire.target, targetPort: wire.targetPort };
-  return { ...document, edges: [...kept, edge] };
+  return { ...document, edges: [...otherEdges, edge] };
 }
 
 function moveNode(document: GraphDocument, nodeId: string, position: Point): GraphDocument {

@@ -6,7 +6,7 @@ import type { Trace } from '../../engine/trace';
 import { registry } from '../../nodes';
 import { indexSteps, type StepIndex } from './timeline';
 
-/** What the editor shows for one version of the document: the compiled program, its trace and their problems. */
+/** Results for one version of the document: the compiled program, its trace and their problems. */
 export interface Evaluation {
   program: Program | null;
   trace: Trace | null;
@@ -25,7 +25,7 @@ export const emptyEvaluation: Evaluation = {
   runError: null,
 };
 
-/** Compiles and runs a document on the active tfjs backend. Never throws. */
+/** Compiles and runs a document on the active tfjs backend, catching any exception into `runError`. */
 export function evaluateDocument(document: GraphDocument): Evaluation {
   try {
     const program = compile(document, registry);

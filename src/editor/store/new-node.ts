@@ -38,8 +38,8 @@ function initialParams(kind: NodeKind): Params {
 /** Returns a node of `kind` at `position` with a fresh id, moved down-right until it does not cover another node's corner. */
 export function createNode(document: GraphDocument, kind: NodeKind, position: Point): GraphNode {
   let { x, y } = position;
-  const taken = (px: number, py: number) => document.nodes.some((node) => Math.abs(node.position.x - px) < 12 && Math.abs(node.position.y - py) < 12);
-  while (taken(x, y)) {
+  const occupied = (px: number, py: number) => document.nodes.some((node) => Math.abs(node.position.x - px) < 12 && Math.abs(node.position.y - py) < 12);
+  while (occupied(x, y)) {
     x += 28;
     y += 28;
   }

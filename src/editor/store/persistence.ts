@@ -24,7 +24,7 @@ export type AutosaveResult =
   | { status: 'ok'; document: GraphDocument; presetId: string | null }
   | { status: 'corrupt'; reason: string };
 
-/** Reads the autosaved document; a corrupt one is reported, never thrown. */
+/** Reads the autosaved document. A corrupt one yields status 'corrupt' with the reasons instead of an exception. */
 export function readAutosave(storage: KeyValueStorage): AutosaveResult {
   const text = safeGet(storage, storageKeys.document);
   if (text === null) return { status: 'none' };

@@ -29,17 +29,17 @@ export function isNodeGradientRevealed(index: StepIndex, nodeId: string, cursor:
   return step !== undefined && step < cursor;
 }
 
-/** A wire carries its value once its source node has run forward. */
+/** Tells whether a wire shows its value: once its source node has run forward. */
 export function isEdgeValueRevealed(index: StepIndex, edge: GraphEdge, cursor: number): boolean {
   return isNodeValueRevealed(index, edge.source, cursor);
 }
 
-/** A wire carries its gradient once its target node has run backward, because the target sends it. */
+/** Tells whether a wire shows its gradient: once its target node has run backward, because the target sends it. */
 export function isEdgeGradientRevealed(index: StepIndex, edge: GraphEdge, cursor: number): boolean {
   return isNodeGradientRevealed(index, edge.target, cursor);
 }
 
-/** The step revealed last (steps[cursor − 1]), or null before the first step. */
+/** Returns the step revealed last (steps[cursor − 1]), or null before the first step. */
 export function activeStep(steps: readonly TraceStep[], cursor: number): TraceStep | null {
   return cursor > 0 && cursor <= steps.length ? steps[cursor - 1] : null;
 }
