@@ -95,8 +95,12 @@ function runBackward(
       variableGrads.set(node.id, summed[0]);
       continue;
     }
-    const downstream = node.kind.backward({ inputs: readInputs(node, outputs), params: node.params, outputs: values, upstream: summed });
-    node.inputs.forEach((binding, index) => sent.set(binding!.edge.id, downstream[index]));
+    // Only inputs that lead back to a variable need a gradient; data inputs such as X do not.
+    const wanted = node.inputs.map((binding) => dependent.has(binding!.edge.source));
+    const downstream = node.kind.backward({ inputs: readInputs(node, outputs), params: node.params, outputs: values, upstream: summed, wanted });
+    node.inputs.forEach((binding, index) => {
+      if (wanted[index]) sent.set(binding!.edge.id, downstream[index]);
+    });
   }
   return variableGrads;
 }

@@ -53,6 +53,11 @@ export interface BackwardContext extends ForwardContext {
   outputs: tf.Tensor[];
   /** Gradient of the graph's output with respect to each of this node's outputs. */
   upstream: tf.Tensor[];
+  /**
+   * Which inputs' gradients the caller uses; absent means all. A kind may return
+   * any tensor (such as a scalar 0) for an input marked false, to skip costly work.
+   */
+  wanted?: readonly boolean[];
 }
 
 export interface NodeKind {
@@ -90,6 +95,12 @@ export interface NodeKind {
   local?(context: BackwardContext): tf.Tensor[];
   /** Gradient of the graph's output with respect to each input. */
   backward(context: BackwardContext): tf.Tensor[];
+  /**
+   * Tells whether an input element lies within `reach` of a point where this
+   * kind's derivative jumps, such as ReLU at x = 0. Present only on kinds with
+   * such points; the gradient check reports a disagreement there as a kink.
+   */
+  isNearKink?(inputs: TensorData[], reach: number): boolean;
 }
 
 export type KindRegistry = ReadonlyMap<string, NodeKind>;

@@ -34,5 +34,8 @@ export const matmul: NodeKind = {
   localFormulas: ['upstream · bᵀ', 'aᵀ · upstream'],
   inferShapes: ([a, b]) => matmulShapes(a, b),
   forward: ({ inputs: [a, b] }) => [tf.matMul(a, b)],
-  backward: ({ inputs: [a, b], upstream: [gradient] }) => [tf.matMul(gradient, b, false, true), tf.matMul(a, gradient, true, false)],
+  backward: ({ inputs: [a, b], upstream: [gradient], wanted }) => [
+    wanted?.[0] === false ? tf.scalar(0) : tf.matMul(gradient, b, false, true),
+    wanted?.[1] === false ? tf.scalar(0) : tf.matMul(a, gradient, true, false),
+  ],
 };

@@ -189,6 +189,22 @@ export class Trainer {
     }
   }
 
+  /** Returns the class scores [count, classes] for `count` examples stored row-major in `x`. */
+  scoresFor(x: Float32Array, count: number): Float32Array {
+    const set: ExampleSet = { features: this.data.train.features, classes: this.data.train.classes, x, y: new Int32Array(count) };
+    return tf.tidy(() => {
+      const [features, labels] = batchTensors(set, null, 0, count);
+      const [scores] = forwardOutputs(this.program(count), { [this.structure.batchId]: [features, labels] }, this.variables, [this.structure.scores]);
+      return scores.dataSync() as Float32Array;
+    });
+  }
+
+  /** The current value of one parameter node, or null when the node is not trained. */
+  parameterValue(nodeId: string): { shape: number[]; data: number[] } | null {
+    const variable = this.variables.get(nodeId);
+    return variable ? readTensor(variable) : null;
+  }
+
   /** Optimizer state per parameter (velocity, moments, accumulators), keyed by slot name. */
   optimizerState(nodeId: string): Record<string, { shape: number[]; data: number[] }> {
     const variable = this.variables.get(nodeId);
