@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { broadcastShapes, formatShape, sumToShape } from '../engine/tensor';
+import { broadcastShapes, formatShape, sumToShape, toTensor, type TensorData } from '../engine/tensor';
 import type { BackwardContext, GatePattern, KindCategory, NodeKind, Params, ParamSpec } from '../engine/types';
 
 interface UnaryDefinition {
@@ -14,6 +14,7 @@ interface UnaryDefinition {
   apply(x: tf.Tensor, params: Params): tf.Tensor;
   /** dy/dx elementwise, given the input x and the output y. */
   derivative(x: tf.Tensor, y: tf.Tensor, params: Params): tf.Tensor;
+  isNearKink?: NodeKind['isNearKink'];
 }
 
 /** Builds a kind with one input x and one output of the same shape. */
@@ -33,6 +34,7 @@ export function unaryKind(definition: UnaryDefinition): NodeKind {
     forward: ({ inputs, params }) => [definition.apply(inputs[0], params)],
     local,
     backward: (context) => [tf.mul(context.upstream[0], local(context)[0])],
+    isNearKink: definition.isNearKink,
   };
 }
 
@@ -45,6 +47,7 @@ interface BinaryDefinition {
   apply(a: tf.Tensor, b: tf.Tensor): tf.Tensor;
   /** [∂out/∂a, ∂out/∂b] elementwise in the broadcast shape. */
   derivatives(a: tf.Tensor, b: tf.Tensor, out: tf.Tensor): [tf.Tensor, tf.Tensor];
+  isNearKink?: NodeKind['isNearKink'];
 }
 
 /**
@@ -76,6 +79,7 @@ export function binaryKind(definition: BinaryDefinition): NodeKind {
     local,
     backward: (context) =>
       local(context).map((derivative, index) => sumToShape(tf.mul(context.upstream[0], derivative), context.inputs[index].shape)),
+    isNearKink: definition.isNearKink,
   };
 }
 
@@ -87,4 +91,14 @@ export function binaryKind(definition: BinaryDefinition): NodeKind {
  */
 export function propagateNaN(a: tf.Tensor, b: tf.Tensor, result: tf.Tensor): tf.Tensor {
   return tf.where(tf.logicalOr(tf.isNaN(a), tf.isNaN(b)), tf.scalar(NaN), result);
+}
+
+/**
+ * Tells whether some broadcast element pair of a and b is within 2 · reach of
+ * a tie, where max and min switch inputs. The factor 2 lets each input move
+ * by reach.
+ */
+export function isNearTie([a, b]: TensorData[], reach: number): boolean {
+  const closest = tf.tidy(() => tf.min(tf.abs(tf.sub(toTensor(a), toTensor(b)))).dataSync()[0]);
+  return closest <= 2 * reach;
 }

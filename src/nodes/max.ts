@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { binaryKind, propagateNaN } from './elementwise';
+import { binaryKind, isNearTie, propagateNaN } from './elementwise';
 
 /**
  * max(a, b). The max gate routes the whole upstream gradient to the larger
@@ -14,4 +14,5 @@ export const max = binaryKind({
   pattern: 'routes',
   apply: (a, b) => propagateNaN(a, b, tf.maximum(a, b)),
   derivatives: (a, b) => [tf.cast(tf.greaterEqual(a, b), 'float32'), tf.cast(tf.less(a, b), 'float32')],
+  isNearKink: isNearTie,
 });

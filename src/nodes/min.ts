@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { binaryKind, propagateNaN } from './elementwise';
+import { binaryKind, isNearTie, propagateNaN } from './elementwise';
 
 /**
  * min(a, b): routes the upstream gradient to the smaller input. Tie rule:
@@ -13,4 +13,5 @@ export const min = binaryKind({
   pattern: 'routes',
   apply: (a, b) => propagateNaN(a, b, tf.minimum(a, b)),
   derivatives: (a, b) => [tf.cast(tf.lessEqual(a, b), 'float32'), tf.cast(tf.greater(a, b), 'float32')],
+  isNearKink: isNearTie,
 });

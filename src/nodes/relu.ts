@@ -11,4 +11,5 @@ export const relu = unaryKind({
   pattern: 'routes',
   apply: (x) => tf.relu(x),
   derivative: (x) => tf.cast(tf.greater(x, 0), 'float32'),
+  isNearKink: ([x], reach) => x.data.some((value) => Math.abs(value) <= reach),
 });
