@@ -76,7 +76,8 @@ export const test = base.extend<BrowserFixtures & FileFixtures>({
 
   page: async ({ browser, skip, task }, use) => {
     if (!browser) skip(SKIP_MESSAGE);
-    const context = await browser!.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+    // A fixed locale, because the app picks its first language from the browser's.
+    const context = await browser!.newContext({ acceptDownloads: true, locale: 'en-US', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = collectPageProblems(page);
 

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -28,22 +30,30 @@ const SHUTDOWN_TIMEOUT_MS = 5_000;
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = project.config.root;
-  if (!existsSync(path.join(root, 'dist', 'index.html'))) {
-    throw new Error(`Production build not found in ${path.join(root, 'dist')}; run "npm run build" before the browser tests.`);
+  const dist = path.join(root, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`Production build not found in ${dist}; run "npm run build" before the browser tests.`);
   }
 
+  // The server reads a copy, so a build started during the run cannot swap files under the tests.
+  const served = await mkdtemp(path.join(os.tmpdir(), 'backprop-studio-dist-'));
+  await cp(dist, served, { recursive: true });
   const port = await findFreePort();
   const baseUrl = `http://${HOST}:${port}`;
-  const server = startPreview(root, port);
+  const server = startPreview(root, served, port);
+  const teardown = async () => {
+    await stopServer(server);
+    await rm(served, { recursive: true, force: true });
+  };
   try {
     await waitUntilAnswering(baseUrl, server);
   } catch (error) {
-    await stopServer(server);
+    await teardown();
     throw error;
   }
 
   project.provide('baseUrl', baseUrl);
-  return () => stopServer(server);
+  return teardown;
 }
 
 /** Asks the operating system for a free TCP port on the loopback interface. */
@@ -63,9 +73,11 @@ function findFreePort(): Promise<number> {
  * Starts `vite preview` with node directly, not through npx: an npx wrapper
  * leaves its node child running when the wrapper is killed.
  */
-function startPreview(root: string, port: number): PreviewServer {
+function startPreview(root: string, outDir: string, port: number): PreviewServer {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const args = [vite, 'preview', '--host', HOST, '--port', String(port), '--strictPort'];
+  // Vite 8 refuses a second preview server for the same project unless --bypass-lock
+  // is given; this one has its own port, so a developer's `npm run preview` may keep running.
+  const args = [vite, 'preview', '--host', HOST, '--port', String(port), '--strictPort', '--bypass-lock', '--outDir', outDir];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const server: PreviewServer = { child, output: '' };
   const collect = (chunk: Buffer) => (server.output += chunk.toString());
