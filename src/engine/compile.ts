@@ -45,7 +45,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     const kind = byId.get(id)!.kind;
     diagnostics.push({
       code: 'cycle', severity: 'error', nodeId: id, details: { kind },
-      message: `${describeNode(id, kind)} is on a cycle; remove one of its wires.`,
+      message: `${describeNode(id, kind)} is on a cycle or reads from one; remove a wire of the cycle.`,
     });
   }
 

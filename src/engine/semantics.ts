@@ -56,7 +56,7 @@ export function checkSemantics(document: GraphDocument, registry: KindRegistry):
 
   if (errors.length === 0) {
     const { cyclic } = topologicalOrder(document.nodes, document.edges);
-    if (cyclic.length > 0) errors.push(`The graph has a cycle through nodes ${cyclic.map((id) => `"${id}"`).join(', ')}; a computational graph must be acyclic.`);
+    if (cyclic.length > 0) errors.push(`The graph has a cycle. Nodes ${cyclic.map((id) => `"${id}"`).join(', ')} are on it or read from it. Remove a wire of the cycle, because a computational graph must be acyclic.`);
   }
   return errors;
 }
