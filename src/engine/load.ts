@@ -37,7 +37,7 @@ export function loadDocumentValue(value: unknown, registry: KindRegistry): LoadR
 
   const parsed = documentSchema.safeParse(upgraded);
   if (!parsed.success) {
-    return reject(...parsed.error.issues.slice(0, 20).map(describeIssue));
+    return reject(...parsed.error.issues.slice(0, 20).map((issue) => describeIssue(innermostIssue(issue), upgraded)));
   }
 
   const document = parsed.data as GraphDocument;
@@ -66,9 +66,38 @@ function upgrade(value: unknown): Record<string, unknown> | string {
   return document;
 }
 
-function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+interface SchemaIssue {
+  path: PropertyKey[];
+  message: string;
+  /** For a value that matched no alternative of a union: the issues of each alternative. */
+  errors?: SchemaIssue[][];
+}
+
+/**
+ * Replaces a failed union, whose own message is only "Invalid input", with the
+ * issue of the alternative that matched deepest, such as the non-finite number
+ * inside a tensor value.
+ */
+function innermostIssue(issue: SchemaIssue): SchemaIssue {
+  const deepest = (issue.errors ?? [])
+    .flat()
+    .reduce<SchemaIssue | null>((best, candidate) => (candidate.path.length > (best?.path.length ?? 0) ? candidate : best), null);
+  if (!deepest) return issue;
+  return innermostIssue({ ...deepest, path: [...issue.path, ...deepest.path] });
+}
+
+/** Writes an issue with its field path and, under nodes or edges, the id of the node or edge. */
+function describeIssue(issue: SchemaIssue, document: Record<string, unknown>): string {
   const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
-  return `Field "${path.replace(/^\./, '') || '(document)'}": ${issue.message}.`;
+  return `Field "${path.replace(/^\./, '') || '(document)'}"${describeOwner(issue.path, document)}: ${issue.message}.`;
+}
+
+function describeOwner([list, index]: PropertyKey[], document: Record<string, unknown>): string {
+  if ((list !== 'nodes' && list !== 'edges') || typeof index !== 'number') return '';
+  const entries = document[list];
+  const id = Array.isArray(entries) ? (entries[index] as { id?: unknown } | undefined)?.id : undefined;
+  if (typeof id !== 'string' && typeof id !== 'number') return '';
+  return ` of ${list === 'nodes' ? 'node' : 'edge'} ${JSON.stringify(String(id))}`;
 }
 
 function reject(...errors: string[]): LoadResult {
