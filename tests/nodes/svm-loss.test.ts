@@ -24,7 +24,7 @@ function meanLoss(flat: number[], y: number[], classes: number, margin = 1): num
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-/** The same loss in tfjs ops for autodiff: a mask drops the correct class. */
+/** Computes the same loss in tfjs ops for autodiff. A mask drops the correct class. */
 function tfHinge(s: tf.Tensor, y: number[], classes: number): tf.Tensor {
   const oneHot = tf.cast(tf.oneHot(tf.tensor1d(y, 'int32'), classes), 'float32');
   const correct = tf.sum(tf.mul(s, oneHot), 1, true);
