@@ -6,7 +6,7 @@ export type PortType = 'tensor' | 'labels';
 
 export interface PortSpec {
   name: string;
-  /** What the port carries; 'tensor' when absent. A wire must join ports of the same type. */
+  /** Type of value the port carries, 'tensor' when absent. A wire must join ports of the same type. */
   type?: PortType;
   /**
    * Marks an output shown for inspection, such as a loss's per-example values.
@@ -26,6 +26,8 @@ export interface ParamSpec {
   min?: number;
   max?: number;
   choices?: readonly string[];
+  /** Tells whether the parameter matters given the others; editors hide it when false. */
+  isRelevant?(params: Params): boolean;
 }
 
 export type Params = Record<string, ParamValue>;
@@ -99,8 +101,9 @@ export interface NodeKind {
    * Tells whether an input element lies within `reach` of a point where this
    * kind's derivative jumps, such as ReLU at x = 0. Present only on kinds with
    * such points; the gradient check reports a disagreement there as a kink.
+   * `params` are the node's parameters, such as the SVM margin that places the kink.
    */
-  isNearKink?(inputs: TensorData[], reach: number): boolean;
+  isNearKink?(inputs: TensorData[], reach: number, params: Params): boolean;
 }
 
 export type KindRegistry = ReadonlyMap<string, NodeKind>;

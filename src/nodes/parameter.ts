@@ -32,10 +32,10 @@ function generatedShape(params: Params): number[] {
 export const parameter: NodeKind = {
   ...fromValue,
   params: [
-    ...fromValue.params,
+    { ...fromValue.params[0], isRelevant: (params) => (params.init ?? 'value') === 'value' },
     { name: 'init', type: 'choice', default: 'value', choices: PARAMETER_INITS },
-    { name: 'shape', type: 'shape', default: [] },
-    { name: 'seed', type: 'number', default: 0 },
+    { name: 'shape', type: 'shape', default: [], isRelevant: (params) => (params.init ?? 'value') !== 'value' },
+    { name: 'seed', type: 'number', default: 0, isRelevant: (params) => params.init !== undefined && params.init !== 'value' && params.init !== 'zeros' },
   ],
   inferShapes: (shapes, params, values) => {
     if (params.init === 'value') return fromValue.inferShapes(shapes, params, values);

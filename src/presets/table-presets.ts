@@ -16,8 +16,8 @@ export const svmTable: Preset = {
   build: () =>
     new GraphBuilder('SVM loss on the cat / car / frog scores')
       .node('S', 'input', {}, 0, 0, { value: matrix([[3.2, 5.1, -1.7], [1.3, 4.9, 2.0], [2.2, 2.5, -3.1]]) })
-      .node('y', 'labels', {}, 0, 220, { value: { shape: [3], data: [0, 1, 2] } })
-      .node('L', 'svm-loss', { scores: 'S', labels: 'y' }, 320, 80, { margin: 1 })
+      .node('y', 'labels', {}, 0, 300, { value: { shape: [3], data: [0, 1, 2] } })
+      .node('L', 'svm-loss', { scores: 'S', labels: 'y' }, 460, 120, { margin: 1 })
       .build(),
 };
 
@@ -32,8 +32,8 @@ export const softmaxTable: Preset = {
   build: () =>
     new GraphBuilder('Softmax cross-entropy on the cat scores')
       .node('s', 'input', {}, 0, 0, { value: { shape: [3], data: [3.2, 5.1, -1.7] } })
-      .node('y', 'labels', {}, 0, 220, { value: { shape: [], data: [0] } })
-      .node('L', 'softmax-ce', { scores: 's', labels: 'y' }, 320, 80)
+      .node('y', 'labels', {}, 0, 300, { value: { shape: [], data: [0] } })
+      .node('L', 'softmax-ce', { scores: 's', labels: 'y' }, 460, 120)
       .build(),
 };
 
@@ -48,8 +48,8 @@ export const matmulExample: Preset = {
   build: () =>
     new GraphBuilder('Matrix multiply backward')
       .node('W', 'parameter', {}, 0, 0, { value: matrix([[1, 2, 3], [4, 5, 6]]) })
-      .node('x', 'input', {}, 0, 220, { value: matrix([[1], [0], [-1]]) })
-      .node('y', 'matmul', { a: 'W', b: 'x' }, 320, 80)
-      .node('L', 'sum', { x: 'y' }, 600, 80)
+      .node('x', 'input', {}, 0, 300, { value: matrix([[1], [0], [-1]]) })
+      .node('y', 'matmul', { a: 'W', b: 'x' }, 420, 120)
+      .node('L', 'sum', { x: 'y' }, 800, 120)
       .build(),
 };

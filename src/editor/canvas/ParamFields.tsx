@@ -16,7 +16,7 @@ export const ParamFields = memo(function ParamFields({ nodeId, kind, params }: P
   if (kind.params.length === 0) return null;
   return (
     <div className="gate-params">
-      {kind.params.map((spec) => (
+      {kind.params.filter((spec) => spec.isRelevant?.(params) ?? true).map((spec) => (
         <ParamField key={spec.name} nodeId={nodeId} spec={spec} value={params[spec.name] ?? spec.default} />
       ))}
     </div>

@@ -1,4 +1,5 @@
 import type { GraphDocument, GraphNode } from '../../engine/document';
+import type { TensorData } from '../../engine/tensor';
 import { formatTensor } from '../format';
 import type { EditorState } from '../store/store';
 import { activeStep, isNodeGradientRevealed, isNodeValueRevealed } from '../store/timeline';
@@ -32,6 +33,18 @@ export function edgeGradientText(state: EditorState, edgeId: string, targetId: s
   const gradient = state.trace?.edges[edgeId]?.gradient;
   if (!gradient || !isNodeGradientRevealed(state.stepIndex, targetId, state.cursor)) return null;
   return formatTensor(gradient);
+}
+
+/** Forward value tensor on a wire once revealed, else null; a stable reference into the trace. */
+export function edgeValueTensor(state: EditorState, edgeId: string, sourceId: string): TensorData | null {
+  const edge = state.trace?.edges[edgeId];
+  return edge && isNodeValueRevealed(state.stepIndex, sourceId, state.cursor) ? edge.value : null;
+}
+
+/** Gradient tensor on a wire once revealed, else null; a stable reference into the trace. */
+export function edgeGradientTensor(state: EditorState, edgeId: string, targetId: string): TensorData | null {
+  const gradient = state.trace?.edges[edgeId]?.gradient;
+  return gradient && isNodeGradientRevealed(state.stepIndex, targetId, state.cursor) ? gradient : null;
 }
 
 /** Output value of a node (its first output) once revealed, else null. */
