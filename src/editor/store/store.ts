@@ -1,3 +1,4 @@
+import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from '../../engine/backend';
 import type { GraphDocument } from '../../engine/document';
@@ -31,6 +32,26 @@ export interface SelectionChange {
 
 export const speeds = [0.5, 1, 2, 4] as const;
 
+/** What a lecture link hides or locks; every field false is the normal editor. */
+export interface LectureMode {
+  hidePalette: boolean;
+  hideInspector: boolean;
+  /** Hides the explanation, training and other side panels around the canvas. */
+  hideSidePanels: boolean;
+  /** Rejects every document edit, so the canvas and fields are read-only. */
+  lockEditing: boolean;
+}
+
+export const normalMode: LectureMode = { hidePalette: false, hideInspector: false, hideSidePanels: false, lockEditing: false };
+
+/** The part of the state that undo and redo restore. */
+export interface HistoryEntry {
+  document: GraphDocument;
+}
+
+/** Undo steps kept; older steps are dropped first. */
+export const HISTORY_LIMIT = 200;
+
 export interface EditorState extends Evaluation {
   /** The graph: the single source of truth that the canvas, trace and autosave derive from. */
   document: GraphDocument;
@@ -50,6 +71,7 @@ export interface EditorState extends Evaluation {
   loadError: LoadError | null;
   notices: readonly Message[];
   explanationOpen: boolean;
+  lecture: LectureMode;
 }
 
 export interface EditorActions {
@@ -78,9 +100,21 @@ export interface EditorActions {
   addNotice(notice: Message): void;
   dismissNotice(index: number): void;
   setExplanationOpen(open: boolean): void;
+  /** Restores the document before the last undo step; does nothing while editing is locked. */
+  undo(): void;
+  redo(): void;
+  /**
+   * Ends the current group of setParam edits, so the next edit of the same
+   * field is a new undo step. Call it when a field loses focus.
+   */
+  endEditGroup(): void;
+  setLecture(lecture: LectureMode): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
+
+/** The editor store with its undo history in `temporal`. */
+export type EditorStoreApi = StoreApi<EditorStore> & { temporal: StoreApi<TemporalState<HistoryEntry>> };
 
 export interface InitialState {
   document?: GraphDocument;
@@ -89,8 +123,27 @@ export interface InitialState {
   notices?: readonly Message[];
 }
 
-export function createEditorStore(initial: InitialState = {}): StoreApi<EditorStore> {
-  return createStore<EditorStore>()((set, get) => {
+/**
+ * Records one undo step per document change. Only the document is tracked,
+ * so selection, timeline and evaluation changes never become steps.
+ */
+const historyOptions = {
+  partialize: (state: EditorStore): HistoryEntry => ({ document: state.document }),
+  equality: (past: HistoryEntry, current: HistoryEntry) => past.document === current.document,
+  limit: HISTORY_LIMIT,
+};
+
+/**
+ * Returns the key of a field edit: one setParam, which a field dispatches on
+ * every valid keystroke. Consecutive edits with the same key form one undo step.
+ */
+function editGroupKey(edits: readonly GraphEdit[]): string | null {
+  const [edit] = edits;
+  return edits.length === 1 && edit.type === 'setParam' ? JSON.stringify([edit.nodeId, edit.name]) : null;
+}
+
+export function createEditorStore(initial: InitialState = {}): EditorStoreApi {
+  return createStore<EditorStore>()(temporal((set, get, api) => {
     /** Recompiles `document` when the backend is ready and keeps the cursor if the steps did not change. */
     const evaluated = (state: EditorState, document: GraphDocument): Partial<EditorState> => {
       if (state.backend.status !== 'ready') return { document };
@@ -105,6 +158,29 @@ export function createEditorStore(initial: InitialState = {}): StoreApi<EditorSt
       };
     };
     const stepCount = () => get().trace?.steps.length ?? 0;
+
+    // zundo types the history store inside the creator as unknown; it is the one `temporal` adds.
+    const historyOf = () => (api as unknown as EditorStoreApi).temporal.getState();
+    /** Key of the open group of field edits, or null when the next edit starts a new undo step. */
+    let openEditGroup: string | null = null;
+    /** Applies `update` without recording an undo step when `record` is false. */
+    const setTracked = (record: boolean, update: Partial<EditorState>) => {
+      const history = historyOf();
+      if (!record) history.pause();
+      set(update);
+      if (!record) history.resume();
+    };
+    /** Re-evaluates the document that undo or redo just restored. */
+    const travel = (direction: 'undo' | 'redo') => {
+      const history = historyOf();
+      if (get().lecture.lockEditing) return;
+      openEditGroup = null;
+      if (direction === 'undo') history.undo();
+      else history.redo();
+
+      const state = get();
+      set({ ...evaluated(state, state.document), edited: true, selection: pruneSelection(state.selection, state.document) });
+    };
 
     return {
       ...emptyEvaluation,
@@ -121,16 +197,21 @@ export function createEditorStore(initial: InitialState = {}): StoreApi<EditorSt
       loadError: null,
       notices: initial.notices ?? [],
       explanationOpen: true,
+      lecture: normalMode,
 
       dispatch: (...edits) => {
         const state = get();
+        if (state.lecture.lockEditing) return;
 
         const document = edits.reduce(applyEdit, state.document);
         if (document === state.document) return;
         const onlyMoves = edits.every((edit) => edit.type === 'moveNode');
         const update = onlyMoves ? { document } : evaluated(state, document);
+        const group = editGroupKey(edits);
+        const continuesGroup = group !== null && group === openEditGroup;
+        openEditGroup = group;
 
-        set({ ...update, edited: true, selection: pruneSelection(state.selection, document) });
+        setTracked(!continuesGroup, { ...update, edited: true, selection: pruneSelection(state.selection, document) });
       },
 
       addNodeOfKind: (kindName, position) => {
@@ -145,8 +226,10 @@ export function createEditorStore(initial: InitialState = {}): StoreApi<EditorSt
         const state = get();
 
         const update = evaluated({ ...state, trace: null }, document);
+        openEditGroup = null;
 
-        set({
+        // The first document is the starting point, so it is not an undo step; later loads are.
+        setTracked(state.loadCount > 0, {
           ...update,
           presetId,
           edited: false,
@@ -206,8 +289,15 @@ export function createEditorStore(initial: InitialState = {}): StoreApi<EditorSt
       addNotice: (notice) => set({ notices: [...get().notices, notice] }),
       dismissNotice: (index) => set({ notices: get().notices.filter((_notice, i) => i !== index) }),
       setExplanationOpen: (explanationOpen) => set({ explanationOpen }),
+
+      undo: () => travel('undo'),
+      redo: () => travel('redo'),
+      endEditGroup: () => {
+        openEditGroup = null;
+      },
+      setLecture: (lecture) => set({ lecture }),
     };
-  });
+  }, historyOptions));
 }
 
 function pruneSelection(selection: Selection, document: GraphDocument): Selection {
