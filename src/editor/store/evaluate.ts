@@ -36,7 +36,7 @@ export function evaluateDocument(document: GraphDocument): Evaluation {
   }
 }
 
-function groupByNode(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]> {
+export function groupByNode(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]> {
   const grouped: Record<string, Diagnostic[]> = {};
   for (const diagnostic of diagnostics) (grouped[diagnostic.nodeId] ??= []).push(diagnostic);
   return grouped;

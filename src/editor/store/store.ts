@@ -3,13 +3,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from '../../engine/backend';
 import type { GraphDocument } from '../../engine/document';
 import { emptyDocument } from '../../engine/document';
+import type { Trace } from '../../engine/trace';
 import { registry } from '../../nodes';
 import { findPreset } from '../../presets';
 import type { Language, Message } from '../i18n/translate';
 import { applyEdit, type GraphEdit, type Point } from './edits';
-import { emptyEvaluation, evaluateDocument, type Evaluation } from './evaluate';
+import { emptyEvaluation, evaluateDocument, groupByNode, type Evaluation } from './evaluate';
 import { createNode } from './new-node';
-import { clampCursor, sameSteps } from './timeline';
+import { clampCursor, indexSteps, sameSteps } from './timeline';
 
 export interface Selection {
   nodes: readonly string[];
@@ -82,6 +83,12 @@ export interface EditorActions {
   loadDocument(document: GraphDocument, presetId: string | null): void;
   /** Loads a preset by id; returns false when there is no such preset. */
   loadPreset(id: string): boolean;
+  /**
+   * Shows a trace computed outside the store, such as a training batch, fully
+   * revealed on the canvas and in the inspector. The document is unchanged, and
+   * the next document change replaces the trace with the document's own.
+   */
+  showTrace(trace: Trace): void;
   setSelection(selection: Selection): void;
   applySelectionChanges(nodes: readonly SelectionChange[], edges: readonly SelectionChange[]): void;
   play(): void;
@@ -245,6 +252,9 @@ export function createEditorStore(initial: InitialState = {}): EditorStoreApi {
         get().loadDocument(preset.build(), preset.id);
         return true;
       },
+
+      showTrace: (trace) =>
+        set({ trace, stepIndex: indexSteps(trace.steps), diagnosticsByNode: groupByNode(trace.diagnostics), cursor: trace.steps.length, playing: false }),
 
       setSelection: (selection) => set({ selection }),
 

@@ -165,12 +165,15 @@ export class Trainer {
     this.initializeVariables();
   }
 
-  /** The graph document with every parameter set to its current trained value. */
+  /**
+   * The graph document with every parameter set to its current trained value.
+   * Init becomes "value", because a parameter with a random init would draw new weights when run.
+   */
   currentDocument(): GraphDocument {
     const document = structuredClone(this.document);
     for (const node of document.nodes) {
       const variable = this.variables.get(node.id);
-      if (variable) node.params.value = readTensor(variable);
+      if (variable) node.params = { ...node.params, init: 'value', value: readTensor(variable) };
     }
     return document;
   }
@@ -240,7 +243,7 @@ export class Trainer {
     for (const [index, nodeId] of this.structure.parameterIds.entries()) {
       const node = order.find((entry) => entry.id === nodeId);
       if (!node) continue;
-      const current = tf.tensor(node.kind.forward({ inputs: [], params: node.params })[0].dataSync(), node.outputShapes[0]);
+      const current = tf.tidy(() => tf.tensor(node.kind.forward({ inputs: [], params: node.params })[0].dataSync(), node.outputShapes[0]));
       const value = initialValue(this.config.init, node.outputShapes[0], current, this.config.seed * 1000 + index);
       this.variables.set(nodeId, tf.variable(value, true));
       tf.dispose([current, value]);

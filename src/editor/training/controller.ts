@@ -1,0 +1,257 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { GraphDocument } from '../../engine/document';
+import type { StepReport, TrainingData } from '../../engine/training/trainer';
+import type { KindRegistry } from '../../engine/types';
+import type { EditorStore } from '../store/store';
+import { DatasetSource, type ProgressiveMnistLoader } from './data-source';
+import { openSession, trainerKey, type TrainingSession } from './session';
+import { emptyRun, initialSnapshot, type StopInfo, type TrainingSnapshot } from './training-state';
+
+export interface TrainingEnvironment {
+  registry: KindRegistry;
+  loadMnist: ProgressiveMnistLoader;
+  /** Calls `callback` once the page had a chance to draw (requestAnimationFrame in the app); returns a cancel function. */
+  schedule(callback: () => void): () => void;
+  /** Current time in milliseconds (performance.now in the app). */
+  now(): number;
+  /** Time a slice of training steps may take before it yields to the browser. */
+  sliceMilliseconds: number;
+}
+
+/** Examples per batch that the canvas shows, so the values on the wires stay readable. */
+export const CANVAS_BATCH_EXAMPLES = 8;
+
+/**
+ * Trains the editor's document without freezing the page: steps run in slices
+ * of `sliceMilliseconds` and yield between slices. Owns at most one trainer
+ * and disposes it on reset, on a change of the graph or its training settings,
+ * on a backend switch and on detach. The panel reads `store`.
+ */
+export class TrainingController {
+  readonly store: StoreApi<TrainingSnapshot> = createStore<TrainingSnapshot>()(() => initialSnapshot);
+  private readonly datasets: DatasetSource;
+  private session: TrainingSession | null = null;
+  private editor: StoreApi<EditorStore> | null = null;
+  private document: GraphDocument | null = null;
+  private key: string | null = null;
+  /** Incremented for every new trainer request, so a slow dataset load for an old graph is dropped. */
+  private generation = 0;
+  private cancelSlice: (() => void) | null = null;
+  private lastTracedStep = 0;
+  /** Step counter and last batch loss, published to `store` once per slice. */
+  private steps = 0;
+  private lastLoss: number | null = null;
+
+  constructor(private readonly environment: TrainingEnvironment) {
+    this.datasets = new DatasetSource(environment.loadMnist);
+  }
+
+  get snapshot(): TrainingSnapshot {
+    return this.store.getState();
+  }
+
+  /** The trainer's data splits, or null while there is no trainer. */
+  get data(): TrainingData | null {
+    return this.session?.data ?? null;
+  }
+
+  /** Follows an editor store's document and backend; returns a function that stops following and disposes the trainer. */
+  attach(editor: StoreApi<EditorStore>): () => void {
+    this.editor = editor;
+    const follow = (state: EditorStore) => this.follow(state.document, state.backend.status === 'ready' ? state.backend.choice.name : null);
+    follow(editor.getState());
+    const unsubscribe = editor.subscribe((state, previous) => {
+      if (state.document !== previous.document || state.backend !== previous.backend) follow(state);
+    });
+    return () => {
+      unsubscribe();
+      this.editor = null;
+      this.follow(null, null);
+    };
+  }
+
+  /** Rebuilds the trainer when the graph or its settings changed; `backend` is null while tfjs starts. */
+  follow(document: GraphDocument | null, backend: string | null): void {
+    const training = document?.training;
+    const key = training && backend ? `${backend} ${trainerKey(document)}` : null;
+    this.document = document;
+    if (key !== null && key === this.key) {
+      this.store.setState({ epochs: training!.epochs });
+      return;
+    }
+
+    this.key = key;
+    this.closeSession();
+    if (!training) this.store.setState({ ...initialSnapshot, traceEvery: this.snapshot.traceEvery });
+    else if (!backend) this.store.setState({ ...emptyRun, phase: 'waiting', epochs: training.epochs });
+    else void this.openSession(document!);
+  }
+
+  /** Starts training in slices until the document's number of epochs, a pause or a non-finite loss. */
+  start(): void {
+    const { phase, stop, epoch, epochs } = this.snapshot;
+    if (!this.session || phase !== 'ready' || stop || epoch >= epochs) return;
+    this.store.setState({ phase: 'running' });
+    this.cancelSlice = this.environment.schedule(() => this.runSlice());
+  }
+
+  /** Stops after the step that is running, if any; the trainer and its curves stay. */
+  pause(): void {
+    this.cancelSlice?.();
+    this.cancelSlice = null;
+    if (this.snapshot.phase === 'running') this.store.setState({ phase: 'ready' });
+  }
+
+  /** Trains on one batch while paused. */
+  stepOnce(): void {
+    if (!this.session || this.snapshot.phase !== 'ready' || this.snapshot.stop) return;
+    this.record(this.session.trainer.step());
+    this.publishProgress();
+    this.traceIfDue();
+  }
+
+  /** Disposes the trainer and creates a fresh one with newly drawn initial weights. */
+  reset(): void {
+    if (!this.document?.training || this.snapshot.phase === 'off' || this.snapshot.phase === 'waiting') return;
+    this.closeSession();
+    void this.openSession(this.document);
+  }
+
+  /** Evaluates the test split once and stores its accuracy. */
+  measureTestAccuracy(): void {
+    if (!this.session || this.snapshot.phase === 'running') return;
+    this.store.setState({ testAccuracy: this.session.trainer.evaluate('test').accuracy });
+  }
+
+  /** Puts the current batch's traced forward and backward pass on the canvas. */
+  showBatch(): void {
+    if (!this.session || !this.editor) return;
+    const { trace } = this.session.trainer.traceCurrentBatch(CANVAS_BATCH_EXAMPLES);
+    this.lastTracedStep = this.steps;
+    this.editor.getState().showTrace(trace);
+  }
+
+  setTraceEvery(steps: number): void {
+    if (Number.isInteger(steps) && steps >= 0) this.store.setState({ traceEvery: steps });
+  }
+
+  /** Class scores [count, classes] of the current weights for `count` examples stored row-major in `x`. */
+  scoresFor(x: Float32Array, count: number): Float32Array | null {
+    return this.session?.trainer.scoresFor(x, count) ?? null;
+  }
+
+  parameterValue(nodeId: string): { shape: number[]; data: number[] } | null {
+    return this.session?.trainer.parameterValue(nodeId) ?? null;
+  }
+
+  /** Ids of the parameter nodes the trainer updates, or an empty list without a trainer. */
+  parameterIds(): readonly string[] {
+    return this.session?.trainer.structure.parameterIds ?? [];
+  }
+
+  /** Returns the optimizer's state for one parameter node, or null when no trainer updates that node. */
+  optimizerState(nodeId: string): Record<string, { shape: number[]; data: number[] }> | null {
+    if (!this.session || !this.session.trainer.structure.parameterIds.includes(nodeId)) return null;
+    return this.session.trainer.optimizerState(nodeId);
+  }
+
+  private async openSession(document: GraphDocument): Promise<void> {
+    const generation = ++this.generation;
+    const training = document.training!;
+    const loadsMnist = training.dataset.name === 'mnist';
+    this.store.setState({ ...emptyRun, phase: 'loading', epochs: training.epochs, datasetProgress: loadsMnist ? 0 : null });
+
+    const result = await openSession(document, this.environment.registry, this.datasets, (fraction) => this.store.setState({ datasetProgress: fraction }));
+    if (generation !== this.generation) {
+      if (result.ok) result.session.trainer.dispose();
+      return;
+    }
+    if (!result.ok) {
+      this.store.setState({ phase: 'failed', setupError: result.error, datasetProgress: null });
+      return;
+    }
+
+    this.session = result.session;
+    this.lastTracedStep = 0;
+    this.steps = 0;
+    this.lastLoss = null;
+    const { trainer, data, initialLoss, expectedInitialLoss } = result.session;
+    this.store.setState({
+      phase: 'ready',
+      datasetProgress: null,
+      counts: { train: data.train.y.length, validation: data.validation.y.length, test: data.test.y.length },
+      features: data.train.features,
+      classes: data.train.classes,
+      batchesPerEpoch: trainer.batchesPerEpoch,
+      initialLoss,
+      expectedInitialLoss,
+      revision: this.snapshot.revision + 1,
+    });
+  }
+
+  private closeSession(): void {
+    this.pause();
+    this.generation++;
+    this.session?.trainer.dispose();
+    this.session = null;
+  }
+
+  private runSlice(): void {
+    this.cancelSlice = null;
+    const session = this.session;
+    if (!session || this.snapshot.phase !== 'running') return;
+
+    const deadline = this.environment.now() + this.environment.sliceMilliseconds;
+    let running = true;
+    do {
+      running = this.record(session.trainer.step());
+    } while (running && this.environment.now() < deadline);
+
+    this.publishProgress();
+    this.traceIfDue();
+    if (running) this.cancelSlice = this.environment.schedule(() => this.runSlice());
+    else if (this.snapshot.phase === 'running') this.store.setState({ phase: 'ready' });
+  }
+
+  /** Records one step's report; returns false when training must not go on. */
+  private record(report: StepReport): boolean {
+    const trainer = this.session!.trainer;
+    this.steps++;
+    this.lastLoss = report.loss;
+    if (report.stopReason) {
+      this.stopOnNonFinite(report);
+      return false;
+    }
+    if (report.epochRecord) this.store.setState({ history: [...trainer.history], revision: this.snapshot.revision + 1 });
+    return trainer.epoch < this.snapshot.epochs;
+  }
+
+  /** Keeps the trainer and the curves, and shows the failing batch on the canvas so its NaN can be traced. */
+  private stopOnNonFinite(report: StepReport): void {
+    const { optimizer } = this.document!.training!;
+    const { trace } = this.session!.trainer.traceCurrentBatch(CANVAS_BATCH_EXAMPLES);
+    const culprit = trace.diagnostics.find((diagnostic) => diagnostic.code === 'non-finite-value' || diagnostic.code === 'non-finite-gradient') ?? null;
+    const stop: StopInfo = {
+      epoch: report.epoch + 1,
+      batch: report.batch,
+      loss: report.loss,
+      optimizer: optimizer.name,
+      learningRate: optimizer.learningRate,
+      culprit,
+      detail: report.stopReason!,
+    };
+    this.store.setState({ stop, phase: 'ready' });
+    this.editor?.getState().showTrace(trace);
+  }
+
+  /** Publishes the step counters once per slice, so the panel redraws once per frame at most. */
+  private publishProgress(): void {
+    const trainer = this.session!.trainer;
+    this.store.setState({ epoch: trainer.epoch, batch: trainer.batch, steps: this.steps, lastLoss: this.lastLoss });
+  }
+
+  private traceIfDue(): void {
+    const { traceEvery, stop } = this.snapshot;
+    if (traceEvery > 0 && !stop && this.steps - this.lastTracedStep >= traceEvery) this.showBatch();
+  }
+}
