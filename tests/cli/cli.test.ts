@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+const CLI = [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('src/cli/main.ts')];
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [...CLI, ...args], { timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+type Nested = number | Nested[];
+
+function flatten(value: Nested): number[] {
+  return Array.isArray(value) ? value.flatMap(flatten) : [value];
+}
+
+/** Checks every expected number within the case's tolerance, naming the node on failure. */
+function expectClose(actual: Record<string, Nested>, expected: Record<string, Nested>, tol: { abs?: number; rel?: number }): void {
+  for (const [id, want] of Object.entries(expected)) {
+    const got = flatten(actual[id]);
+    const wanted = flatten(want);
+    expect(got.length, `node ${id}`).toBe(wanted.length);
+    wanted.forEach((value, i) => {
+      const allowed = tol.abs ?? (tol.rel ?? 0) * Math.abs(value);
+      expect(Math.abs(got[i] - value), `node ${id}[${i}]: got ${got[i]}, expected ${value}`).toBeLessThanOrEqual(allowed);
+    });
+  }
+}
+
+describe('cli run', () => {
+  test.each(['C01', 'C02', 'C06'])('reference case %s', async (id) => {
+    const reference = JSON.parse(await readFile(`tests/cases/${id}.json`, 'utf8'));
+    const folder = await mkdtemp(path.join(tmpdir(), 'bps-cli-'));
+    const file = path.join(folder, `${id}.json`);
+    await writeFile(file, JSON.stringify(reference.document));
+
+    const result = await cli('run', file, '--json');
+
+    expect(result.code, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout);
+    const values = Object.fromEntries(Object.entries(reference.expected.values).filter(([key]) => key in output.values)) as Record<string, Nested>;
+    expectClose(output.values, values, reference.tol);
+    expectClose(output.grads, reference.expected.grads, reference.tol);
+  });
+
+  test('add-mul table lists every node', async () => {
+    const result = await cli('run', 'add-mul');
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^f\s+multiply\s+-12\s+1$/m);
+    expect(result.stdout).toMatch(/^x\s+input\s+-2\s+-4$/m);
+  });
+
+  test('presets lists add-mul and mlp2', async () => {
+    const result = await cli('presets');
+
+    expect(result.stdout).toMatch(/^add-mul\b/m);
+    expect(result.stdout).toMatch(/^mlp2\b/m);
+  });
+
+  test('unknown preset exits with 2', async () => {
+    const result = await cli('run', 'no-such-preset');
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/"no-such-preset" is neither a preset id nor a \.json file/);
+  });
+
+  test('invalid file names the problem', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bps-cli-'));
+    const file = path.join(folder, 'cycle.json');
+    await writeFile(file, JSON.stringify({
+      format: 'backprop-studio-graph', version: 1,
+      nodes: [
+        { id: 'a', kind: 'negate', params: {}, position: { x: 0, y: 0 } },
+        { id: 'b', kind: 'negate', params: {}, position: { x: 0, y: 0 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'a', sourcePort: 'out', target: 'b', targetPort: 'x' },
+        { id: 'e2', source: 'b', sourcePort: 'out', target: 'a', targetPort: 'x' },
+      ],
+    }));
+
+    const result = await cli('run', file);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cycle\. Nodes "a", "b" are on it/);
+  });
+
+  test('missing file exits with 2', async () => {
+    const result = await cli('run', 'does-not-exist.json');
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/File "does-not-exist.json" not found/);
+  });
+});
+
+describe('cli train', () => {
+  test('json lines per epoch and final metrics', async () => {
+    const result = await cli('train', 'linear-softmax', '--epochs', '3', '--lr', '0.05', '--json');
+
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(4);
+    expect(lines.slice(0, 3).map((line) => line.epoch)).toEqual([1, 2, 3]);
+    const final = lines[3];
+    expect(Object.keys(final)).toEqual(expect.arrayContaining(['trainAccuracy', 'validationAccuracy', 'testAccuracy', 'loss']));
+    expect(final.trainAccuracy).toBeGreaterThan(0.8);
+  });
+
+  test('huge learning rate stops with exit 1', async () => {
+    const result = await cli('train', 'linear-softmax', '--optimizer', 'sgd', '--lr', '1e30', '--epochs', '2');
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Training stopped at epoch 1, batch \d+: the loss became/);
+  });
+
+  test('invalid optimizer is rejected', async () => {
+    const result = await cli('train', 'mlp2', '--optimizer', 'lbfgs');
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--optimizer: expected one of sgd, momentum, nesterov, adagrad, rmsprop, adam, found "lbfgs"/);
+  });
+
+  test('graph without training settings is rejected', async () => {
+    const result = await cli('train', 'add-mul');
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/"add-mul" has no training settings/);
+  });
+});
