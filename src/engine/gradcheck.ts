@@ -169,7 +169,7 @@ function isNearKink(program: Program, traces: Trace[], step: number): boolean {
     if (!node.kind.isNearKink) continue;
     const inputsIn = (trace: Trace) => node.inputs.map((binding) => trace.edges[binding!.edge.id].value);
     const reach = Math.max(step, largestDifference(inputsIn(plus), inputsIn(minus)) / 2);
-    if (traces.some((trace) => node.kind.isNearKink!(inputsIn(trace), reach))) return true;
+    if (traces.some((trace) => node.kind.isNearKink!(inputsIn(trace), reach, node.params))) return true;
   }
   return false;
 }

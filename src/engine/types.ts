@@ -26,8 +26,6 @@ export interface ParamSpec {
   min?: number;
   max?: number;
   choices?: readonly string[];
-  /** Tells whether the parameter matters given the others; editors hide it when false. */
-  isRelevant?(params: Params): boolean;
 }
 
 export type Params = Record<string, ParamValue>;

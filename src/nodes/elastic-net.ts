@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { numberParam } from './params';
-import { penaltyKind, signKeepingNaN, strength } from './penalty';
+import { isNearZero, penaltyKind, signKeepingNaN, strength } from './penalty';
 
 /** Elastic net λ1 Σ |w| + λ2 Σ w²: the L1 and L2 penalties together, each without a ½ factor. */
 export const elasticNet = penaltyKind({
@@ -13,4 +13,5 @@ export const elasticNet = penaltyKind({
     tf.add(tf.mul(numberParam(params, 'lambda1'), tf.sum(tf.abs(w))), tf.mul(numberParam(params, 'lambda2'), tf.sum(tf.square(w)))),
   derivative: (w, params) =>
     tf.add(tf.mul(numberParam(params, 'lambda1'), signKeepingNaN(w)), tf.mul(2 * numberParam(params, 'lambda2'), w)),
+  isNearKink: isNearZero,
 });

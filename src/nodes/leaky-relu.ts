@@ -15,4 +15,5 @@ export const leakyRelu = unaryKind({
   params: [{ name: 'alpha', type: 'number', default: 0.01, min: 0, max: 1 }],
   apply: (x, params) => tf.leakyRelu(x, numberParam(params, 'alpha')),
   derivative: (x, _y, params) => tf.where(tf.greater(x, 0), tf.onesLike(x), tf.fill(x.shape, numberParam(params, 'alpha'))),
+  isNearKink: ([x], reach) => x.data.some((value) => Math.abs(value) <= reach),
 });

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { TensorData } from '../engine/tensor';
 import type { NodeKind, Params, ParamSpec } from '../engine/types';
 
 interface PenaltyDefinition {
@@ -11,6 +12,7 @@ interface PenaltyDefinition {
   apply(w: tf.Tensor, params: Params): tf.Tensor;
   /** ∂penalty/∂w elementwise, in w's shape. */
   derivative(w: tf.Tensor, params: Params): tf.Tensor;
+  isNearKink?: NodeKind['isNearKink'];
 }
 
 /** Describes a regularization strength λ ≥ 0, named as in the formula. */
@@ -24,6 +26,11 @@ export function strength(name: string): ParamSpec {
  */
 export function signKeepingNaN(w: tf.Tensor): tf.Tensor {
   return tf.where(tf.isNaN(w), w, tf.sign(w));
+}
+
+/** Tells whether some weight lies within `reach` of 0, where |w| has its kink. */
+export function isNearZero([w]: TensorData[], reach: number): boolean {
+  return w.data.some((value) => Math.abs(value) <= reach);
 }
 
 /** Builds a regularization kind: one input w of any shape, one scalar output. */
@@ -40,5 +47,6 @@ export function penaltyKind(definition: PenaltyDefinition): NodeKind {
     inferShapes: () => ({ shapes: [[]] }),
     forward: ({ inputs: [w], params }) => [definition.apply(w, params)],
     backward: ({ inputs: [w], params, upstream: [gradient] }) => [tf.mul(gradient, definition.derivative(w, params))],
+    isNearKink: definition.isNearKink,
   };
 }

@@ -51,4 +51,14 @@ export const svmLoss: NodeKind = {
     const rows = tf.mul(tf.sub(positive, tf.mul(oneHot, counts)), weights);
     return [tf.reshape(rows, scores.shape), labelsGradient(labels)];
   },
+  isNearKink: ([scores, labels], reach, params) => {
+    // Each term s_j − s_y + Δ moves by up to 2 · reach when both scores move by reach.
+    const classes = scores.shape[scores.shape.length - 1];
+    const margin = numberParam(params, 'margin');
+    return labels.data.some((label, row) => {
+      const correct = scores.data[row * classes + label];
+      const terms = scores.data.slice(row * classes, (row + 1) * classes).map((score) => score - correct + margin);
+      return terms.some((term, j) => j !== label && Math.abs(term) <= 2 * reach);
+    });
+  },
 };
