@@ -26,6 +26,8 @@ export interface ParamSpec {
   min?: number;
   max?: number;
   choices?: readonly string[];
+  /** Tells whether the parameter matters given the others; editors hide it when false. */
+  isRelevant?(params: Params): boolean;
 }
 
 export type Params = Record<string, ParamValue>;
