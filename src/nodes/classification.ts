@@ -31,6 +31,9 @@ export function classificationShapes(
   return labelValue ? checkLabelRange(labelValue, classes) ?? { perExample } : { perExample };
 }
 
+// NOTE: only labels stored in the document reach this check. Labels fed at
+// run time are not checked, because that would read them back to the CPU;
+// an out-of-range fed label gets a one-hot row of zeros and adds 0 to the loss.
 function checkLabelRange(labels: TensorData, classes: number): Extract<ShapeResult, { error: string }> | null {
   const position = labels.data.findIndex((label) => !Number.isInteger(label) || label < 0 || label >= classes);
   if (position < 0) return null;
