@@ -18,7 +18,7 @@ export function matrixData(rows: Matrix): TensorData {
   return { shape: [rows.length, rows[0].length], data: rows.flat() };
 }
 
-/** A document with source nodes and wires given as "node" or "node:port". */
+/** Builds a document from source nodes and wires given as "node" or "node:port". */
 export class DocumentBuilder {
   private readonly document: GraphDocument = { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, nodes: [], edges: [] };
 
@@ -50,7 +50,7 @@ export interface KindRun {
 }
 
 /**
- * A document with one node of `kind` fed by input sources named `in_<port>`,
+ * Builds a document with one node of `kind` fed by input sources named `in_<port>`,
  * or by labels nodes for the ports in `labelPorts`. With `weights`, the node's
  * first output is multiplied elementwise by that constant, so the upstream
  * gradient it receives is `weights` instead of ones.
@@ -76,7 +76,7 @@ export function compileKind(kind: string, inputs: Record<string, TensorData>, pa
   return compile(kindDocument(kind, inputs, params), registry);
 }
 
-/** Compiles and runs the document of `kindDocument`; throws when the node under test cannot run. */
+/** Compiles and runs the document of `kindDocument`. Throws when the node under test cannot run. */
 export function runKind(...args: Parameters<typeof kindDocument>): KindRun {
   const [kind, inputs] = args;
   const program = compile(kindDocument(...args), registry);
