@@ -141,3 +141,12 @@ describe('trainer', () => {
     expect(result).toEqual({ error: expect.stringMatching(/Node "data" \(batch\) has 784 features but the dataset has 2/) });
   });
 });
+
+test('labels beyond the class count are rejected', async () => {
+  const document = findPreset('linear-softmax')!.build();
+  const set = { features: 2, classes: 5, x: new Float32Array(8), y: Int32Array.from([0, 1, 4, 2]) };
+
+  const result = Trainer.create(document, registry, { train: set, validation: set, test: set }, { optimizer: { name: 'sgd', learningRate: 0.1 }, batchSize: 4, seed: 1, init: 'document' });
+
+  expect(result).toEqual({ error: expect.stringMatching(/The train examples have label 4, but node "scores" scores 3 classes/) });
+});

@@ -9,6 +9,7 @@ import type { Trace } from '../trace';
 import type { KindRegistry } from '../types';
 import { batchTensors, countCorrect, forwardOutputs, type ExampleSet } from './evaluate';
 import { initialValue, type WeightInit } from './init';
+import { checkBatchNode, checkLabels } from './checks';
 import { shuffledIndices } from './random';
 import { findTrainingStructure, type TrainingStructure } from './structure';
 
@@ -92,10 +93,12 @@ export class Trainer {
     if (!(config.batchSize >= 1)) return { error: `Batch size must be at least 1, found ${config.batchSize}.` };
 
     const trainer = new Trainer(document, registry, data, config, found.structure);
-    const blocking = trainer.program(Math.min(config.batchSize, data.train.y.length)).diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-    if (blocking) {
+    const program = trainer.program(Math.min(config.batchSize, data.train.y.length));
+    const blocking = program.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
+    const labelProblem = blocking ? null : checkLabels(program, found.structure, data);
+    if (blocking || labelProblem) {
       trainer.dispose();
-      return { error: blocking.message };
+      return { error: blocking?.message ?? labelProblem! };
     }
     return trainer;
   }
@@ -273,15 +276,6 @@ function withBatchSize(document: GraphDocument, batchId: string, batchSize: numb
     ...document,
     nodes: document.nodes.map((node) => (node.id === batchId ? { ...node, params: { ...node.params, batchSize } } : node)),
   };
-}
-
-function checkBatchNode(document: GraphDocument, batchId: string, train: ExampleSet): string | null {
-  const node = document.nodes.find((entry) => entry.id === batchId)!;
-  const features = node.params.features;
-  if (typeof features === 'number' && features !== train.features) {
-    return `Node "${batchId}" (batch) has ${features} features but the dataset has ${train.features}; set features to ${train.features} or pick another dataset.`;
-  }
-  return null;
 }
 
 /** Lists an optimizer's state variables by name, such as "W/m" for Adam's first moment of W. */
