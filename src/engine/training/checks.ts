@@ -4,7 +4,7 @@ import type { ExampleSet } from './evaluate';
 import type { TrainingStructure } from './structure';
 
 /** Fed labels skip the compile-time range check, so compare every split with the scores' class count. */
-export function checkLabels(program: Program, structure: TrainingStructure, data: Record<string, ExampleSet>): string | null {
+export function checkLabels(program: Program, structure: TrainingStructure, data: { readonly [part: string]: ExampleSet }): string | null {
   const scores = program.nodes.get(structure.scores.nodeId);
   const port = scores?.kind.outputs.findIndex((output) => output.name === structure.scores.port) ?? -1;
   const classes = scores && port >= 0 ? scores.outputShapes[port].at(-1) : undefined;

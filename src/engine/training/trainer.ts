@@ -95,7 +95,7 @@ export class Trainer {
     const trainer = new Trainer(document, registry, data, config, found.structure);
     const program = trainer.program(Math.min(config.batchSize, data.train.y.length));
     const blocking = program.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-    const labelProblem = blocking ? null : checkLabels(program, found.structure, data);
+    const labelProblem = blocking ? null : checkLabels(program, found.structure, { ...data });
     if (blocking || labelProblem) {
       trainer.dispose();
       return { error: blocking?.message ?? labelProblem! };
