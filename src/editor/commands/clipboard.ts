@@ -1,0 +1,143 @@
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GraphDocument, type GraphEdge, type GraphNode } from '../../engine/document';
+import { loadDocumentValue, MAX_DOCUMENT_CHARS } from '../../engine/load';
+import type { KindRegistry } from '../../engine/types';
+import { edgeIdFor, type GraphEdit, type Point } from '../store/edits';
+
+/** Format name of copied nodes on the system clipboard. */
+export const CLIPBOARD_FORMAT = 'backprop-studio-clipboard';
+export const CLIPBOARD_VERSION = 1;
+
+/** Copied nodes and the wires between them, as JSON text on the system clipboard. */
+export interface ClipboardEnvelope {
+  format: typeof CLIPBOARD_FORMAT;
+  version: typeof CLIPBOARD_VERSION;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export type ClipboardResult = { ok: true; envelope: ClipboardEnvelope } | { ok: false; reason: string };
+
+/** Distance by which a paste moves nodes that would land on top of existing ones, in canvas pixels. */
+export const PASTE_OFFSET = 40;
+
+/** Returns the listed nodes and every wire whose two ends are both listed. */
+export function copyNodes(document: GraphDocument, nodeIds: readonly string[]): ClipboardEnvelope {
+  const ids = new Set(nodeIds);
+  return {
+    format: CLIPBOARD_FORMAT,
+    version: CLIPBOARD_VERSION,
+    nodes: document.nodes.filter((node) => ids.has(node.id)),
+    edges: document.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
+  };
+}
+
+export function serializeClipboard(envelope: ClipboardEnvelope): string {
+  return JSON.stringify(envelope);
+}
+
+/**
+ * Parses clipboard text as copied nodes. The text is untrusted (any program
+ * can put it there), so it gets the checks of a loaded document: size cap,
+ * JSON, format and version, schema, known kinds and ports, no cycles.
+ */
+export function parseClipboard(text: string, registry: KindRegistry): ClipboardResult {
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    return { ok: false, reason: `The clipboard text is ${text.length} characters long; the limit is ${MAX_DOCUMENT_CHARS}.` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'The clipboard holds no copied nodes: its text is not JSON.' };
+  }
+  const envelope = checkEnvelope(value);
+  if (typeof envelope === 'string') return { ok: false, reason: envelope };
+
+  const loaded = loadDocumentValue({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, nodes: envelope.nodes, edges: envelope.edges }, registry);
+  if (!loaded.ok) return { ok: false, reason: loaded.errors.join(' ') };
+  return { ok: true, envelope: { format: CLIPBOARD_FORMAT, version: CLIPBOARD_VERSION, nodes: loaded.document.nodes, edges: loaded.document.edges } };
+}
+
+function checkEnvelope(value: unknown): { nodes: unknown; edges: unknown } | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'The clipboard holds no copied nodes: its JSON is not an object.';
+  const record = value as Record<string, unknown>;
+  if (record.format !== CLIPBOARD_FORMAT) {
+    return `The clipboard holds no copied nodes: field "format" is ${JSON.stringify(record.format) ?? 'missing'}, expected "${CLIPBOARD_FORMAT}".`;
+  }
+  if (record.version !== CLIPBOARD_VERSION) {
+    return `Copied nodes of version ${JSON.stringify(record.version) ?? '(missing)'} cannot be pasted; this Backprop Studio reads version ${CLIPBOARD_VERSION}.`;
+  }
+  if (!Array.isArray(record.nodes) || !Array.isArray(record.edges)) return 'The copied nodes are incomplete: fields "nodes" and "edges" must be lists.';
+  return { nodes: record.nodes, edges: record.edges };
+}
+
+/** Where pasted nodes go: their copied positions moved by `offset`, or with their top-left corner at `at`. */
+export interface Placement {
+  at?: Point;
+}
+
+export interface PastePlan {
+  edits: GraphEdit[];
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+/**
+ * Plans the edits that add copied nodes to a document: ids that are taken get
+ * a fresh number, wires follow the renamed nodes, and positions move until no
+ * pasted node covers an existing node's corner.
+ */
+export function planPaste(document: GraphDocument, envelope: ClipboardEnvelope, placement: Placement = {}): PastePlan {
+  const used = new Set(document.nodes.map((node) => node.id));
+  const renamed = new Map<string, string>();
+  for (const node of envelope.nodes) {
+    const id = freeId(node.id, used);
+    used.add(id);
+    renamed.set(node.id, id);
+  }
+
+  const shift = pasteShift(document, envelope.nodes, placement);
+  const nodes = envelope.nodes.map((node) => ({
+    ...node,
+    id: renamed.get(node.id)!,
+    position: { x: Math.round(node.position.x + shift.x), y: Math.round(node.position.y + shift.y) },
+  }));
+  const edges = envelope.edges.map((edge) => ({
+    source: renamed.get(edge.source)!,
+    sourcePort: edge.sourcePort,
+    target: renamed.get(edge.target)!,
+    targetPort: edge.targetPort,
+  }));
+
+  const edits: GraphEdit[] = [
+    ...nodes.map((node): GraphEdit => ({ type: 'addNode', node })),
+    ...edges.map((edge): GraphEdit => ({ type: 'connect', ...edge })),
+  ];
+  return { edits, nodeIds: nodes.map((node) => node.id), edgeIds: edges.map((edge) => edgeIdFor(edge.source, edge.sourcePort, edge.target, edge.targetPort)) };
+}
+
+/** Keeps `id` when it is free, else numbers its stem: "mul1" becomes "mul2", "x" becomes "x1". */
+function freeId(id: string, used: ReadonlySet<string>): string {
+  if (!used.has(id)) return id;
+  const stem = id.replace(/\d+$/, '') || 'n';
+  let n = 1;
+  while (used.has(`${stem}${n}`)) n++;
+  return `${stem}${n}`;
+}
+
+function pasteShift(document: GraphDocument, nodes: readonly GraphNode[], placement: Placement): Point {
+  if (nodes.length === 0) return { x: 0, y: 0 };
+  if (placement.at) {
+    const left = Math.min(...nodes.map((node) => node.position.x));
+    const top = Math.min(...nodes.map((node) => node.position.y));
+    return { x: placement.at.x - left, y: placement.at.y - top };
+  }
+  // Each paste of the same nodes lands one offset further, so copies never stack exactly.
+  const covers = (dx: number, dy: number) =>
+    nodes.some((node) =>
+      document.nodes.some((other) => Math.abs(other.position.x - node.position.x - dx) < 12 && Math.abs(other.position.y - node.position.y - dy) < 12),
+    );
+  let offset = PASTE_OFFSET;
+  while (covers(offset, offset)) offset += PASTE_OFFSET;
+  return { x: offset, y: offset };
+}
