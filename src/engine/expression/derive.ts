@@ -1,0 +1,73 @@
+import type { FormulaVariable, NodeFormula } from './from-graph';
+import { math, type MathNode } from './math';
+
+export type DerivativeResult = { ok: true; tree: MathNode } | { ok: false; error: string };
+
+/**
+ * Differentiates a node's formula with respect to one of its source nodes with
+ * mathjs `derivative`, which also simplifies the result. Where the formula
+ * contains max, min, ReLU or leaky ReLU, the derivative is that of the
+ * branches the current values select (listed in `formula.branches`), which is
+ * what the engine's backward pass computes at these values.
+ */
+export function formulaDerivative(formula: NodeFormula, variableNodeId: string): DerivativeResult {
+  const variable = formula.variables.find((candidate) => candidate.nodeId === variableNodeId);
+  if (!variable) return { ok: false, error: `The formula does not depend on node "${variableNodeId}"; choose one of ${formula.variables.map((entry) => entry.nodeId).join(', ') || '(none)'}.` };
+  if (!formula.smooth) {
+    return { ok: false, error: 'The formula has a max, min or ReLU whose branch depends on tensor elements, so it has no single derivative; use scalar values.' };
+  }
+  return { ok: true, tree: math.derivative(formula.smooth, variable.symbol) };
+}
+
+type Handler = (node: MathNode, options: object) => string | undefined;
+
+/** Writes a formula as TeX, with node ids such as w0 as w_{0}, σ for sigmoid and ReLU by name. */
+export function formulaTex(tree: MathNode, variables: readonly FormulaVariable[]): string {
+  const ids = new Map(variables.map((variable) => [variable.symbol, variable.nodeId]));
+  const handler: Handler = (node, options) => {
+    if (node.type === 'SymbolNode') {
+      const id = ids.get(nameOf(node));
+      return id === undefined ? undefined : idTex(id);
+    }
+    if (node.type !== 'FunctionNode') return undefined;
+    const args = (node as unknown as { args: MathNode[] }).args.map((arg) => arg.toTex(options));
+    switch (nameOf((node as unknown as { fn: MathNode }).fn)) {
+      case 'sigmoid':
+        return `\\sigma\\left(${args[0]}\\right)`;
+      case 'relu':
+        return `\\operatorname{ReLU}\\left(${args[0]}\\right)`;
+      case 'leakyRelu':
+        return `\\operatorname{LReLU}_{${args[1]}}\\left(${args[0]}\\right)`;
+      default:
+        return undefined;
+    }
+  };
+  return tree.toTex({ handler, parenthesis: 'auto' });
+}
+
+/** Writes a formula as plain text in mathjs syntax with node ids in place of symbol names. */
+export function formulaText(tree: MathNode, variables: readonly FormulaVariable[]): string {
+  const ids = new Map(variables.map((variable) => [variable.symbol, variable.nodeId]));
+  const handler: Handler = (node) => (node.type === 'SymbolNode' ? ids.get(nameOf(node)) : undefined);
+  return tree.toString({ handler, parenthesis: 'auto' });
+}
+
+function nameOf(node: MathNode): string {
+  return (node as unknown as { name: string }).name;
+}
+
+const TEX_SPECIAL: Record<string, string> = {
+  '\\': '\\backslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '%': '\\%', _: '\\_', '^': '\\hat{}', '~': '\\sim{}',
+};
+
+/**
+ * TeX for a node id: a letter with trailing digits as a subscript (w0 → w_{0}),
+ * longer ids upright. The braces keep a preceding command such as \cdot apart from the id.
+ */
+export function idTex(id: string): string {
+  const subscripted = /^([A-Za-z])(\d+)$/.exec(id);
+  if (subscripted) return `{${subscripted[1]}_{${subscripted[2]}}}`;
+  if (/^[A-Za-z]$/.test(id)) return `{${id}}`;
+  const escaped = [...id].map((char) => TEX_SPECIAL[char] ?? char).join('');
+  return `{\\mathrm{${escaped}}}`;
+}

@@ -1,0 +1,3 @@
+export { expressionToGraph, AVAILABLE_SYNTAX, MAX_EXPRESSION_CHARS, type ExpressionOptions, type ExpressionResult } from './to-graph';
+export { nodeFormula, type FormulaResult, type FormulaVariable, type NodeFormula } from './from-graph';
+export { formulaDerivative, formulaTex, formulaText, idTex, type DerivativeResult } from './derive';
