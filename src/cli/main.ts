@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../engine/backend';
 import { activateNodeBackend } from '../engine/node-backend';
 import { presets } from '../presets';
+import { checkGradients } from './gradcheck-command';
 import { readGraph, UsageError } from './input';
 import { runGraph } from './run-command';
 import { trainGraph } from './train-command';
@@ -13,6 +14,9 @@ Commands:
   presets                          list the built-in presets
   run <preset-id | file.json>      run forward and backward; print every node's value and gradient
   train <preset-id | file.json>    train the graph's parameters; print a line per epoch and final metrics
+  gradcheck <preset-id | file.json>
+                                   compare backward with central differences for every input and
+                                   parameter element; exit code 1 when an element is wrong
 
 Options:
   --json                           print {"values": {...}, "grads": {...}} keyed by node id
@@ -23,6 +27,7 @@ Options:
   --optimizer NAME                 train: sgd, momentum, nesterov, adagrad, rmsprop or adam
   --lr X                           train: learning rate
   --seed N                         train: seed of the shuffle and the split
+  --max-elements N                 gradcheck: maximum elements checked per node (default: all)
   --help                           show this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       optimizer: { type: 'string' },
       lr: { type: 'string' },
       seed: { type: 'string' },
+      'max-elements': { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -64,6 +70,15 @@ async function main(argv: string[]): Promise<number> {
       await startBackend(options.backend);
       return trainGraph(rest[0], options, (line) => process.stdout.write(`${line}\n`));
     }
+    case 'gradcheck': {
+      if (rest.length !== 1) throw new UsageError('gradcheck takes one argument: a preset id or a .json file.');
+      await startBackend(options.backend);
+      const maxElementsPerNode = options['max-elements'] === undefined ? undefined : positiveWholeNumber('--max-elements', options['max-elements']);
+      const output = checkGradients(await readGraph(rest[0]), { json: options.json, maxElementsPerNode });
+      process.stdout.write(`${output.text}\n`);
+      for (const problem of output.problems) process.stderr.write(`${problem}\n`);
+      return output.exitCode;
+    }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
@@ -75,6 +90,12 @@ async function startBackend(requested: string | undefined): Promise<void> {
   }
   tf.enableProdMode();
   await activateNodeBackend((requested as BackendName | undefined) ?? 'wasm');
+}
+
+function positiveWholeNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag}: expected a whole number of at least 1, found "${text}".`);
+  return value;
 }
 
 main(process.argv.slice(2)).then(
