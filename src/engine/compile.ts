@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
 import type { GraphDocument, GraphEdge } from './document';
-import { formatShape, type TensorData } from './tensor';
+import { formatShape, MAX_GRAPH_ELEMENTS, MAX_TENSOR_ELEMENTS, sizeOf, type TensorData } from './tensor';
 import { topologicalOrder } from './topology';
 import type { KindRegistry, NodeKind, Params } from './types';
 
@@ -49,8 +49,10 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     });
   }
 
+  const wiring = indexWires(document.edges);
   const compiled = new Map<string, CompiledNode>();
   const order: CompiledNode[] = [];
+  let graphElements = 0;
   for (const id of ids) {
     const node = byId.get(id)!;
     const kind = registry.get(node.kind);
@@ -61,32 +63,66 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
       });
       continue;
     }
-    const entry = bindNode(id, kind, node.params, document.edges, compiled, diagnostics);
+    const entry = bindNode(id, kind, node.params, wiring, compiled, diagnostics);
     compiled.set(id, entry);
-    if (entry.outputShapes.length > 0) order.push(entry);
+    if (entry.outputShapes.length === 0) continue;
+
+    const elements = entry.outputShapes.reduce((sum, shape) => sum + sizeOf(shape), 0);
+    if (graphElements + elements > MAX_GRAPH_ELEMENTS) {
+      diagnostics.push(graphTooLarge(id, kind, graphElements + elements));
+      entry.outputShapes = [];
+      continue;
+    }
+    graphElements += elements;
+    order.push(entry);
   }
 
   const runnable = new Map(order.map((entry) => [entry.id, entry]));
   return { document, order, nodes: runnable, diagnostics };
 }
 
+/** The wires of a document by port, so binding all nodes takes time linear in the wire count. */
+interface Wiring {
+  /** The first wire into each input, keyed by portKey(target, targetPort). */
+  incoming: Map<string, GraphEdge>;
+  /** Every wire out of each output, keyed by portKey(source, sourcePort). */
+  outgoing: Map<string, GraphEdge[]>;
+}
+
+function portKey(nodeId: string, port: string): string {
+  return `${nodeId}\u0000${port}`;
+}
+
+function indexWires(edges: readonly GraphEdge[]): Wiring {
+  const wiring: Wiring = { incoming: new Map(), outgoing: new Map() };
+  for (const edge of edges) {
+    const inputKey = portKey(edge.target, edge.targetPort);
+    if (!wiring.incoming.has(inputKey)) wiring.incoming.set(inputKey, edge);
+    const outputKey = portKey(edge.source, edge.sourcePort);
+    const leaving = wiring.outgoing.get(outputKey);
+    if (leaving) leaving.push(edge);
+    else wiring.outgoing.set(outputKey, [edge]);
+  }
+  return wiring;
+}
+
 function bindNode(
   id: string,
   kind: NodeKind,
   documentParams: Params,
-  edges: readonly GraphEdge[],
+  wiring: Wiring,
   compiled: ReadonlyMap<string, CompiledNode>,
   diagnostics: Diagnostic[],
 ): CompiledNode {
   const params: Params = Object.fromEntries(kind.params.map((spec) => [spec.name, documentParams[spec.name] ?? spec.default]));
   const inputs = kind.inputs.map((port) => {
-    const edge = edges.find((candidate) => candidate.target === id && candidate.targetPort === port.name);
+    const edge = wiring.incoming.get(portKey(id, port.name));
     if (!edge) return null;
     const source = compiled.get(edge.source);
     const sourceIndex = source ? source.kind.outputs.findIndex((output) => output.name === edge.sourcePort) : -1;
     return { edge, sourceIndex };
   });
-  const consumers = kind.outputs.map((port) => edges.filter((edge) => edge.source === id && edge.sourcePort === port.name));
+  const consumers = kind.outputs.map((port) => [...(wiring.outgoing.get(portKey(id, port.name)) ?? [])]);
   const entry: CompiledNode = { id, kind, params, inputs, consumers, outputShapes: [] };
 
   const inputShapes: number[][] = [];
@@ -130,8 +166,36 @@ function bindNode(
     });
     return entry;
   }
+  const oversized = checkOutputSizes(id, kind, result.shapes);
+  if (oversized) {
+    diagnostics.push(oversized);
+    return entry;
+  }
   entry.outputShapes = result.shapes;
   return entry;
+}
+
+/**
+ * Reports an output with more than MAX_TENSOR_ELEMENTS elements, such as a
+ * parameter of shape [100000, 100000], before anything allocates it.
+ */
+function checkOutputSizes(id: string, kind: NodeKind, shapes: number[][]): Diagnostic | null {
+  const index = shapes.findIndex((shape) => sizeOf(shape) > MAX_TENSOR_ELEMENTS);
+  if (index < 0) return null;
+  const shape = shapes[index];
+  const reason = `output ${kind.outputs[index]?.name ?? index} would have shape ${formatShape(shape)}, ${sizeOf(shape)} elements; a tensor may have at most ${MAX_TENSOR_ELEMENTS}. Make the shape smaller.`;
+  return {
+    code: kind.inputs.length === 0 ? 'invalid-param' : 'shape-mismatch', severity: 'error', nodeId: id, details: { kind: kind.kind, reason },
+    message: `${describeNode(id, kind.kind)}: ${reason}`,
+  };
+}
+
+function graphTooLarge(id: string, kind: NodeKind, elements: number): Diagnostic {
+  const reason = `its outputs bring the graph's values to ${elements} elements; a graph may have at most ${MAX_GRAPH_ELEMENTS}. Make tensors smaller.`;
+  return {
+    code: kind.inputs.length === 0 ? 'invalid-param' : 'shape-mismatch', severity: 'error', nodeId: id, details: { kind: kind.kind, reason },
+    message: `${describeNode(id, kind.kind)}: ${reason}`,
+  };
 }
 
 /** Reports a wire that joins a tensor output to a labels input, or the reverse. */

@@ -2,6 +2,7 @@ import { documentSchema } from './schema';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GraphDocument } from './document';
 import { checkSemantics } from './semantics';
 import type { KindRegistry } from './types';
+import { previewJson } from './value-preview';
 
 /** Largest document text accepted, checked before parsing. */
 export const MAX_DOCUMENT_CHARS = 20_000_000;
@@ -51,11 +52,11 @@ function upgrade(value: unknown): Record<string, unknown> | string {
   }
   let document = value as Record<string, unknown>;
   if (document.format !== DOCUMENT_FORMAT) {
-    return `Field "format": expected "${DOCUMENT_FORMAT}", found ${JSON.stringify(document.format) ?? 'nothing'}.`;
+    return `Field "format": expected "${DOCUMENT_FORMAT}", found ${previewJson(document.format)}.`;
   }
   const version = document.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return `Field "version": expected a whole number from 1 to ${DOCUMENT_VERSION}, found ${JSON.stringify(version) ?? 'nothing'}.`;
+    return `Field "version": expected a whole number from 1 to ${DOCUMENT_VERSION}, found ${previewJson(version)}.`;
   }
   if (version > DOCUMENT_VERSION) {
     return `The document has version ${version}, made by a newer Backprop Studio; this one reads versions up to ${DOCUMENT_VERSION}.`;
@@ -89,7 +90,14 @@ function innermostIssue(issue: SchemaIssue): SchemaIssue {
 /** Writes an issue with its field path and, under nodes or edges, the id of the node or edge. */
 function describeIssue(issue: SchemaIssue, document: Record<string, unknown>): string {
   const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
-  return `Field "${path.replace(/^\./, '') || '(document)'}"${describeOwner(issue.path, document)}: ${issue.message}.`;
+  return `Field "${cut(path.replace(/^\./, '')) || '(document)'}"${describeOwner(issue.path, document)}: ${cut(issue.message)}.`;
+}
+
+/** Maximum length of a field path or schema message quoted in full, because an unknown key in a file may be megabytes long. */
+const MAX_QUOTED_CHARS = 200;
+
+function cut(text: string): string {
+  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
 }
 
 function describeOwner([list, index]: PropertyKey[], document: Record<string, unknown>): string {
@@ -97,7 +105,7 @@ function describeOwner([list, index]: PropertyKey[], document: Record<string, un
   const entries = document[list];
   const id = Array.isArray(entries) ? (entries[index] as { id?: unknown } | undefined)?.id : undefined;
   if (typeof id !== 'string' && typeof id !== 'number') return '';
-  return ` of ${list === 'nodes' ? 'node' : 'edge'} ${JSON.stringify(String(id))}`;
+  return ` of ${list === 'nodes' ? 'node' : 'edge'} ${previewJson(String(id))}`;
 }
 
 function reject(...errors: string[]): LoadResult {

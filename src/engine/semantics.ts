@@ -1,15 +1,34 @@
 import type { GraphDocument, GraphNode } from './document';
-import { sizeOf, formatShape } from './tensor';
+import { sizeOf, formatShape, MAX_TENSOR_ELEMENTS } from './tensor';
 import { topologicalOrder } from './topology';
 import type { KindRegistry, ParamSpec, ParamValue } from './types';
+import { previewJson } from './value-preview';
+
+/**
+ * Maximum number of tensor elements a document may store or request, summed
+ * over all tensor values and parameter shapes, so a file cannot make the app allocate
+ * more than about 80 MB of float32 values for its parameters.
+ */
+export const MAX_DOCUMENT_ELEMENTS = 20_000_000;
+
+/** Maximum number of problems reported for one document; a last message counts the rest. */
+const MAX_REPORTED_PROBLEMS = 100;
 
 /**
  * Checks what the schema cannot: unique ids, known kinds, existing ports and
- * params, one wire per input, no cycles. Returns one message per problem.
+ * params, one wire per input, no cycles, and the tensor element caps. Returns
+ * one message per problem, at most MAX_REPORTED_PROBLEMS and a count of the rest.
  */
 export function checkSemantics(document: GraphDocument, registry: KindRegistry): string[] {
+  const errors = findProblems(document, registry);
+  if (errors.length <= MAX_REPORTED_PROBLEMS) return errors;
+  return [...errors.slice(0, MAX_REPORTED_PROBLEMS), `… and ${errors.length - MAX_REPORTED_PROBLEMS} more problems.`];
+}
+
+function findProblems(document: GraphDocument, registry: KindRegistry): string[] {
   const errors: string[] = [];
   const nodes = new Map<string, GraphNode>();
+  let storedElements = 0;
 
   for (const node of document.nodes) {
     if (nodes.has(node.id)) errors.push(`Node id "${node.id}" is used by more than one node; ids must be unique.`);
@@ -23,7 +42,11 @@ export function checkSemantics(document: GraphDocument, registry: KindRegistry):
       const spec = kind.params.find((candidate) => candidate.name === name);
       const problem = spec ? checkParam(spec, value) : `unknown parameter; ${describeParams(kind.params)}`;
       if (problem) errors.push(`Node "${node.id}" (${node.kind}), parameter "${name}": ${problem}.`);
+      storedElements += elementsOf(value);
     }
+  }
+  if (storedElements > MAX_DOCUMENT_ELEMENTS) {
+    errors.push(`The document's tensor values and parameter shapes add up to ${storedElements} elements; the limit is ${MAX_DOCUMENT_ELEMENTS}. Use smaller tensors.`);
   }
 
   const edgeIds = new Set<string>();
@@ -61,23 +84,30 @@ export function checkSemantics(document: GraphDocument, registry: KindRegistry):
   return errors;
 }
 
+/** Counts the elements a parameter value stores (a tensor) or requests (a shape). */
+function elementsOf(value: ParamValue): number {
+  if (Array.isArray(value)) return sizeOf(value);
+  return typeof value === 'object' ? Math.max(value.data.length, sizeOf(value.shape)) : 0;
+}
+
 function checkParam(spec: ParamSpec, value: ParamValue): string | null {
   switch (spec.type) {
     case 'number':
-      if (typeof value !== 'number') return `expected a number, found ${JSON.stringify(value)}`;
+      if (typeof value !== 'number') return `expected a number, found ${previewJson(value)}`;
       if (spec.min !== undefined && value < spec.min) return `expected at least ${spec.min}, found ${value}`;
       if (spec.max !== undefined && value > spec.max) return `expected at most ${spec.max}, found ${value}`;
       return null;
     case 'boolean':
-      return typeof value === 'boolean' ? null : `expected true or false, found ${JSON.stringify(value)}`;
+      return typeof value === 'boolean' ? null : `expected true or false, found ${previewJson(value)}`;
     case 'choice':
       return typeof value === 'string' && spec.choices?.includes(value)
         ? null
-        : `expected one of ${spec.choices?.join(', ')}, found ${JSON.stringify(value)}`;
+        : `expected one of ${spec.choices?.join(', ')}, found ${previewJson(value)}`;
     case 'shape':
-      return Array.isArray(value) ? null : `expected a shape such as [784, 10], found ${JSON.stringify(value)}`;
+      if (!Array.isArray(value)) return `expected a shape such as [784, 10], found ${previewJson(value)}`;
+      return sizeOf(value) > MAX_TENSOR_ELEMENTS ? `shape ${formatShape(value)} has ${sizeOf(value)} elements; a tensor may have at most ${MAX_TENSOR_ELEMENTS}` : null;
     case 'tensor':
-      if (typeof value !== 'object' || Array.isArray(value)) return `expected a tensor {shape, data}, found ${JSON.stringify(value)}`;
+      if (typeof value !== 'object' || Array.isArray(value)) return `expected a tensor {shape, data}, found ${previewJson(value)}`;
       if (sizeOf(value.shape) !== value.data.length) {
         return `shape ${formatShape(value.shape)} holds ${sizeOf(value.shape)} values, found ${value.data.length}`;
       }

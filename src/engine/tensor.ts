@@ -8,6 +8,19 @@ export interface TensorData {
 
 export type Shape = readonly number[];
 
+/**
+ * Maximum number of elements of one tensor of a graph. Compile rejects larger outputs
+ * before anything allocates them; 20 M float32 values take 80 MB.
+ */
+export const MAX_TENSOR_ELEMENTS = 20_000_000;
+
+/**
+ * Maximum number of elements of the outputs of all nodes of a graph together. A run
+ * keeps every value and its gradient in the trace as float64 numbers, 16 bytes
+ * per element, so 40 M elements take about 640 MB.
+ */
+export const MAX_GRAPH_ELEMENTS = 40_000_000;
+
 export function scalar(value: number): TensorData {
   return { shape: [], data: [value] };
 }
