@@ -1,0 +1,170 @@
+import type { Program } from '../../engine/compile';
+import type { Trace } from '../../engine/trace';
+import type { Params } from '../../engine/types';
+import { axisParam, numberParamLiteral, planCode, stringLiteral, type CodePlan, type CodeResult, type PlannedNode } from './code-plan';
+import { checkSupported, nodeComment, seededOutputs, skippedNote, tensorList, variable } from './code-writer';
+
+/** The import line of the generated module; tests swap it for tfjs-core and the CPU backend. */
+export const TFJS_IMPORT = "import * as tf from '@tensorflow/tfjs';";
+
+type Forward = (inputs: string[], params: Params) => string[] | { tuple: string };
+
+const p = numberParamLiteral;
+const call = (op: string) => (inputs: string[]) => [`tf.${op}(${inputs.join(', ')})`];
+const reduce = (op: 'sum' | 'mean'): Forward => ([x], params) => {
+  const axis = axisParam(params);
+  return [axis === null ? `tf.${op}(${x})` : `tf.${op}(${x}, ${axis})`];
+};
+/** |w| written as w · sign(w), whose gradient at 0 is sign(0) = 0 like the engine's; tf.abs's gradient there is −1. */
+const abs = (w: string) => `tf.mul(${w}, tf.sign(${w}))`;
+
+/** Forward of every built-in kind with inputs; tf.grads differentiates it with tfjs's registered gradients. */
+const tfjsKinds: Readonly<Record<string, Forward>> = {
+  add: call('add'),
+  subtract: call('sub'),
+  multiply: call('mul'),
+  divide: call('div'),
+  // tfjs sends the gradient of a tie to a for maximum and minimum, as the engine does.
+  max: call('maximum'),
+  min: call('minimum'),
+  copy: ([x]) => [`tf.clone(${x})`, `tf.clone(${x})`],
+  negate: call('neg'),
+  exp: call('exp'),
+  log: call('log'),
+  reciprocal: call('reciprocal'),
+  'add-constant': ([x], params) => [`tf.add(${x}, ${p(params, 'c')})`],
+  'multiply-constant': ([x], params) => [`tf.mul(${x}, ${p(params, 'c')})`],
+  sigmoid: call('sigmoid'),
+  tanh: call('tanh'),
+  relu: call('relu'),
+  'leaky-relu': ([x], params) => [`tf.leakyRelu(${x}, ${p(params, 'alpha')})`],
+  softmax: call('softmax'),
+  sum: reduce('sum'),
+  mean: reduce('mean'),
+  matmul: call('matMul'),
+  'bias-add': call('add'),
+  transpose: call('transpose'),
+  'svm-loss': ([s, y], params) => ({ tuple: `svmLoss(${s}, ${y}, ${p(params, 'margin')})` }),
+  'softmax-ce': ([s, y]) => ({ tuple: `softmaxCrossEntropy(${s}, ${y})` }),
+  'l1-penalty': ([w], params) => [`tf.mul(${p(params, 'lambda')}, tf.sum(${abs(w)}))`],
+  'l2-penalty': ([w], params) => [`tf.mul(${p(params, 'lambda')}, tf.sum(tf.square(${w})))`],
+  'elastic-net': ([w], params) => [`tf.add(tf.mul(${p(params, 'lambda1')}, tf.sum(${abs(w)})), tf.mul(${p(params, 'lambda2')}, tf.sum(tf.square(${w}))))`],
+};
+
+const HELPERS = `/** One row per example with 1 at its label, as float32. */
+function oneHotRows(labels, classes) {
+  return tf.cast(tf.oneHot(tf.cast(tf.reshape(labels, [-1]), 'int32'), classes), 'float32');
+}
+
+/** Multiclass hinge loss: the mean over examples of the sum over j != y of max(0, s_j - s_y + margin). */
+function svmLoss(scores, labels, margin) {
+  const rows = tf.reshape(scores, [-1, scores.shape[scores.rank - 1]]);
+  const oneHot = oneHotRows(labels, rows.shape[1]);
+  const correct = tf.sum(tf.mul(rows, oneHot), 1, true);
+  const terms = tf.mul(tf.add(tf.sub(rows, correct), margin), tf.sub(1, oneHot));
+  const perExample = tf.sum(tf.relu(terms), 1);
+  return [tf.mean(perExample), tf.reshape(perExample, scores.shape.slice(0, -1))];
+}
+
+/** Mean over examples of -ln softmax(s)_y with the natural log, in log-sum-exp form. */
+function softmaxCrossEntropy(scores, labels) {
+  const rows = tf.reshape(scores, [-1, scores.shape[scores.rank - 1]]);
+  const logProbs = tf.sub(rows, tf.logSumExp(rows, 1, true));
+  const perExample = tf.neg(tf.sum(tf.mul(logProbs, oneHotRows(labels, rows.shape[1])), 1));
+  return [tf.mean(perExample), tf.reshape(tf.exp(logProbs), scores.shape)];
+}`;
+
+/** Sources tf.grads differentiates: real-valued outputs of nodes without inputs that receive a gradient. */
+function differentiableSources(plan: CodePlan): PlannedNode[] {
+  return plan.nodes.filter((node) => node.inputs.length === 0 && node.runsBackward && node.integerOutputs.every((integer) => !integer));
+}
+
+/**
+ * Writes a graph as a JavaScript module for TensorFlow.js: the forward pass
+ * as a function of the inputs, parameters and constants, and `tf.grads` for
+ * the gradient of the total with respect to each of them. It prints the same
+ * JSON as the NumPy export, with gradients for those source nodes only.
+ */
+export function tfjsCode(program: Program, trace: Trace, title = program.document.title): CodeResult {
+  const plan = planCode(program, trace);
+  const problem = checkSupported(plan, tfjsKinds, 'TensorFlow.js');
+  if (problem) return { ok: false, message: problem };
+
+  const sources = differentiableSources(plan);
+  const parameters = sources.flatMap((node) => node.constants.map((_value, k) => variable.value(node.index, k)));
+  const lines = [
+    `// Generated by Backprop Studio${title ? ` from the graph ${stringLiteral(title)}` : ''}.`,
+    '// Runs the graph forward with TensorFlow.js, computes the gradient of the total',
+    '// with respect to every input, parameter and constant with tf.grads, and prints',
+    '// both as JSON. The total is the sum of all elements of every sink output.',
+    '// Needs Node 18 or later and @tensorflow/tfjs; run it as an ES module (graph.mjs).',
+    ...skippedNote('//', plan),
+    TFJS_IMPORT,
+    '',
+    HELPERS,
+    '',
+    'await tf.ready();',
+    '',
+    '// Inputs, parameters and constants.',
+    ...plan.nodes.filter((node) => node.inputs.length === 0).flatMap((node) => constantLines(node, sources.includes(node))),
+    '',
+    '/** The forward pass as a function of the sources tf.grads differentiates. */',
+    `function graph(${parameters.join(', ')}) {`,
+    ...plan.nodes.filter((node) => node.inputs.length > 0).flatMap(forwardLines).map((line) => `  ${line}`),
+    '  return {',
+    '    outputs: {',
+    ...plan.nodes.map((node) => `      ${stringLiteral(node.id)}: [${node.integerOutputs.map((_integer, k) => variable.value(node.index, k)).join(', ')}],`),
+    '    },',
+    `    total: ${totalExpression(seededOutputs(plan))},`,
+    '  };',
+    '}',
+    '',
+    ...resultLines(plan, sources, parameters),
+  ];
+  return { ok: true, code: lines.join('\n') + '\n' };
+}
+
+/** Differentiable sources are declared as s…, then passed into graph() as v…, so tf.grads sees them as arguments. */
+function constantLines(node: PlannedNode, differentiable: boolean): string[] {
+  return [
+    nodeComment('//', node),
+    ...node.constants.map((value, k) => {
+      const name = differentiable ? `s${node.index}_${k}` : variable.value(node.index, k);
+      const dtype = node.integerOutputs[k] ? "'int32'" : "'float32'";
+      const list = tensorList(value);
+      return `const ${name} = ${list === null ? `tf.zeros([${value.shape.join(', ')}], ${dtype})` : `tf.tensor(${list}, [${value.shape.join(', ')}], ${dtype})`};`;
+    }),
+  ];
+}
+
+function forwardLines(node: PlannedNode): string[] {
+  const outputs = node.integerOutputs.map((_integer, k) => variable.value(node.index, k));
+  const forward = tfjsKinds[node.kind](node.inputs.map((ref) => variable.value(ref.node, ref.output)), node.params);
+  if ('tuple' in forward) return [nodeComment('//', node), `const [${outputs.join(', ')}] = ${forward.tuple};`];
+  return [nodeComment('//', node), ...outputs.map((name, k) => `const ${name} = ${forward[k]};`)];
+}
+
+function totalExpression(terms: string[]): string {
+  if (terms.length === 0) return 'null';
+  return terms.map((name) => `tf.sum(${name})`).reduce((sum, term) => `tf.add(${sum}, ${term})`);
+}
+
+function resultLines(plan: CodePlan, sources: PlannedNode[], parameters: string[]): string[] {
+  const args = sources.flatMap((node) => node.constants.map((_value, k) => `s${node.index}_${k}`));
+  let position = 0;
+  const gradients = plan.nodes.map((node) => {
+    if (!sources.includes(node)) return `  ${stringLiteral(node.id)}: null,`;
+    const entries = node.constants.map(() => `gradients[${position++}].arraySync()`);
+    return `  ${stringLiteral(node.id)}: [${entries.join(', ')}],`;
+  });
+  return [
+    `const sources = [${args.join(', ')}];`,
+    'const { outputs } = graph(...sources);',
+    parameters.length > 0 ? 'const gradients = tf.grads((...args) => graph(...args).total)(sources);' : 'const gradients = [];',
+    'const values = Object.fromEntries(Object.entries(outputs).map(([id, tensors]) => [id, tensors.map((tensor) => tensor.arraySync())]));',
+    'const gradientsById = {',
+    ...gradients,
+    '};',
+    'console.log(JSON.stringify({ values, gradients: gradientsById }));',
+  ];
+}
