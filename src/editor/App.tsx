@@ -12,6 +12,7 @@ import { StatusBar } from './panels/StatusBar';
 import { Timeline } from './panels/Timeline';
 import { Toolbar } from './panels/Toolbar';
 import { useEditor } from './store/use-editor';
+import { TrainingPanel, useTrainingPanelShown } from './training/TrainingPanel';
 
 /** Layout: toolbar on top, palette left, canvas centre, inspector right, timeline and status bar at the bottom. */
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
   const t = useT();
   const language = useEditor((state) => state.language);
   const starting = useEditor((state) => state.backend.status === 'starting');
+  const trainingShown = useTrainingPanelShown();
 
   useEffect(() => {
     window.document.documentElement.lang = language;
@@ -31,7 +33,7 @@ export function App() {
         <ErrorBoundary name="toolbar">
           <Toolbar />
         </ErrorBoundary>
-        <div className="workspace">
+        <div className={trainingShown ? 'workspace with-training' : 'workspace'}>
           <ErrorBoundary name="palette">
             <Palette />
           </ErrorBoundary>
@@ -45,6 +47,9 @@ export function App() {
             </ErrorBoundary>
             {starting && <div className="starting" data-testid="starting">{t('app.starting')}</div>}
           </main>
+          <ErrorBoundary name="training">
+            <TrainingPanel />
+          </ErrorBoundary>
           <ErrorBoundary name="inspector">
             <Inspector />
           </ErrorBoundary>

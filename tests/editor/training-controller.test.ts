@@ -38,7 +38,7 @@ function steppingClock(): () => number {
   return () => (time += 4);
 }
 
-function setup(presetId = 'linear-softmax') {
+function setup(presetId = 'linear-softmax', publishMilliseconds = 0) {
   const scheduler = new ManualScheduler();
   const editor = createEditorStore();
   editor.getState().setBackendReady(backend, null);
@@ -49,6 +49,7 @@ function setup(presetId = 'linear-softmax') {
     schedule: scheduler.schedule,
     now: steppingClock(),
     sliceMilliseconds: 12,
+    publishMilliseconds,
   });
   const detach = controller.attach(editor);
   cleanups.push(detach);
@@ -109,6 +110,26 @@ describe('training controller', () => {
     expect(scheduler.queue).toHaveLength(1);
     scheduler.runNext();
     expect(controller.snapshot.steps).toBe(6);
+  });
+
+  test('updates the panel at most every 50 ms', async () => {
+    const { controller, scheduler } = setup('linear-softmax', 50);
+    await whenSettled(controller);
+    controller.start();
+
+    // Each slice reads the clock five times: at its start, after each of its
+    // 3 steps, and before publishing, so it takes 20 ms. The first slice
+    // publishes at 20 ms; the next publish waits for a read of at least 70 ms.
+    scheduler.runNext();
+    expect(controller.snapshot.steps).toBe(3);
+    scheduler.runNext();
+    scheduler.runNext();
+    expect(controller.snapshot.steps).toBe(3);
+    scheduler.runNext();
+    expect(controller.snapshot.steps).toBe(12);
+
+    controller.pause();
+    expect(controller.snapshot.steps).toBe(12);
   });
 
   test('pause stops before the next slice', async () => {

@@ -16,6 +16,12 @@ export interface TrainingEnvironment {
   now(): number;
   /** Time a slice of training steps may take before it yields to the browser. */
   sliceMilliseconds: number;
+  /**
+   * Least time between two updates of `store` while training runs. Every
+   * update redraws the panel, and with epochs of a few milliseconds a redraw
+   * per epoch would cost more than the training.
+   */
+  publishMilliseconds: number;
 }
 
 /** Examples per batch that the canvas shows, so the values on the wires stay readable. */
@@ -41,6 +47,9 @@ export class TrainingController {
   /** Step counter and last batch loss, published to `store` once per slice. */
   private steps = 0;
   private lastLoss: number | null = null;
+  /** Time of the last update of `store` during a run, and whether an epoch ended since. */
+  private publishedAt = -Infinity;
+  private epochEnded = false;
 
   constructor(private readonly environment: TrainingEnvironment) {
     this.datasets = new DatasetSource(environment.loadMnist);
@@ -102,11 +111,12 @@ export class TrainingController {
     if (this.snapshot.phase === 'running') this.store.setState({ phase: 'ready' });
   }
 
-  /** Trains on one batch while paused. */
+  /** Trains on one batch while paused; the plots redraw after every such step. */
   stepOnce(): void {
     if (!this.session || this.snapshot.phase !== 'ready' || this.snapshot.stop) return;
     this.record(this.session.trainer.step());
-    this.publishProgress();
+    this.publish();
+    this.store.setState({ revision: this.snapshot.revision + 1 });
     this.traceIfDue();
   }
 
@@ -175,6 +185,7 @@ export class TrainingController {
     this.lastTracedStep = 0;
     this.steps = 0;
     this.lastLoss = null;
+    this.epochEnded = false;
     const { trainer, data, initialLoss, expectedInitialLoss } = result.session;
     this.store.setState({
       phase: 'ready',
@@ -182,6 +193,7 @@ export class TrainingController {
       counts: { train: data.train.y.length, validation: data.validation.y.length, test: data.test.y.length },
       features: data.train.features,
       classes: data.train.classes,
+      lossKind: trainer.structure.lossKind,
       batchesPerEpoch: trainer.batchesPerEpoch,
       initialLoss,
       expectedInitialLoss,
@@ -207,7 +219,8 @@ export class TrainingController {
       running = this.record(session.trainer.step());
     } while (running && this.environment.now() < deadline);
 
-    this.publishProgress();
+    const now = this.environment.now();
+    if (!running || now - this.publishedAt >= this.environment.publishMilliseconds) this.publish(now);
     this.traceIfDue();
     if (running) this.cancelSlice = this.environment.schedule(() => this.runSlice());
     else if (this.snapshot.phase === 'running') this.store.setState({ phase: 'ready' });
@@ -222,7 +235,7 @@ export class TrainingController {
       this.stopOnNonFinite(report);
       return false;
     }
-    if (report.epochRecord) this.store.setState({ history: [...trainer.history], revision: this.snapshot.revision + 1 });
+    if (report.epochRecord) this.epochEnded = true;
     return trainer.epoch < this.snapshot.epochs;
   }
 
@@ -244,10 +257,14 @@ export class TrainingController {
     this.editor?.getState().showTrace(trace);
   }
 
-  /** Publishes the step counters once per slice, so the panel redraws once per frame at most. */
-  private publishProgress(): void {
+  /** Copies the step counters, and the history after an epoch end, to `store`. */
+  private publish(now = this.environment.now()): void {
     const trainer = this.session!.trainer;
-    this.store.setState({ epoch: trainer.epoch, batch: trainer.batch, steps: this.steps, lastLoss: this.lastLoss });
+    const progress = { epoch: trainer.epoch, batch: trainer.batch, steps: this.steps, lastLoss: this.lastLoss };
+    const epochs = this.epochEnded ? { history: [...trainer.history], revision: this.snapshot.revision + 1 } : {};
+    this.store.setState({ ...progress, ...epochs });
+    this.publishedAt = now;
+    this.epochEnded = false;
   }
 
   private traceIfDue(): void {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../engine/diagnostics';
+import type { TrainingStructure } from '../../engine/training/structure';
 import type { EpochRecord } from '../../engine/training/trainer';
 
 /**
@@ -37,6 +38,7 @@ export interface TrainingSnapshot {
   counts: SplitCounts | null;
   features: number;
   classes: number;
+  lossKind: TrainingStructure['lossKind'] | null;
   /** Epochs completed, batches completed in the current epoch, and batches per epoch. */
   epoch: number;
   batch: number;
@@ -66,6 +68,7 @@ export const initialSnapshot: TrainingSnapshot = {
   counts: null,
   features: 0,
   classes: 0,
+  lossKind: null,
   epoch: 0,
   batch: 0,
   batchesPerEpoch: 0,

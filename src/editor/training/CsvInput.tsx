@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { parseCsvDataset } from '../../presets/datasets';
+import { useT } from '../i18n/use-t';
+import { editorStore } from '../store/use-editor';
+import { withDataset } from './settings';
+
+/** A few rows in the expected form, shown until the user pastes their own. */
+const CSV_PLACEHOLDER = 'x1, x2, label\n0.5, 0.2, 0\n-0.3, 0.8, 1\n…';
+
+/**
+ * Text area for pasted "feature, feature, label" rows. Apply parses them and,
+ * only when they are valid, switches the document to the pasted dataset; a
+ * parse error names the row and column and leaves the graph untouched.
+ */
+export function CsvInput({ initialText, presetId }: { initialText: string; presetId: string | null }) {
+  const t = useT();
+  const [text, setText] = useState(initialText);
+  const [error, setError] = useState<string | null>(null);
+
+  const apply = () => {
+    const parsed = parseCsvDataset(text);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setError(null);
+    const state = editorStore.getState();
+    const dataset = { name: 'csv' as const, csv: text, classes: parsed.dataset.classes };
+    state.dispatch({ type: 'replaceDocument', document: withDataset(state.document, presetId, dataset) });
+  };
+
+  return (
+    <div className="training-csv">
+      <label>
+        <span>{t('training.csvLabel')}</span>
+        <textarea data-testid="csv-input" rows={5} spellCheck={false} placeholder={CSV_PLACEHOLDER} value={text} onChange={(event) => setText(event.target.value)} />
+      </label>
+      <button type="button" data-testid="csv-apply" onClick={apply}>{t('training.csvApply')}</button>
+      {error && <p className="training-error" role="alert" data-testid="csv-error">{t('training.csvError', { message: error })}</p>}
+    </div>
+  );
+}

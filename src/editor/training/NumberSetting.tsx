@@ -1,0 +1,55 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { parseNumber } from '../canvas/ValueField';
+
+interface NumberSettingProps {
+  testId: string;
+  label: string;
+  value: number;
+  /** Returns the problem with a number, or null when it is valid. */
+  validate(value: number): string | null;
+  onCommit(value: number): void;
+  disabled?: boolean;
+}
+
+/**
+ * A number field for a training setting. The value is applied on Enter or when
+ * the field loses focus, so typing "0.05" is one document edit and rebuilds
+ * the trainer once. Invalid text stays in the field, marked, and is not applied.
+ */
+export function NumberSetting({ testId, label, value, validate, onCommit, disabled }: NumberSettingProps) {
+  const [text, setText] = useState(String(value));
+  const parsed = parseNumber(text);
+  const problem = parsed === null ? validate(Number.NaN) : validate(parsed);
+
+  // Shows a value changed elsewhere, such as by undo or a preset load.
+  useEffect(() => setText(String(value)), [value]);
+
+  const commit = () => {
+    if (parsed === null || problem !== null) return;
+    if (parsed !== value) onCommit(parsed);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit();
+    if (event.key === 'Escape') setText(String(value));
+  };
+
+  return (
+    <label className="training-field">
+      <span>{label}</span>
+      <input
+        type="text"
+        inputMode="decimal"
+        spellCheck={false}
+        data-testid={testId}
+        className={problem ? 'invalid' : undefined}
+        aria-invalid={problem ? true : undefined}
+        title={problem ?? label}
+        value={text}
+        disabled={disabled}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,135 @@
+import { useShallow } from 'zustand/react/shallow';
+import { formatNumber } from '../format';
+import { useT } from '../i18n/use-t';
+import { useEditor } from '../store/use-editor';
+import { lastEpochText, formatPercent, stopMessage } from './messages';
+import { ProgressBar } from './ProgressBar';
+import { trainingController, useTraining } from './use-training';
+
+/** Train / Pause, Step, Reset and Test accuracy, with the progress bar and the status of the run. */
+export function RunControls() {
+  const t = useT();
+  const phase = useTraining((snapshot) => snapshot.phase);
+  const stopped = useTraining((snapshot) => snapshot.stop !== null);
+  const epochs = useTraining((snapshot) => snapshot.epochs);
+  const finished = useTraining((snapshot) => snapshot.epochs > 0 && snapshot.epoch >= snapshot.epochs);
+  const running = phase === 'running';
+  const canStep = phase === 'ready' && !stopped;
+
+  return (
+    <div className="training-run">
+      <div className="training-buttons">
+        <button
+          type="button"
+          className="primary"
+          data-testid="train"
+          disabled={!running && (!canStep || finished)}
+          onClick={() => (running ? trainingController.pause() : trainingController.start())}
+        >
+          {running ? t('training.pause') : t('training.train')}
+        </button>
+        <button type="button" data-testid="train-step" disabled={!canStep} onClick={() => trainingController.stepOnce()}>
+          {t('training.step')}
+        </button>
+        <button type="button" data-testid="train-reset" disabled={phase === 'off' || phase === 'waiting'} onClick={() => trainingController.reset()}>
+          {t('training.reset')}
+        </button>
+      </div>
+      <TrainingProgress />
+      <RunStatus />
+      <InitialLoss />
+      <LastEpoch />
+      {finished && <p className="hint">{t('training.finished', { epochs })}</p>}
+      <TestAccuracy />
+    </div>
+  );
+}
+
+function TrainingProgress() {
+  const t = useT();
+  const { epoch, epochs, batch, batchesPerEpoch } = useTraining(
+    useShallow(({ epoch, epochs, batch, batchesPerEpoch }) => ({ epoch, epochs, batch, batchesPerEpoch })),
+  );
+  const total = Math.max(epochs * batchesPerEpoch, 1);
+  const done = Math.min(epoch * batchesPerEpoch + batch, total);
+  const text = t('training.progress', { epoch, epochs, batch, batches: batchesPerEpoch });
+  return <ProgressBar testId="train-progress" label={t('training.progressLabel')} fraction={done / total} text={text} />;
+}
+
+/** Loading, failure and stop messages, and the split sizes once the data is ready. */
+function RunStatus() {
+  const t = useT();
+  const language = useEditor((state) => state.language);
+  const { phase, datasetProgress, setupError, stop, counts } = useTraining(
+    useShallow(({ phase, datasetProgress, setupError, stop, counts }) => ({ phase, datasetProgress, setupError, stop, counts })),
+  );
+
+  return (
+    <>
+      {phase === 'waiting' && <p className="hint">{t('training.waiting')}</p>}
+      {phase === 'loading' && datasetProgress === null && <p className="hint">{t('training.preparing')}</p>}
+      {datasetProgress !== null && (
+        <ProgressBar
+          testId="dataset-progress"
+          label={t('training.loadingMnist', { percent: Math.round(datasetProgress * 100) })}
+          fraction={datasetProgress}
+          text={t('training.loadingMnist', { percent: Math.round(datasetProgress * 100) })}
+        />
+      )}
+      {setupError && <p className="training-error" role="alert" data-testid="train-setup-error">{t('training.setupFailed', { message: setupError })}</p>}
+      {stop && <p className="training-error" role="alert" data-testid="train-error">{stopMessage(t, stop, language)}</p>}
+      {counts && <p className="muted" data-testid="split-counts">{t('training.counts', { ...counts })}</p>}
+    </>
+  );
+}
+
+/** The loss the graph should start at beside the one it does start at, so a wrong graph shows before training. */
+function InitialLoss() {
+  const t = useT();
+  const { expectedInitialLoss, initialLoss, classes, lossKind } = useTraining(
+    useShallow(({ expectedInitialLoss, initialLoss, classes, lossKind }) => ({ expectedInitialLoss, initialLoss, classes, lossKind })),
+  );
+  if (expectedInitialLoss === null || initialLoss === null) return null;
+
+  const margin = expectedInitialLoss / Math.max(classes - 1, 1);
+  const svmFormula = margin === 1 ? `C − 1 = ${classes} − 1` : `(C − 1)·Δ = (${classes} − 1)·${formatNumber(margin)}`;
+  const formula = lossKind === 'svm-loss' ? svmFormula : `ln C = ln ${classes}`;
+  return (
+    <>
+      <dl className="training-initial">
+        <dt>{t('training.expectedLoss', { formula })}</dt>
+        <dd data-testid="expected-initial-loss">{formatNumber(expectedInitialLoss)}</dd>
+        <dt>{t('training.initialLoss')}</dt>
+        <dd data-testid="initial-loss">{formatNumber(initialLoss)}</dd>
+      </dl>
+      <p className="hint">{t('training.initialHint')}</p>
+    </>
+  );
+}
+
+function LastEpoch() {
+  const t = useT();
+  const record = useTraining((snapshot) => snapshot.history.at(-1));
+  const lastLoss = useTraining((snapshot) => snapshot.lastLoss);
+  return (
+    <>
+      <p data-testid="last-epoch">{lastEpochText(t, record)}</p>
+      {lastLoss !== null && <p className="muted" data-testid="batch-loss">{t('training.batchLoss', { loss: formatNumber(lastLoss) })}</p>}
+    </>
+  );
+}
+
+function TestAccuracy() {
+  const t = useT();
+  const accuracy = useTraining((snapshot) => snapshot.testAccuracy);
+  const canMeasure = useTraining((snapshot) => snapshot.phase === 'ready');
+  return (
+    <div className="training-test">
+      <button type="button" data-testid="test-accuracy" disabled={!canMeasure} onClick={() => trainingController.measureTestAccuracy()}>
+        {t('training.testAccuracy')}
+      </button>
+      {accuracy !== null && <span data-testid="test-accuracy-result">{t('training.testResult', { accuracy: formatPercent(accuracy) })}</span>}
+      <p className="hint">{t('training.testNote')}</p>
+    </div>
+  );
+}

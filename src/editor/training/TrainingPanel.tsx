@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/use-t';
+import { editorStore, useEditor } from '../store/use-editor';
+import { BatchTrace } from './BatchTrace';
+import { BoundaryPlot } from './BoundaryPlot';
+import { Charts } from './Charts';
+import { RunControls } from './RunControls';
+import { SettingsForm } from './SettingsForm';
+import { Templates } from './Templates';
+import './training.css';
+import { trainingController, useTraining } from './use-training';
+
+/** Tells whether the training panel shows: the document has training settings and no lecture link hides side panels. */
+export function useTrainingPanelShown(): boolean {
+  return useEditor((state) => state.document.training !== undefined && !state.lecture.hideSidePanels);
+}
+
+/**
+ * The training column beside the canvas: settings, run controls, loss and
+ * accuracy curves, and the decision boundary (2-D data) or the weight
+ * templates (MNIST). It attaches the training controller to the editor store
+ * while mounted, so the trainer follows the document and is disposed on unmount.
+ */
+export function TrainingPanel() {
+  const t = useT();
+  const training = useEditor((state) => state.document.training);
+  const shown = useTrainingPanelShown();
+  const features = useTraining((snapshot) => snapshot.features);
+  const [open, setOpen] = useState(true);
+
+  useEffect(() => trainingController.attach(editorStore), []);
+
+  if (!training || !shown) return null;
+  return (
+    <aside className={`training-panel${open ? '' : ' collapsed'}`} data-testid="training-panel" aria-label={t('training.heading')}>
+      <button
+        type="button"
+        className="training-toggle"
+        data-testid="training-toggle"
+        aria-expanded={open}
+        title={open ? t('training.collapse') : t('training.expand')}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? '▸' : '◂'} <span className="training-toggle-label">{t('training.heading')}</span>
+      </button>
+      {open && (
+        <div className="training-body">
+          <SettingsForm training={training} />
+          <RunControls />
+          <Charts />
+          {features === 2 && <BoundaryPlot />}
+          {features > 2 && <Templates />}
+          <BatchTrace />
+        </div>
+      )}
+    </aside>
+  );
+}
