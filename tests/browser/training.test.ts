@@ -133,6 +133,30 @@ describe('training panel', () => {
     expect(await byTestId(page, 'optimizer-slot-v').textContent()).toContain('second moment');
   });
 
+  test('panel collapses to a strip', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    const canvasWidth = async () => (await page.locator('.react-flow').boundingBox())!.width;
+    const before = await canvasWidth();
+
+    await byTestId(page, 'training-toggle').click();
+
+    expect((await byTestId(page, 'training-panel').boundingBox())!.width).toBeLessThan(60);
+    await expect.poll(canvasWidth).toBeGreaterThan(before + 250);
+    expect(await byTestId(page, 'train').count()).toBe(0);
+  });
+
+  test('panel follows the language', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    await byTestId(page, 'language').selectOption('zh-CN');
+
+    await expect.poll(() => byTestId(page, 'train-progress').textContent()).toBe('第 0 / 40 轮，第 0 / 7 批');
+    expect(await byTestId(page, 'train').textContent()).toBe('训练');
+    expect(await byTestId(page, 'last-epoch').textContent()).toBe('尚未完成任何一轮。');
+    // Optimizer names stay as the lecture writes them.
+    expect(await byTestId(page, 'optimizer').locator('option:checked').textContent()).toBe('Adam');
+    await saveScreenshot(page, 'training-zh-CN');
+  });
+
   test('MNIST loads lazily and shows templates', async ({ page }) => {
     const digitRequests: string[] = [];
     page.on('request', (request) => {

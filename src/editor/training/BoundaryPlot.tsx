@@ -10,7 +10,7 @@ import { trainingController, useTraining } from './use-training';
 const PLOT_SIZE = 280;
 
 /**
- * The decision boundary of a 2-D classifier as a heat map of the predicted
+ * Draws the decision boundary of a 2-D classifier as a heat map of the predicted
  * class, with the examples on top: training examples filled, validation and
  * test examples as rings. Redrawn when the weights change (a new trainer, an
  * epoch end, a reset). A click adds a point of the chosen class to the data.

@@ -8,9 +8,9 @@ import { withDataset } from './settings';
 const CSV_PLACEHOLDER = 'x1, x2, label\n0.5, 0.2, 0\n-0.3, 0.8, 1\n…';
 
 /**
- * Text area for pasted "feature, feature, label" rows. Apply parses them and,
- * only when they are valid, switches the document to the pasted dataset; a
- * parse error names the row and column and leaves the graph untouched.
+ * Edits pasted "feature, feature, label" rows. Apply parses them and switches
+ * the document to the pasted dataset only when they are valid. A parse error
+ * names the row and column and leaves the graph untouched.
  */
 export function CsvInput({ initialText, presetId }: { initialText: string; presetId: string | null }) {
   const t = useT();

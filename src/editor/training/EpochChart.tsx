@@ -48,7 +48,7 @@ function chartData(history: readonly EpochRecord[], series: readonly ChartSeries
 }
 
 /**
- * One uPlot line chart of per-epoch values. The chart is created once per
+ * Draws one uPlot line chart of per-epoch values. The chart is created once per
  * title, series and size, and receives new data with setData after each epoch.
  */
 export function EpochChart({ testId, title, xLabel, series, history, yRange }: EpochChartProps) {

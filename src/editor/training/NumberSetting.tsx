@@ -12,7 +12,7 @@ interface NumberSettingProps {
 }
 
 /**
- * A number field for a training setting. The value is applied on Enter or when
+ * Edits a number of the training settings. The value is applied on Enter or when
  * the field loses focus, so typing "0.05" is one document edit and rebuilds
  * the trainer once. Invalid text stays in the field, marked, and is not applied.
  */

@@ -7,7 +7,7 @@ import { OPTIMIZER_LABELS, rootMeanSquare, slotKey } from './messages';
 import { trainingController, useTraining } from './use-training';
 
 /**
- * The optimizer's state for a selected parameter node while a trainer exists:
+ * Shows the optimizer's state for a selected parameter node while a trainer exists:
  * velocity, moments or accumulated squares, each as a short preview and its
  * root mean square. It refreshes after every step while paused and after each
  * epoch while training runs, so reading the tensors does not slow training.

@@ -6,7 +6,7 @@ interface ProgressBarProps {
   text: string;
 }
 
-/** A labelled progress bar with its text on top, for training and dataset loading. */
+/** Shows a labelled progress bar with its text on top, for training and dataset loading. */
 export function ProgressBar({ testId, label, fraction, text }: ProgressBarProps) {
   const percent = Math.round(Math.min(Math.max(fraction, 0), 1) * 1000) / 10;
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DatasetSettings, GraphDocument, TrainingSettings } from '../../engine/document';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../../engine/optimizers';
 import { WEIGHT_INITS, type WeightInit } from '../../engine/training/init';
@@ -46,6 +46,9 @@ export function SettingsForm({ training }: { training: TrainingSettings }) {
   const running = useTraining((snapshot) => snapshot.phase === 'running');
   const [csvOpen, setCsvOpen] = useState(false);
   const datasetName = csvOpen ? 'csv' : training.dataset.name;
+
+  // Choosing "pasted CSV" opens the text area before the document changes; another dataset closes it.
+  useEffect(() => setCsvOpen(false), [training.dataset]);
 
   const chooseDataset = (name: DatasetSettings['name']) => {
     setCsvOpen(name === 'csv');

@@ -4,7 +4,7 @@ import { findTemplateMatrix, MNIST_SIDE, templateImage } from './templates';
 import { trainingController, useTraining } from './use-training';
 
 /**
- * The columns of a linear classifier's [784, 10] weight matrix as 28 × 28
+ * Draws the columns of a linear classifier's [784, 10] weight matrix as 28 × 28
  * images, one per digit: the "template" each class score compares an image
  * with. Redrawn when the weights change (a new trainer, an epoch end, a reset).
  */

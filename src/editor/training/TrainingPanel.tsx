@@ -16,7 +16,7 @@ export function useTrainingPanelShown(): boolean {
 }
 
 /**
- * The training column beside the canvas: settings, run controls, loss and
+ * Shows the training column beside the canvas: settings, run controls, loss and
  * accuracy curves, and the decision boundary (2-D data) or the weight
  * templates (MNIST). It attaches the training controller to the editor store
  * while mounted, so the trainer follows the document and is disposed on unmount.

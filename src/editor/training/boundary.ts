@@ -21,7 +21,7 @@ export function classColour(label: number): [number, number, number] {
   return CLASS_COLOURS[label % CLASS_COLOURS.length];
 }
 
-/** The square range around every example of the given sets, with 10% padding, so clicks near the edge stay inside. */
+/** Returns the square range around every example of the given sets, with 10% padding, so clicks near the edge stay inside. */
 export function plotRange(sets: readonly ExampleSet[]): PlotRange {
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
   for (const set of sets) {
@@ -48,7 +48,7 @@ export function dataToPixel(range: PlotRange, x: number, y: number, width: numbe
   return [((x - range.xMin) / (range.xMax - range.xMin)) * width, ((range.yMax - y) / (range.yMax - range.yMin)) * height];
 }
 
-/** The centres of a size × size grid over the range, row by row from the top, as [x, y] pairs stored row-major. */
+/** Returns the centres of a size × size grid over the range, row by row from the top, as [x, y] pairs stored row-major. */
 export function gridPoints(range: PlotRange, size = GRID_SIZE): Float32Array {
   const points = new Float32Array(size * size * 2);
   for (let row = 0; row < size; row++) {

@@ -17,7 +17,7 @@ export interface TrainingEnvironment {
   /** Time a slice of training steps may take before it yields to the browser. */
   sliceMilliseconds: number;
   /**
-   * Least time between two updates of `store` while training runs. Every
+   * Minimum time between two updates of `store` while training runs. Every
    * update redraws the panel, and with epochs of a few milliseconds a redraw
    * per epoch would cost more than the training.
    */

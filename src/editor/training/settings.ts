@@ -78,8 +78,9 @@ export function withExtraPoint(document: GraphDocument, point: [number, number, 
 
 /**
  * Returns the document for another dataset. A graph loaded from a preset that
- * can resize itself is rebuilt for the dataset's features and classes, and it
- * keeps the chosen optimizer. Any other graph only gets the new dataset settings.
+ * can resize itself is rebuilt for the dataset's features and classes, with
+ * the training settings the preset chooses for that dataset (MNIST gets larger
+ * batches and its own learning rate). Any other graph only gets the new dataset settings.
  */
 export function withDataset(document: GraphDocument, presetId: string | null, dataset: DatasetSettings): GraphDocument {
   const preset = presetId ? findPreset(presetId) : undefined;
@@ -87,5 +88,5 @@ export function withDataset(document: GraphDocument, presetId: string | null, da
     return withTraining(document, (training) => ({ ...training, dataset }));
   }
   const rebuilt = preset.buildForDataset(dataset);
-  return { ...rebuilt, training: { ...rebuilt.training!, dataset, optimizer: document.training.optimizer } };
+  return { ...rebuilt, training: { ...rebuilt.training!, dataset } };
 }
