@@ -1,6 +1,8 @@
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
 import type { GraphDocument, GraphEdge } from './document';
+import { attributeToModules } from './modules/diagnostics';
+import { expandModules, type ModuleInstance } from './modules/expand';
 import { formatShape, MAX_GRAPH_ELEMENTS, MAX_TENSOR_ELEMENTS, sizeOf, type TensorData } from './tensor';
 import { topologicalOrder } from './topology';
 import type { KindRegistry, NodeKind, Params } from './types';
@@ -29,6 +31,11 @@ export interface Program {
   order: CompiledNode[];
   nodes: ReadonlyMap<string, CompiledNode>;
   diagnostics: Diagnostic[];
+  /**
+   * Module nodes the program expanded; `order` and `nodes` hold their inner
+   * nodes under ids "<module node id>/<inner id>". Absent or empty without modules.
+   */
+  modules?: ModuleInstance[];
 }
 
 /**
@@ -37,9 +44,11 @@ export interface Program {
  * so the rest of the graph still runs.
  */
 export function compile(document: GraphDocument, registry: KindRegistry): Program {
-  const diagnostics: Diagnostic[] = [];
-  const { order: ids, cyclic } = topologicalOrder(document.nodes, document.edges);
-  const byId = new Map(document.nodes.map((node) => [node.id, node]));
+  const expansion = expandModules(document);
+  const flat = expansion.document;
+  const diagnostics: Diagnostic[] = [...expansion.diagnostics];
+  const { order: ids, cyclic } = topologicalOrder(flat.nodes, flat.edges);
+  const byId = new Map(flat.nodes.map((node) => [node.id, node]));
 
   for (const id of cyclic) {
     const kind = byId.get(id)!.kind;
@@ -49,7 +58,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     });
   }
 
-  const wiring = indexWires(document.edges);
+  const wiring = indexWires(flat.edges);
   const compiled = new Map<string, CompiledNode>();
   const order: CompiledNode[] = [];
   let graphElements = 0;
@@ -78,7 +87,8 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   }
 
   const runnable = new Map(order.map((entry) => [entry.id, entry]));
-  return { document, order, nodes: runnable, diagnostics };
+  const modules = expansion.instances;
+  return { document, order, nodes: runnable, diagnostics: attributeToModules(diagnostics, modules), modules };
 }
 
 /** The wires of a document by port, so binding all nodes takes time linear in the wire count. */

@@ -1,3 +1,4 @@
+import type { ModuleDefinition } from './modules/types';
 import type { OptimizerSettings } from './optimizers';
 import type { WeightInit } from './training/init';
 import type { Params } from './types';
@@ -56,6 +57,8 @@ export interface GraphDocument {
   title?: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Subgraphs that nodes of kind "module" stand for, by module name. */
+  modules?: Record<string, ModuleDefinition>;
   training?: TrainingSettings;
 }
 

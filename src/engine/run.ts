@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CompiledNode, Program } from './compile';
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
+import { summarizeModules } from './modules/summary';
 import { checkFeeds, computeOutputs, findSinks, isSeeded, readInputs, type Feeds } from './pass';
 import { isFiniteData, readTensor } from './tensor';
 import type { NodeTrace, Trace, TraceStep } from './trace';
@@ -32,6 +33,7 @@ export function run(program: Program, feeds?: Feeds): Trace {
     runBackward(program, outputs, trace);
     reportFirstNonFinite(program, trace, 'backward');
   });
+  if (program.modules?.length) summarizeModules(program, trace);
   return trace;
 }
 

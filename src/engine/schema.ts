@@ -42,6 +42,33 @@ const edge = z
   })
   .strict();
 
+const modulePort = z
+  .object({ name: z.string().min(1).max(100), node: id, port: z.string().min(1).max(100) })
+  .strict();
+
+/** Maximum number of module definitions in one document. */
+const MAX_MODULES = 200;
+
+const moduleName = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((name) => name !== '__proto__', 'must not be "__proto__"');
+
+const modules = z
+  .record(
+    moduleName,
+    z
+      .object({
+        nodes: z.array(node).max(10_000),
+        edges: z.array(edge).max(20_000),
+        inputs: z.array(modulePort).max(100),
+        outputs: z.array(modulePort).max(100),
+      })
+      .strict(),
+  )
+  .refine((library) => Object.keys(library).length <= MAX_MODULES, `must define at most ${MAX_MODULES} modules`);
+
 const training = z
   .object({
     dataset: z
@@ -82,6 +109,7 @@ export const documentSchema = z
     title: z.string().max(500).optional(),
     nodes: z.array(node).max(100_000),
     edges: z.array(edge).max(200_000),
+    modules: modules.optional(),
     training: training.optional(),
   })
   .strict();

@@ -1,4 +1,6 @@
 import type { GraphDocument, GraphNode } from './document';
+import { checkModules } from './modules/check';
+import { MODULE_KIND } from './modules/types';
 import { sizeOf, formatShape, MAX_TENSOR_ELEMENTS } from './tensor';
 import { topologicalOrder } from './topology';
 import type { KindRegistry, ParamSpec, ParamValue } from './types';
@@ -20,7 +22,7 @@ const MAX_REPORTED_PROBLEMS = 100;
  * one message per problem, at most MAX_REPORTED_PROBLEMS and a count of the rest.
  */
 export function checkSemantics(document: GraphDocument, registry: KindRegistry): string[] {
-  const errors = findProblems(document, registry);
+  const errors = [...findProblems(document, registry), ...checkModules(document, registry, (part) => findProblems(part, registry))];
   if (errors.length <= MAX_REPORTED_PROBLEMS) return errors;
   return [...errors.slice(0, MAX_REPORTED_PROBLEMS), `… and ${errors.length - MAX_REPORTED_PROBLEMS} more problems.`];
 }
@@ -34,6 +36,8 @@ function findProblems(document: GraphDocument, registry: KindRegistry): string[]
     if (nodes.has(node.id)) errors.push(`Node id "${node.id}" is used by more than one node; ids must be unique.`);
     nodes.set(node.id, node);
     const kind = registry.get(node.kind);
+    // Module nodes have no kind in the registry; checkModules checks them against their definitions.
+    if (!kind && node.kind === MODULE_KIND) continue;
     if (!kind) {
       errors.push(`Node "${node.id}" has unknown kind "${node.kind}"; known kinds: ${[...registry.keys()].join(', ')}.`);
       continue;
