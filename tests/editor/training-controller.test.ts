@@ -210,6 +210,17 @@ describe('training controller', () => {
     expect(controller.snapshot.phase).toBe('ready');
   });
 
+  test('reloading the preset starts over', async () => {
+    const { controller, editor } = setup();
+    await whenSettled(controller);
+    controller.stepOnce();
+
+    editor.getState().loadPreset('linear-softmax');
+    await whenSettled(controller);
+    expect(controller.snapshot.steps).toBe(0);
+    expect(controller.snapshot.phase).toBe('ready');
+  });
+
   test('detach disposes the trainer', async () => {
     const { controller, detach } = setup();
     await whenSettled(controller);
