@@ -32,7 +32,7 @@ class ManualScheduler {
   }
 }
 
-/** A clock that moves 4 ms forward each time it is read. */
+/** Returns a clock that moves 4 ms forward each time it is read. */
 function steppingClock(): () => number {
   let time = 0;
   return () => (time += 4);
@@ -292,8 +292,8 @@ describe('training controller', () => {
     expect(message).toContain('learning rate');
     expect(message).toContain('10000');
     // The failing batch is on the canvas, so its non-finite values can be traced.
-    const shown = editor.getState().trace!.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('non-finite'));
-    expect(shown.map((diagnostic) => diagnostic.nodeId)).toContain(stop!.culprit!.nodeId);
+    const traced = editor.getState().trace!.diagnostics.filter((diagnostic) => diagnostic.code.startsWith('non-finite'));
+    expect(traced.map((diagnostic) => diagnostic.nodeId)).toContain(stop!.culprit!.nodeId);
     expect(message).toContain(`Node "${stop!.culprit!.nodeId}"`);
 
     controller.start();

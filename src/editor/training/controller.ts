@@ -218,8 +218,8 @@ export class TrainingController {
     if (!session || this.snapshot.phase !== 'running') return;
 
     // NOTE: a step that ends an epoch also evaluates the whole training and validation
-    // splits, which cannot be sliced from here: on MNIST that one step blocked for
-    // about 0.3 s (linear) and 0.7 s (mlp2) in Node on a 2-core machine.
+    // splits, and that cannot be sliced from here. On MNIST that one step blocked for
+    // about 0.3 s (linear) and 0.7 s (mlp2), measured in Node on a 2-core machine.
     const deadline = this.environment.now() + this.environment.sliceMilliseconds;
     let running = true;
     do {
