@@ -1,8 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { appEnvironment } from './commands/environment';
+import { useCommandShortcuts } from './commands/shortcuts';
 import { useT } from './i18n/use-t';
-import { useTimelineShortcuts } from './keyboard';
+import { AddNodePopup } from './menus/AddNodePopup';
+import { ContextMenu } from './menus/ContextMenu';
+import { HelpDialog } from './menus/HelpDialog';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import { ExplanationPanel } from './panels/ExplanationPanel';
 import { Inspector } from './panels/Inspector';
@@ -11,21 +15,33 @@ import { Palette } from './panels/Palette';
 import { StatusBar } from './panels/StatusBar';
 import { Timeline } from './panels/Timeline';
 import { Toolbar } from './panels/Toolbar';
+import { ShareDialog } from './share/ShareDialog';
+import { useLinkHash } from './share/use-link-hash';
 import { useEditor } from './store/use-editor';
 import { TrainingPanel, useTrainingPanelShown } from './training/TrainingPanel';
 
-/** Layout: toolbar on top, palette left, canvas centre, inspector right, timeline and status bar at the bottom. */
+/**
+ * Layout: toolbar on top, palette left, canvas centre, inspector right, timeline
+ * and status bar at the bottom. A lecture link may hide the palette, the
+ * inspector and the side panels.
+ */
 export function App() {
-  useTimelineShortcuts();
+  useCommandShortcuts(appEnvironment);
+  useLinkHash();
   const t = useT();
   const language = useEditor((state) => state.language);
   const starting = useEditor((state) => state.backend.status === 'starting');
   const trainingShown = useTrainingPanelShown();
+  const lecture = useEditor((state) => state.lecture);
 
   useEffect(() => {
     window.document.documentElement.lang = language;
     window.document.title = t('app.title');
   }, [language, t]);
+
+  // The stylesheets size the columns for the full layout; a lecture link that hides panels drops their columns.
+  const hidesColumns = lecture.hidePalette || lecture.hideInspector;
+  const columns = [!lecture.hidePalette && '240px', 'minmax(0, 1fr)', trainingShown && 'auto', !lecture.hideInspector && '340px'].filter(Boolean).join(' ');
 
   return (
     <ReactFlowProvider>
@@ -33,13 +49,15 @@ export function App() {
         <ErrorBoundary name="toolbar">
           <Toolbar />
         </ErrorBoundary>
-        <div className={trainingShown ? 'workspace with-training' : 'workspace'}>
-          <ErrorBoundary name="palette">
-            <Palette />
-          </ErrorBoundary>
+        <div className={trainingShown ? 'workspace with-training' : 'workspace'} style={hidesColumns ? { gridTemplateColumns: columns } : undefined}>
+          {!lecture.hidePalette && (
+            <ErrorBoundary name="palette">
+              <Palette />
+            </ErrorBoundary>
+          )}
           <main className="centre">
             <ErrorBoundary name="explanation">
-              <ExplanationPanel />
+              {!lecture.hideSidePanels && <ExplanationPanel />}
               <LoadErrorPanel />
             </ErrorBoundary>
             <ErrorBoundary name="canvas">
@@ -50,15 +68,23 @@ export function App() {
           <ErrorBoundary name="training">
             <TrainingPanel />
           </ErrorBoundary>
-          <ErrorBoundary name="inspector">
-            <Inspector />
-          </ErrorBoundary>
+          {!lecture.hideInspector && (
+            <ErrorBoundary name="inspector">
+              <Inspector />
+            </ErrorBoundary>
+          )}
         </div>
         <ErrorBoundary name="timeline">
           <Timeline />
         </ErrorBoundary>
         <ErrorBoundary name="status bar">
           <StatusBar />
+        </ErrorBoundary>
+        <ErrorBoundary name="menus">
+          <AddNodePopup />
+          <ContextMenu />
+          <HelpDialog />
+          <ShareDialog />
         </ErrorBoundary>
       </div>
     </ReactFlowProvider>

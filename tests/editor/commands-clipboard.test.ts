@@ -18,7 +18,7 @@ function fakeClipboard(initial = ''): ClipboardAccess & { text: string } {
   return clipboard;
 }
 
-function environment(clipboard = fakeClipboard(), preset = 'add-mul'): CommandEnvironment {
+function environment(clipboard: ClipboardAccess = fakeClipboard(), preset = 'add-mul'): CommandEnvironment {
   const editor = createEditorStore();
   editor.getState().setBackendReady(backend, null);
   editor.getState().loadPreset(preset);
@@ -71,7 +71,7 @@ describe('copy and paste', () => {
     // The pasted add gate computes −2 + 5 from the pasted inputs.
     expect(output(second, 'q1')).toBe(3);
     expect(second.editor.getState().selection.nodes).toEqual(['x1', 'y1', 'q1']);
-    expect(second.editor.getState().selection.edges.sort()).toEqual(['x1.out->q1.a', 'y1.out->q1.b']);
+    expect([...second.editor.getState().selection.edges].sort()).toEqual(['x1.out->q1.a', 'y1.out->q1.b']);
   });
 
   test('paste of ten nodes is one undo step', async () => {

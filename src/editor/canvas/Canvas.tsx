@@ -1,6 +1,7 @@
 import {
   Background,
   Controls,
+  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -12,6 +13,7 @@ import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import { registry } from '../../nodes';
 import { importFile } from '../files';
 import { useT } from '../i18n/use-t';
+import { FIT_PADDING, useCanvasOverlays, useCanvasView } from '../menus/canvas-handlers';
 import type { GraphEdit } from '../store/edits';
 import type { SelectionChange } from '../store/store';
 import { editorStore, useEditor } from '../store/use-editor';
@@ -28,7 +30,8 @@ const DROP_OFFSET = { x: 70, y: 30 };
 
 const nodeTypes = { gate: GateNode };
 const edgeTypes = { value: ValueEdge };
-const deleteKeys = ['Delete', 'Backspace'];
+/** Shift+click or Ctrl/Cmd+click adds a node to the selection; Shift+drag on empty canvas selects a box. */
+const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 
 export function Canvas() {
   const t = useT();
@@ -39,10 +42,13 @@ export function Canvas() {
   const edges = useFlowEdges();
   const { screenToFlowPosition, fitView } = useReactFlow();
   const loadCount = useEditor((state) => state.loadCount);
+  const locked = useEditor((state) => state.lecture.lockEditing);
+  const overlays = useCanvasOverlays();
+  useCanvasView('canvas');
 
   // Fits each newly loaded graph into view; React Flow waits until the nodes are measured.
   useEffect(() => {
-    void fitView({ padding: 0.15 });
+    void fitView({ padding: FIT_PADDING });
   }, [loadCount, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
@@ -64,6 +70,7 @@ export function Canvas() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       event.preventDefault();
+      if (editorStore.getState().lecture.lockEditing) return;
       const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
       if (kind) {
         const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
@@ -79,7 +86,15 @@ export function Canvas() {
   );
 
   return (
-    <div className="canvas-area" id="canvas" data-testid="canvas" aria-label={t('canvas.label')} onDragOver={allowDrop} onDrop={onDrop}>
+    <div
+      className={locked ? 'canvas-area locked' : 'canvas-area'}
+      id="canvas"
+      data-testid="canvas"
+      aria-label={t('canvas.label')}
+      onDragOver={allowDrop}
+      onDrop={onDrop}
+      onDoubleClick={overlays.onDoubleClick}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -88,15 +103,25 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={connect}
-        onDelete={deleteItems}
+        onConnectEnd={overlays.onConnectEnd}
+        onNodeContextMenu={overlays.onNodeContextMenu}
+        onSelectionContextMenu={overlays.onSelectionContextMenu}
+        onEdgeContextMenu={overlays.onEdgeContextMenu}
+        onPaneContextMenu={overlays.onPaneContextMenu}
         isValidConnection={isValidConnection}
-        deleteKeyCode={deleteKeys}
+        nodesDraggable={!locked}
+        nodesConnectable={!locked}
+        // The delete command handles Delete and Backspace, so React Flow's own delete key is off.
+        deleteKeyCode={null}
+        multiSelectionKeyCode={multiSelectionKeys}
+        zoomOnDoubleClick={false}
         fitView
         minZoom={0.2}
         maxZoom={2.5}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
       </ReactFlow>
     </div>
   );
@@ -120,7 +145,7 @@ function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[
     } else if (change.type === 'select') {
       selections.push({ id: change.id, selected: change.selected });
     }
-    // 'remove' changes are handled once in onDelete; 'add' and 'replace' come only from the document.
+    // Deleting is the delete command's; 'add' and 'replace' come only from the document.
   }
   return { view: next, moves, selections };
 }
@@ -141,10 +166,6 @@ function connect(connection: Connection) {
     target: connection.target,
     targetPort: connection.targetHandle,
   });
-}
-
-function deleteItems({ nodes, edges }: { nodes: GateFlowNode[]; edges: Edge[] }) {
-  editorStore.getState().dispatch({ type: 'removeItems', nodeIds: nodes.map((node) => node.id), edgeIds: edges.map((edge) => edge.id) });
 }
 
 function isValidConnection(connection: Connection | Edge): boolean {

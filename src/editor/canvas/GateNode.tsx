@@ -20,6 +20,7 @@ const noDiagnostics: readonly Diagnostic[] = [];
 export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps<GateFlowNode>) {
   const kind = registry.get(data.kind);
   const params = useEditor((state) => findNode(state.document, id)?.params);
+  const label = useEditor((state) => findNode(state.document, id)?.label);
   const valueText = useEditor((state) => nodeValueText(state, id));
   const gradientText = useEditor((state) => nodeGradientText(state, id));
   const active = useEditor((state) => isActiveNode(state, id));
@@ -39,6 +40,8 @@ export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps
         <span className="gate-id">{id}</span>
         <span className="gate-kind">{data.kind}</span>
       </div>
+      {/* React renders the label as text, so markup in a loaded document's label stays inert. */}
+      {label && <div className="gate-label" data-testid={`node-label-${id}`}>{label}</div>}
       {kind && params && <ParamFields nodeId={id} kind={kind} params={params} />}
       {kind && <PortRows kind={kind} />}
       <div className="gate-readout">

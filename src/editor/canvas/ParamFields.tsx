@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { NodeKind, ParamSpec, ParamValue, Params } from '../../engine/types';
 import { formatTensor } from '../format';
 import { useT } from '../i18n/use-t';
-import { editorStore } from '../store/use-editor';
+import { editorStore, useEditor } from '../store/use-editor';
 import { NumberField, ShapeField, TensorField } from './ValueField';
 
 interface ParamFieldsProps {
@@ -11,15 +11,19 @@ interface ParamFieldsProps {
   params: Params;
 }
 
-/** In-place editors for a node's parameters; each valid change is one setParam edit. */
+/**
+ * In-place editors for a node's parameters; each valid change is one setParam
+ * edit. A disabled fieldset makes every field read-only while a lecture link locks editing.
+ */
 export const ParamFields = memo(function ParamFields({ nodeId, kind, params }: ParamFieldsProps) {
+  const locked = useEditor((state) => state.lecture.lockEditing);
   if (kind.params.length === 0) return null;
   return (
-    <div className="gate-params">
+    <fieldset className="gate-params" disabled={locked}>
       {kind.params.filter((spec) => spec.isRelevant?.(params) ?? true).map((spec) => (
         <ParamField key={spec.name} nodeId={nodeId} spec={spec} value={params[spec.name] ?? spec.default} />
       ))}
-    </div>
+    </fieldset>
   );
 });
 

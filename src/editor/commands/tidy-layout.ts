@@ -11,8 +11,8 @@ export interface Size {
 export const DEFAULT_NODE_SIZE: Size = { width: 180, height: 110 };
 
 /** Gaps between nodes of one layer and between layers, in canvas pixels. */
-const NODE_GAP = 40;
-const LAYER_GAP = 90;
+const NODE_GAP = 50;
+const LAYER_GAP = 160;
 
 /**
  * Lays the graph out in layers from left to right with dagre: every wire

@@ -42,6 +42,7 @@ export const en = {
   'addNode.none': 'No node kind matches "{query}".',
   'addNode.hint': 'Enter adds the first match, Esc closes.',
   'menu.label': 'Menu',
+  'canvas.minimap': 'Overview of the graph',
   'help.close': 'Close',
   'help.keys': 'Keys',
   'help.action': 'Action',

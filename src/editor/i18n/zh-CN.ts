@@ -41,6 +41,7 @@ export const zhCN: Messages = {
   'addNode.none': '没有与“{query}”匹配的节点类型。',
   'addNode.hint': '按 Enter 添加第一个结果，按 Esc 关闭。',
   'menu.label': '菜单',
+  'canvas.minimap': '图的概览',
   'help.close': '关闭',
   'help.keys': '按键',
   'help.action': '操作',

@@ -2,13 +2,17 @@ import { useRef, type ChangeEvent } from 'react';
 import type { BackendName } from '../../engine/backend';
 import { presets } from '../../presets';
 import { backendNames, switchBackend } from '../backend/setup';
+import { uiStore } from '../commands/ui-store';
+import { ExportMenu } from '../export/ExportMenu';
 import { exportDocument, importFile } from '../files';
 import { isLanguage, languageNames, languages } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
+import { EditButtons } from '../menus/EditButtons';
+import { LectureBadge } from '../share/LectureBadge';
 import { editorStore, useEditor } from '../store/use-editor';
 import { setPresetHash } from '../url';
 
-/** Presets, import and export, language and backend. */
+/** Presets, undo and redo, import, export and sharing, language and backend. */
 export function Toolbar() {
   const t = useT();
   const language = useEditor((state) => state.language);
@@ -32,6 +36,7 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1 className="app-title">{t('app.title')}</h1>
+      <LectureBadge />
       <label>
         {t('toolbar.preset')}
         <select data-testid="preset-menu" value={presetId ?? ''} onChange={choosePreset}>
@@ -41,12 +46,17 @@ export function Toolbar() {
           ))}
         </select>
       </label>
+      <EditButtons />
       <button type="button" data-testid="import" title={t('toolbar.importTitle')} onClick={() => fileInput.current?.click()}>
         {t('toolbar.import')}
       </button>
       <input ref={fileInput} type="file" accept=".json,application/json" data-testid="import-file" hidden onChange={chooseFile} />
       <button type="button" data-testid="export" title={t('toolbar.exportTitle')} onClick={exportDocument}>
         {t('toolbar.export')}
+      </button>
+      <ExportMenu />
+      <button type="button" data-testid="share" title={t('toolbar.shareTitle')} onClick={() => uiStore.setState({ dialog: 'share' })}>
+        {t('toolbar.share')}
       </button>
       <span className="toolbar-spacer" />
       <label>

@@ -1,0 +1,67 @@
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import { exportDocument } from '../files';
+import type { MessageKey } from '../i18n/en';
+import { useT } from '../i18n/use-t';
+import { editorStore } from '../store/use-editor';
+import { writeCodeFile, type CodeLanguage } from './code-download';
+import { baseFileName, downloadBlob, downloadUrl } from './download';
+import { renderGraphImage } from './image';
+import '../menus/menus.css';
+
+type Format = 'json' | 'png' | 'svg' | CodeLanguage;
+const formats: readonly Format[] = ['json', 'png', 'svg', 'tfjs', 'pytorch', 'numpy'];
+
+function reportFailure(message: string): void {
+  editorStore.getState().addNotice({ key: 'notice.exportFailed', params: { message } });
+}
+
+/** Downloads the graph as JSON, as a PNG or SVG image of the canvas, or as tfjs, PyTorch or NumPy code. */
+export function ExportMenu() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const { getNodes } = useReactFlow();
+
+  const exportImage = async (format: 'png' | 'svg') => {
+    const viewport = window.document.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!viewport) return reportFailure('the canvas is not shown');
+    try {
+      const url = await renderGraphImage(format, getNodes(), viewport);
+      downloadUrl(url, `${baseFileName(editorStore.getState().document)}.${format}`);
+    } catch (error) {
+      reportFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const exportCode = (language: CodeLanguage) => {
+    const { program, trace, document } = editorStore.getState();
+    const file = writeCodeFile(language, program, trace);
+    if ('message' in file) return reportFailure(file.message);
+    downloadBlob(new Blob([file.text], { type: file.type }), `${baseFileName(document)}${file.extension}`);
+  };
+  const choose = (format: Format) => {
+    setOpen(false);
+    if (format === 'json') exportDocument();
+    else if (format === 'png' || format === 'svg') void exportImage(format);
+    else exportCode(format);
+  };
+
+  return (
+    <span className="export-menu">
+      <button type="button" data-testid="export-menu" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('toolbar.exportAs')}
+      </button>
+      {open && <div className="overlay-backdrop" onMouseDown={() => setOpen(false)} />}
+      {open && (
+        <ul className="context-menu export-list" role="menu" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
+          {formats.map((format) => (
+            <li key={format} role="none">
+              <button type="button" role="menuitem" data-testid={`export-${format}`} onClick={() => choose(format)}>
+                {t(`export.${format}` as MessageKey)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,82 @@
+import { useReactFlow, type Edge, type FinalConnectionState, type Node } from '@xyflow/react';
+import { useEffect, useMemo, type MouseEvent as ReactMouseEvent } from 'react';
+import { findCommand } from '../commands/commands';
+import { appEnvironment, setCanvasView } from '../commands/environment';
+import type { Size } from '../commands/tidy-layout';
+import { uiStore, type MenuTarget } from '../commands/ui-store';
+import { editorStore } from '../store/use-editor';
+
+/** Gap around the graph when fitting it into view, as a fraction of the canvas size. */
+export const FIT_PADDING = 0.15;
+
+/** Registers the canvas's viewport functions for commands while the canvas is mounted. */
+export function useCanvasView(canvasId: string): void {
+  const { fitView, screenToFlowPosition, flowToScreenPosition, getNodes } = useReactFlow();
+  useEffect(() => {
+    setCanvasView({
+      // The next frame, because React Flow measures nodes moved by a command only after it renders them.
+      fitView: () => requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 200 })),
+      visibleCentre: () => {
+        const box = window.document.getElementById(canvasId)?.getBoundingClientRect();
+        return box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+      },
+      toScreen: (point) => flowToScreenPosition(point),
+      nodeSizes: () => {
+        const sizes: Record<string, Size> = {};
+        for (const node of getNodes()) if (node.measured?.width && node.measured.height) sizes[node.id] = { width: node.measured.width, height: node.measured.height };
+        return sizes;
+      },
+    });
+    return () => setCanvasView(null);
+  }, [canvasId, fitView, screenToFlowPosition, flowToScreenPosition, getNodes]);
+}
+
+/** Event handlers that open the context menus and the add-node popup from the canvas. */
+export function useCanvasOverlays() {
+  const { screenToFlowPosition } = useReactFlow();
+
+  return useMemo(() => {
+    const openMenu = (event: ReactMouseEvent | MouseEvent, target: MenuTarget) => {
+      event.preventDefault();
+      const screen = { x: event.clientX, y: event.clientY };
+      uiStore.setState({ contextMenu: { screen, flow: screenToFlowPosition(screen), target }, addNode: null });
+    };
+    /** Right-clicking an item outside the selection selects only that item, so the menu acts on what was clicked. */
+    const selectFor = (kind: 'nodes' | 'edges', id: string) => {
+      const store = editorStore.getState();
+      if (!store.selection[kind].includes(id)) store.setSelection(kind === 'nodes' ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] });
+    };
+
+    return {
+      onNodeContextMenu: (event: ReactMouseEvent, node: Node) => {
+        selectFor('nodes', node.id);
+        openMenu(event, { type: 'node', id: node.id });
+      },
+      onSelectionContextMenu: (event: ReactMouseEvent, nodes: Node[]) => openMenu(event, { type: 'node', id: nodes[0]?.id ?? '' }),
+      onEdgeContextMenu: (event: ReactMouseEvent, edge: Edge) => {
+        selectFor('edges', edge.id);
+        openMenu(event, { type: 'edge', id: edge.id });
+      },
+      onPaneContextMenu: (event: ReactMouseEvent | MouseEvent) => openMenu(event, { type: 'pane' }),
+
+      /** Double-click on empty canvas opens the add-node popup there. */
+      onDoubleClick: (event: ReactMouseEvent) => {
+        if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+        const addNode = findCommand('addNode');
+        if (!addNode.enabled(appEnvironment)) return;
+        const screen = { x: event.clientX, y: event.clientY };
+        void addNode.perform(appEnvironment, { at: screenToFlowPosition(screen), screen });
+      },
+
+      /** A wire dropped on empty canvas opens the add-node popup, filtered to kinds that can take it. */
+      onConnectEnd: (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+        if (connection.isValid || connection.toNode || !connection.fromNode || !connection.fromHandle?.id) return;
+        if (!findCommand('addNode').enabled(appEnvironment)) return;
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        const screen = { x: point.clientX, y: point.clientY };
+        const wire = { nodeId: connection.fromNode.id, port: connection.fromHandle.id, handleType: connection.fromHandle.type };
+        uiStore.setState({ addNode: { screen, flow: screenToFlowPosition(screen), wire }, contextMenu: null });
+      },
+    };
+  }, [screenToFlowPosition]);
+}

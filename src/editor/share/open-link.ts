@@ -1,0 +1,66 @@
+import type { DecodeLinkResult, LectureOptions, LinkView } from '../../engine/link';
+import { decodeLink, fragmentOf, LINK_PREFIX } from '../../engine/link';
+import { registry } from '../../nodes';
+import { translate } from '../i18n/translate';
+import type { EditorStoreApi, LectureMode } from '../store/store';
+
+/** Tells whether a URL hash holds a share link (`#graph=…`) rather than a preset or nothing. */
+export function isLinkHash(hash: string): boolean {
+  return fragmentOf(hash).startsWith(LINK_PREFIX);
+}
+
+export function lectureModeOf(options: LectureOptions | undefined): LectureMode {
+  return {
+    hidePalette: options?.hidePalette === true,
+    hideInspector: options?.hideInspector === true,
+    hideSidePanels: options?.hidePanels === true,
+    lockEditing: options?.lockEditing === true,
+  };
+}
+
+/**
+ * Runs `apply` once the store has a trace, now or after the backend starts,
+ * because timeline positions count the trace's steps.
+ */
+function whenComputed(store: EditorStoreApi, apply: () => void): void {
+  if (store.getState().trace) {
+    apply();
+    return;
+  }
+  const unsubscribe = store.subscribe((state) => {
+    if (!state.trace) return;
+    unsubscribe();
+    apply();
+  });
+}
+
+/** Moves the timeline to where the link says: autoplay from its start step, or its saved position. */
+function applyTimeline(store: EditorStoreApi, view: LinkView | undefined, lecture: LectureOptions | undefined): void {
+  if (lecture?.autoplay) {
+    whenComputed(store, () => {
+      store.getState().seek(lecture.startStep ?? 0);
+      store.getState().play();
+    });
+  } else if (view?.cursor !== undefined) {
+    const cursor = view.cursor;
+    whenComputed(store, () => store.getState().seek(cursor));
+  }
+}
+
+/**
+ * Opens a share link: loads its graph, timeline position and lecture mode.
+ * A link that fails to decode leaves the current graph and lists why in the
+ * load-error panel. Returns the decode result.
+ */
+export function openLink(store: EditorStoreApi, link: string): DecodeLinkResult {
+  const result = decodeLink(link, registry);
+  const state = store.getState();
+  if (!result.ok) {
+    state.setLoadError({ fileName: translate(state.language, 'share.linkName'), messages: result.errors });
+    return result;
+  }
+  state.loadDocument(result.document, null);
+  state.setLecture(lectureModeOf(result.lecture));
+  applyTimeline(store, result.view, result.lecture);
+  return result;
+}

@@ -1,0 +1,320 @@
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { byTestId, centerOf, connect, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeIds, nodeOutput, openApp, zoomOut } from './app';
+import { appUrl, saveScreenshot, test } from './browser';
+
+const ADD_MUL_IDS = ['f', 'q', 'x', 'y', 'z'];
+
+async function sortedIds(page: Page): Promise<string[]> {
+  return (await nodeIds(page)).sort();
+}
+
+async function edgeCount(page: Page): Promise<number> {
+  return page.locator('.react-flow__edge').count();
+}
+
+/** Clicks the header of a node, which selects it without focusing one of its fields. */
+async function clickNode(page: Page, nodeId: string, modifiers: ('Shift' | 'ControlOrMeta')[] = []): Promise<void> {
+  await nodeElement(page, nodeId).locator('.gate-header').click({ modifiers });
+}
+
+async function selectedIds(page: Page): Promise<string[]> {
+  return (await page.locator('.react-flow__node.selected').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-id') ?? ''))).sort();
+}
+
+/** Moves keyboard focus to the page body, so shortcuts see no focused field or button. */
+async function focusBody(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+describe('undo and redo', () => {
+  test('add, undo, redo by keyboard', async ({ page }) => {
+    await openApp(page);
+    await byTestId(page, 'palette-exp').click();
+    await expect.poll(() => sortedIds(page)).toEqual(['exp1', ...ADD_MUL_IDS].sort());
+
+    await focusBody(page);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => sortedIds(page)).toEqual(ADD_MUL_IDS);
+
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect.poll(() => sortedIds(page)).toEqual(['exp1', ...ADD_MUL_IDS].sort());
+  });
+
+  test('toolbar undo and redo buttons', async ({ page }) => {
+    await openApp(page);
+    expect(await byTestId(page, 'undo').isDisabled()).toBe(true);
+    await byTestId(page, 'palette-log').click();
+    await expect.poll(() => sortedIds(page)).toContain('log1');
+
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => sortedIds(page)).toEqual(ADD_MUL_IDS);
+    await byTestId(page, 'redo').click();
+    await expect.poll(() => sortedIds(page)).toContain('log1');
+  });
+
+  test('connect undoes as one step', async ({ page }) => {
+    await openApp(page);
+    await zoomOut(page);
+    const multiply = await dropFromPalette(page, 'multiply', await findEmptySpot(page));
+    await connect(page, 'x', multiply, 'a');
+    await expect.poll(() => edgeCount(page)).toBe(5);
+
+    await focusBody(page);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => edgeCount(page)).toBe(4);
+    expect(await sortedIds(page)).toContain(multiply);
+
+    await page.keyboard.press('ControlOrMeta+y');
+    await expect.poll(() => edgeCount(page)).toBe(5);
+  });
+
+  test('delete by keyboard, then undo', async ({ page }) => {
+    await openApp(page);
+    await clickNode(page, 'q');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => sortedIds(page)).toEqual(['f', 'x', 'y', 'z']);
+    expect(await edgeCount(page)).toBe(1);
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => sortedIds(page)).toEqual(ADD_MUL_IDS);
+    expect(await edgeCount(page)).toBe(4);
+    await expect.poll(() => nodeOutput(page, 'f')).toBeCloseTo(-12, 3);
+  });
+
+  test('a drag is one undo step', async ({ page }) => {
+    await openApp(page);
+    const header = nodeElement(page, 'x').locator('.gate-header');
+    const start = await centerOf(header);
+    const before = await nodeElement(page, 'x').boundingBox();
+
+    await dragMouse(page, start, { x: start.x + 40, y: start.y + 160 });
+    await expect.poll(async () => (await nodeElement(page, 'x').boundingBox())!.y).toBeGreaterThan(before!.y + 100);
+
+    await focusBody(page);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(async () => Math.round((await nodeElement(page, 'x').boundingBox())!.y)).toBe(Math.round(before!.y));
+    expect(await byTestId(page, 'undo').isDisabled()).toBe(true);
+  });
+});
+
+describe('shortcuts and typing', () => {
+  test('Delete in a field edits the field', async ({ page }) => {
+    await openApp(page);
+    await clickNode(page, 'q');
+    const field = byTestId(page, 'value-y');
+    await field.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Delete');
+
+    // The field lost its last character, and no node was deleted.
+    expect(await field.inputValue()).toBe('');
+    expect(await sortedIds(page)).toEqual(ADD_MUL_IDS);
+  });
+
+  test('Ctrl+A in a field selects its text only', async ({ page }) => {
+    await openApp(page);
+    await byTestId(page, 'value-x').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    // Clicking the field selected its node; the other nodes stay unselected.
+    expect(await selectedIds(page)).toEqual(['x']);
+
+    await focusBody(page);
+    await page.keyboard.press('ControlOrMeta+a');
+    await expect.poll(() => selectedIds(page)).toEqual(ADD_MUL_IDS);
+  });
+
+  test('help dialog lists the shortcuts', async ({ page }) => {
+    await openApp(page);
+    await focusBody(page);
+    await page.keyboard.press('Shift+?');
+
+    const dialog = byTestId(page, 'help-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/Ctrl\+Z|⌘Z/);
+    expect(await dialog.locator('tbody tr').count()).toBeGreaterThanOrEqual(15);
+    await saveScreenshot(page, 'help-dialog');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  test('help dialog in Chinese', async ({ page }) => {
+    await openApp(page);
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await byTestId(page, 'help').click();
+
+    const dialog = byTestId(page, 'help-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('撤销');
+    expect(await dialog.textContent()).toContain('键盘快捷键');
+  });
+});
+
+describe('selection and clipboard', () => {
+  test('Shift+click and box select', async ({ page }) => {
+    await openApp(page);
+    await clickNode(page, 'x');
+    await clickNode(page, 'y', ['Shift']);
+    expect(await selectedIds(page)).toEqual(['x', 'y']);
+
+    // A Shift+drag on empty canvas selects the nodes inside the box: here the whole graph.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.down('Shift');
+    await dragMouse(page, { x: pane.x + 5, y: pane.y + 5 }, { x: pane.x + pane.width - 5, y: pane.y + pane.height - 5 });
+    await page.keyboard.up('Shift');
+    await expect.poll(() => selectedIds(page)).toEqual(ADD_MUL_IDS);
+  });
+
+  test('copy and paste in one page is one undo step', async ({ page }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
+    await openApp(page);
+    await clickNode(page, 'x');
+    await clickNode(page, 'y', ['Shift']);
+    await clickNode(page, 'q', ['Shift']);
+    await page.keyboard.press('ControlOrMeta+c');
+    await page.keyboard.press('ControlOrMeta+v');
+
+    await expect.poll(() => sortedIds(page)).toEqual(['f', 'q', 'q1', 'x', 'x1', 'y', 'y1', 'z']);
+    // The pasted add gate computes −2 + 5 from the pasted inputs.
+    await expect.poll(() => nodeOutput(page, 'q1')).toBeCloseTo(3, 3);
+    expect(await selectedIds(page)).toEqual(['q1', 'x1', 'y1']);
+    await saveScreenshot(page, 'pasted');
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => sortedIds(page)).toEqual(ADD_MUL_IDS);
+  });
+
+  test('copy in one tab, paste in another', async ({ page }) => {
+    const context = page.context();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
+    await openApp(page, '#preset=sigmoid-neuron');
+    await clickNode(page, 'w0');
+    await clickNode(page, 'x0', ['Shift']);
+    await clickNode(page, 'm0', ['Shift']);
+    await page.keyboard.press('ControlOrMeta+c');
+
+    const second = await context.newPage();
+    await openApp(second, '#preset=add-mul');
+    await focusBody(second);
+    await second.keyboard.press('ControlOrMeta+v');
+
+    await expect.poll(() => sortedIds(second)).toEqual([...ADD_MUL_IDS, 'm0', 'w0', 'x0'].sort());
+    // m0 = w0 · x0 = 2 · (−1) in the sigmoid-neuron preset.
+    await expect.poll(() => nodeOutput(second, 'm0')).toBeCloseTo(-2, 3);
+    await second.close();
+  });
+
+  test('duplicate and cut', async ({ page }) => {
+    await openApp(page);
+    await clickNode(page, 'z');
+    await page.keyboard.press('ControlOrMeta+d');
+    await expect.poll(() => sortedIds(page)).toContain('z1');
+
+    await page.keyboard.press('ControlOrMeta+x');
+    await expect.poll(() => sortedIds(page)).toEqual(ADD_MUL_IDS);
+  });
+});
+
+describe('add-node popup', () => {
+  test('double-click, type 乘, Enter adds multiply', async ({ page }) => {
+    await openApp(page);
+    const spot = await findEmptySpot(page);
+    await page.mouse.dblclick(spot.x, spot.y);
+
+    await byTestId(page, 'add-node-popup').waitFor();
+    await page.keyboard.type('乘');
+    await expect.poll(() => page.locator('[data-testid^="add-node-choice-"]').first().getAttribute('data-testid')).toBe('add-node-choice-multiply');
+    await saveScreenshot(page, 'add-node-popup');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => sortedIds(page)).toContain('mul1');
+    expect(await byTestId(page, 'add-node-popup').count()).toBe(0);
+    // The new node sits where the double-click was.
+    const box = (await nodeElement(page, 'mul1').boundingBox())!;
+    expect(Math.abs(box.x + box.width / 2 - spot.x)).toBeLessThan(box.width);
+  });
+
+  test('slash opens it, relu finds ReLU, Esc closes', async ({ page }) => {
+    await openApp(page);
+    await focusBody(page);
+    await page.keyboard.press('/');
+    await byTestId(page, 'add-node-search').waitFor();
+    await page.keyboard.type('relu');
+    expect(await page.locator('[data-testid^="add-node-choice-"]').first().getAttribute('data-testid')).toBe('add-node-choice-relu');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => byTestId(page, 'add-node-popup').count()).toBe(0);
+    expect(await sortedIds(page)).toEqual(ADD_MUL_IDS);
+  });
+
+  test('wire dropped on empty canvas adds a connected node', async ({ page }) => {
+    await openApp(page);
+    await zoomOut(page);
+    const spot = await findEmptySpot(page);
+    const output = nodeElement(page, 'f').locator('.react-flow__handle.source').first();
+    await dragMouse(page, await centerOf(output), spot);
+
+    await byTestId(page, 'add-node-popup').waitFor();
+    // A wire from an output can go only into kinds with an input, so sources are not offered.
+    expect(await byTestId(page, 'add-node-choice-input').count()).toBe(0);
+    await page.keyboard.type('sigmoid');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => sortedIds(page)).toContain('sigmoid1');
+    await expect.poll(() => byTestId(page, 'edge-value-f.out->sigmoid1.x').count()).toBe(1);
+    // σ(−12) = 1 / (1 + e^12) ≈ 6.1e-6.
+    await expect.poll(() => nodeOutput(page, 'sigmoid1')).toBeCloseTo(1 / (1 + Math.exp(12)), 5);
+  });
+});
+
+describe('context menus and layout', () => {
+  test('node menu deletes the node', async ({ page }) => {
+    await openApp(page);
+    await nodeElement(page, 'z').locator('.gate-header').click({ button: 'right' });
+    await byTestId(page, 'context-menu-node').waitFor();
+    await saveScreenshot(page, 'context-menu-node');
+    await byTestId(page, 'menu-delete').click();
+
+    await expect.poll(() => sortedIds(page)).toEqual(['f', 'q', 'x', 'y']);
+  });
+
+  test('canvas menu adds a node here', async ({ page }) => {
+    await openApp(page);
+    const spot = await findEmptySpot(page);
+    await page.mouse.click(spot.x, spot.y, { button: 'right' });
+    await byTestId(page, 'context-menu-pane').waitFor();
+    await byTestId(page, 'menu-addNode').click();
+
+    await byTestId(page, 'add-node-popup').waitFor();
+    await page.keyboard.type('tanh');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sortedIds(page)).toContain('tanh1');
+  });
+
+  test('tidy layout is one undo step', async ({ page }) => {
+    await openApp(page);
+    const positions = () => page.locator('.react-flow__node').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).style.transform).join('|'));
+    const before = await positions();
+    await focusBody(page);
+    await page.keyboard.press('Shift+L');
+    await expect.poll(positions).not.toBe(before);
+    await saveScreenshot(page, 'tidied');
+
+    // Left to right: every wire's source is left of its target.
+    const x = async (id: string) => (await nodeElement(page, id).boundingBox())!.x;
+    expect(await x('x')).toBeLessThan(await x('q'));
+    expect(await x('q')).toBeLessThan(await x('f'));
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(positions).toBe(before);
+  });
+
+  test('minimap is shown', async ({ page }) => {
+    await openApp(page);
+    await page.locator('.react-flow__minimap').waitFor();
+    expect(await page.locator('.react-flow__minimap-node').count()).toBe(5);
+  });
+});
