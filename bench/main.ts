@@ -1,35 +1,91 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { activateNodeBackend } from '../src/engine/node-backend';
+import { generateToyDataset } from '../src/presets/datasets';
 import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
 import { benchEngine } from './engine';
 import { benchMnist } from './mnist';
 
-const USAGE = `Usage: npm run bench -- <name> [--backend wasm|cpu]
+/** Options after the benchmark's name: `--backend wasm|cpu` limits the Node backends. */
+interface BenchOptions {
+  backends: ('wasm' | 'cpu')[];
+}
 
-Benchmarks (each prints one JSON line per configuration):
-  engine   training step of the engine vs the same network in plain tfjs (mlp2, mlp6; MNIST, batch 128)
-  mnist    MNIST test accuracy and wall time of linear-softmax and mlp2`;
+interface Benchmark {
+  summary: string;
+  /** Prints one JSON line of figures per configuration on stdout, progress on stderr. */
+  run(options: BenchOptions): Promise<void>;
+}
+
+function printFigures(figures: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+/** Activates each requested Node backend in turn and runs `body` on it. */
+async function forEachBackend(options: BenchOptions, body: (backend: string) => Promise<void>): Promise<void> {
+  for (const backend of options.backends) {
+    const choice = await activateNodeBackend(backend);
+    if (choice.name !== backend) throw new Error(`backend ${backend} failed to start, and tfjs fell back to ${choice.name}`);
+    await body(backend);
+  }
+}
+
+/** CPU time of this process in milliseconds, user plus system. */
+function cpuClock(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+async function runEngine(options: BenchOptions): Promise<void> {
+  const mnist = await loadMnistFromDisk();
+  const spiral = generateToyDataset('spiral');
+  await forEachBackend(options, async (backend) => {
+    for (const presetId of ['mlp2', 'mlp6']) {
+      printFigures(await benchEngine({ presetId, data: mnist, batch: 128, backend, stepsPerRound: 3, rounds: 24, clock: cpuClock }));
+      printFigures(await benchEngine({ presetId, data: spiral, batch: 64, backend, stepsPerRound: 10, rounds: 30, clock: cpuClock }));
+    }
+  });
+}
+
+async function runMnist(options: BenchOptions): Promise<void> {
+  const mnist = await loadMnistFromDisk();
+  await forEachBackend(options, async (backend) => {
+    for (const presetId of ['linear-softmax', 'mlp2']) printFigures(benchMnist(presetId, backend, mnist));
+  });
+}
+
+const benchmarks: Record<string, Benchmark> = {
+  engine: {
+    summary: 'training step of the engine vs the same network in plain tfjs (mlp2, mlp6; MNIST batch 128, spiral batch 64)',
+    run: runEngine,
+  },
+  mnist: { summary: 'MNIST test accuracy and wall time of linear-softmax and mlp2', run: runMnist },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(benchmarks).map((name) => name.length));
+  const lines = Object.entries(benchmarks).map(([name, bench]) => `  ${name.padEnd(width)}  ${bench.summary}`);
+  return `Usage: npm run bench -- <name> [--backend wasm|cpu]\n\nBenchmarks (each prints one JSON line per configuration):\n${lines.join('\n')}`;
+}
+
+function parseOptions(rest: string[]): BenchOptions | string {
+  const flag = rest.indexOf('--backend');
+  if (flag < 0) return { backends: ['wasm', 'cpu'] };
+  const backend = rest[flag + 1];
+  if (backend !== 'wasm' && backend !== 'cpu') return `--backend must be wasm or cpu, found ${backend ?? 'nothing'}`;
+  return { backends: [backend] };
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const backendFlag = rest.indexOf('--backend');
-  const backends = backendFlag >= 0 ? [rest[backendFlag + 1]] : ['wasm', 'cpu'];
-  if (name !== 'engine' && name !== 'mnist') {
-    process.stderr.write(`${USAGE}\n`);
+  const bench = name === undefined ? undefined : benchmarks[name];
+  const options = parseOptions(rest);
+  if (!bench || typeof options === 'string') {
+    const problem = !bench ? `unknown benchmark "${name ?? ''}"` : options;
+    process.stderr.write(`${problem}\n\n${usage()}\n`);
     return 2;
   }
   tf.enableProdMode();
-  const mnist = await loadMnistFromDisk();
-  for (const backend of backends) {
-    const choice = await activateNodeBackend(backend as 'wasm' | 'cpu');
-    if (choice.name !== backend) throw new Error(`backend ${backend} did not start (got ${choice.name})`);
-    const models = name === 'engine' ? ['mlp2', 'mlp6'] : ['linear-softmax', 'mlp2'];
-    for (const model of models) {
-      const figures = name === 'engine' ? benchEngine(model, backend, mnist) : benchMnist(model, backend, mnist);
-      process.stdout.write(`${JSON.stringify(figures)}\n`);
-    }
-  }
+  await bench.run(options);
   return 0;
 }
-
