@@ -60,6 +60,11 @@ export interface BackwardContext extends ForwardContext {
    * any tensor (such as a scalar 0) for an input marked false, to skip costly work.
    */
   wanted?: readonly boolean[];
+  /**
+   * Flags of the outputs that received a gradient, all true when absent. The
+   * upstream of an output marked false is all zeros, so a kind may skip its terms.
+   */
+  received?: readonly boolean[];
 }
 
 export interface NodeKind {

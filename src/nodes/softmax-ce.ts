@@ -39,11 +39,12 @@ export const softmaxCe: NodeKind = {
     const perExample = tf.neg(tf.sum(tf.mul(logProbs, oneHot), 1));
     return [tf.mean(perExample), tf.reshape(tf.exp(logProbs), scores.shape)];
   },
-  backward: ({ inputs: [scores, labels], outputs: [, probs], upstream: [lossGradient, probsGradient] }) => {
+  backward: ({ inputs: [scores, labels], outputs: [, probs], upstream: [lossGradient, probsGradient], wanted, received }) => {
     const rows = scoreRows(probs);
     const oneHot = oneHotRows(labels, rows.shape[1]);
     const fromLoss = tf.mul(tf.sub(rows, oneHot), tf.div(lossGradient, rows.shape[0]));
-    const fromProbs = softmaxBackward(rows, scoreRows(probsGradient));
-    return [tf.reshape(tf.add(fromLoss, fromProbs), scores.shape), labelsGradient(labels)];
+    // Training reads only the loss, so probs usually receives no gradient and adds nothing.
+    const total = received?.[1] === false ? fromLoss : tf.add(fromLoss, softmaxBackward(rows, scoreRows(probsGradient)));
+    return [tf.reshape(total, scores.shape), wanted?.[1] === false ? tf.scalar(0) : labelsGradient(labels)];
   },
 };
