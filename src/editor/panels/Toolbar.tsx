@@ -10,6 +10,7 @@ import { useT } from '../i18n/use-t';
 import { EditButtons } from '../menus/EditButtons';
 import { LectureBadge } from '../share/LectureBadge';
 import { editorStore, useEditor } from '../store/use-editor';
+import { TeachingTools } from '../teaching/TeachingTools';
 import { setPresetHash } from '../url';
 
 /** Presets, undo and redo, import, export and sharing, language and backend. */
@@ -58,6 +59,7 @@ export function Toolbar() {
       <button type="button" data-testid="share" title={t('toolbar.shareTitle')} onClick={() => uiStore.setState({ dialog: 'share' })}>
         {t('toolbar.share')}
       </button>
+      <TeachingTools />
       <span className="toolbar-spacer" />
       <label>
         {t('toolbar.language')}

@@ -1,0 +1,51 @@
+import { useMemo, useState } from 'react';
+import { useT } from '../i18n/use-t';
+import { useEditor } from '../store/use-editor';
+import { useFormulaTools } from './use-formula-tools';
+
+/**
+ * Shows in the inspector the formula of the selected node's output in terms of
+ * the graph's sources, and its derivative with respect to one source, typeset
+ * with KaTeX. Both use the values the document stores, not the timeline position.
+ */
+export function ExpressionSection({ nodeId }: { nodeId: string }) {
+  const t = useT();
+  const document = useEditor((state) => state.document);
+  const tools = useFormulaTools();
+  const [variableId, setVariableId] = useState<string | null>(null);
+  const rendering = useMemo(() => tools?.renderNodeFormula(document, nodeId, variableId) ?? null, [tools, document, nodeId, variableId]);
+
+  if (!tools || !rendering) return <p className="muted">{t('teaching.loading')}</p>;
+  if (!rendering.ok) {
+    return (
+      <section className="expression-section" data-testid="inspector-expression-section">
+        <h3>{t('teaching.expressionHeading')}</h3>
+        <p className="muted" data-testid="inspector-expression-error">{t('teaching.expressionUnavailable', { reason: rendering.error })}</p>
+      </section>
+    );
+  }
+  const { formula } = rendering;
+  const chosen = variableId !== null && formula.variables.includes(variableId) ? variableId : formula.variables[0];
+  return (
+    <section className="expression-section" data-testid="inspector-expression-section">
+      <h3>{t('teaching.expressionHeading')}</h3>
+      {/* KaTeX output only: see typeset() in formula-tools.ts for why it contains no markup from the document. */}
+      <div className="typeset" data-testid="inspector-expression" dangerouslySetInnerHTML={{ __html: formula.expressionHtml }} />
+      {chosen !== undefined && (
+        <>
+          <label className="derivative-choice">
+            {t('teaching.derivativeWith')}
+            <select data-testid="derivative-variable" value={chosen} onChange={(event) => setVariableId(event.target.value)}>
+              {formula.variables.map((id) => <option key={id} value={id}>{id}</option>)}
+            </select>
+          </label>
+          {formula.derivativeHtml !== null && (
+            <div className="typeset" data-testid="inspector-derivative" dangerouslySetInnerHTML={{ __html: formula.derivativeHtml }} />
+          )}
+          {formula.derivativeError && <p className="muted">{t('teaching.expressionUnavailable', { reason: formula.derivativeError })}</p>}
+          {formula.branches.length > 0 && <p className="hint">{t('teaching.branchNote', { branches: formula.branches.join('; ') })}</p>}
+        </>
+      )}
+    </section>
+  );
+}
