@@ -5,6 +5,7 @@ import { generateToyDataset } from '../src/presets/datasets';
 import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
 import { benchEngine } from './engine';
 import { benchMnist } from './mnist';
+import { benchScaling } from './scaling';
 
 /** Options after the benchmark's name: `--backend wasm|cpu` limits the Node backends. */
 interface BenchOptions {
@@ -60,6 +61,10 @@ const benchmarks: Record<string, Benchmark> = {
     run: runEngine,
   },
   mnist: { summary: 'MNIST test accuracy and wall time of linear-softmax and mlp2', run: runMnist },
+  scaling: {
+    summary: 'compile and one traced run of a 10,000-node unrolled scalar MLP vs a 1,000-node one; loading its JSON',
+    run: (options) => forEachBackend(options, async (backend) => printFigures(benchScaling(backend, cpuClock))),
+  },
 };
 
 function usage(): string {
