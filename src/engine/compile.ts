@@ -187,13 +187,19 @@ function bindNode(
 
 /**
  * Reports an output with more than MAX_TENSOR_ELEMENTS elements, such as a
- * parameter of shape [100000, 100000], before anything allocates it.
+ * parameter of shape [100000, 100000], before anything allocates it. Also
+ * reports an empty output such as shape [0, 3], because backends disagree on
+ * them: the WASM backend of tfjs 4.22 sums an empty tensor to an arbitrary
+ * value instead of 0, and max and min throw in backward.
  */
 function checkOutputSizes(id: string, kind: NodeKind, shapes: number[][]): Diagnostic | null {
-  const index = shapes.findIndex((shape) => sizeOf(shape) > MAX_TENSOR_ELEMENTS);
+  const index = shapes.findIndex((shape) => sizeOf(shape) === 0 || sizeOf(shape) > MAX_TENSOR_ELEMENTS);
   if (index < 0) return null;
   const shape = shapes[index];
-  const reason = `output ${kind.outputs[index]?.name ?? index} would have shape ${formatShape(shape)}, ${sizeOf(shape)} elements; a tensor may have at most ${MAX_TENSOR_ELEMENTS}. Make the shape smaller.`;
+  const name = kind.outputs[index]?.name ?? index;
+  const reason = sizeOf(shape) === 0
+    ? `output ${name} would be empty, with shape ${formatShape(shape)}; every dimension must be at least 1.`
+    : `output ${name} would have shape ${formatShape(shape)}, ${sizeOf(shape)} elements; a tensor may have at most ${MAX_TENSOR_ELEMENTS}. Make the shape smaller.`;
   return {
     code: kind.inputs.length === 0 ? 'invalid-param' : 'shape-mismatch', severity: 'error', nodeId: id, details: { kind: kind.kind, reason },
     message: `${describeNode(id, kind.kind)}: ${reason}`,

@@ -20,8 +20,9 @@ export function classificationShapes(
   }
   const classes = scores[scores.length - 1];
   const examples = scores.length === 2 ? scores[0] : 1;
-  if (classes === 0 || examples === 0) {
-    return { error: `scores is ${formatShape(scores)}, but the loss needs at least one example and one class`, port: 'scores' };
+  // tf.oneHot, which both losses use, rejects a depth below 2 (tfjs-core 4.22).
+  if (classes < 2 || examples === 0) {
+    return { error: `scores is ${formatShape(scores)}, but the loss needs at least one example and two classes`, port: 'scores' };
   }
   const perExample = scores.length === 2 ? [examples] : [];
   if (labels.length !== perExample.length || (labels.length === 1 && labels[0] !== examples)) {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
+import { registry } from '../../src/nodes';
 import { autodiff, compileKind, diagnosticOf, expectClose, matrixData, numericGradient, runKind, tensorData, weightedSum } from './tensor-helpers';
 
 const x = matrixData([[1, 2, 3], [4, 5, 9]]);
@@ -65,7 +66,8 @@ describe('mean', () => {
   });
 
   test('empty input is rejected', () => {
-    const program = compileKind('mean', { x: tensorData([0], []) });
-    expect(diagnosticOf(program, 'shape-mismatch').message).toContain('the mean of no elements is undefined');
+    // Compile rejects an empty source value before mean sees it, so the rule is called directly.
+    const result = registry.get('mean')!.inferShapes([[0]], { axis: 'all' }, [null]);
+    expect('error' in result ? result.error : '').toContain('the mean of no elements is undefined');
   });
 });
