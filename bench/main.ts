@@ -4,6 +4,7 @@ import { activateNodeBackend } from '../src/engine/node-backend';
 import { generateToyDataset } from '../src/presets/datasets';
 import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
 import { benchEngine } from './engine';
+import { benchReplayMemory, benchTrainingMemory } from './memory';
 import { benchMnist } from './mnist';
 import { benchScaling } from './scaling';
 
@@ -61,6 +62,13 @@ const benchmarks: Record<string, Benchmark> = {
     run: runEngine,
   },
   mnist: { summary: 'MNIST test accuracy and wall time of linear-softmax and mlp2', run: runMnist },
+  memory: {
+    summary: 'tfjs tensors and JS heap over 10,000 training steps (linear-softmax, mlp2) and 1,000 animation replays',
+    run: (options) => forEachBackend(options, async (backend) => {
+      for (const presetId of ['linear-softmax', 'mlp2']) printFigures(benchTrainingMemory(presetId, backend, 10_000));
+      printFigures(benchReplayMemory('mlp2', backend, 1_000));
+    }),
+  },
   scaling: {
     summary: 'compile and one traced run of a 10,000-node unrolled scalar MLP vs a 1,000-node one; loading its JSON',
     run: (options) => forEachBackend(options, async (backend) => printFigures(benchScaling(backend, cpuClock))),
