@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { activateNodeBackend } from '../src/engine/node-backend';
 import { generateToyDataset } from '../src/presets/datasets';
 import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
+import { benchBundle } from './bundle';
 import { benchEngine } from './engine';
 import { benchReplayMemory, benchTrainingMemory } from './memory';
 import { benchMnist } from './mnist';
@@ -57,6 +58,10 @@ async function runMnist(options: BenchOptions): Promise<void> {
 }
 
 const benchmarks: Record<string, Benchmark> = {
+  bundle: {
+    summary: 'gzipped JavaScript that index.html loads before any dynamic import, and the chunks loaded later',
+    run: async () => printFigures(await benchBundle()),
+  },
   engine: {
     summary: 'training step of the engine vs the same network in plain tfjs (mlp2, mlp6; MNIST batch 128, spiral batch 64)',
     run: runEngine,
