@@ -32,6 +32,8 @@ const nodeTypes = { gate: GateNode };
 const edgeTypes = { value: ValueEdge };
 /** Shift+click or Ctrl/Cmd+click adds a node to the selection; Shift+drag on empty canvas selects a box. */
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
+/** Smaller than React Flow's default 200 × 150 px, so the overview covers less of the graph. */
+const MINIMAP_SIZE = { width: 160, height: 110 };
 
 export function Canvas() {
   const t = useT();
@@ -121,7 +123,7 @@ export function Canvas() {
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_SIZE} />
       </ReactFlow>
     </div>
   );

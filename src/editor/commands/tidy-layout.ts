@@ -49,7 +49,7 @@ function topLeft(document: GraphDocument): Point {
   return { x: Math.min(...document.nodes.map((node) => node.position.x)), y: Math.min(...document.nodes.map((node) => node.position.y)) };
 }
 
-/** The moveNode edits that apply a tidy layout; dispatched together they are one undo step. */
+/** Returns the moveNode edits of a tidy layout. Dispatched together, they are one undo step. */
 export function tidyEdits(document: GraphDocument, sizes: Readonly<Record<string, Size>>): GraphEdit[] {
   return [...tidyPositions(document, sizes)].map(([nodeId, position]) => ({ type: 'moveNode', nodeId, position }));
 }

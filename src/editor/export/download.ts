@@ -16,7 +16,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** The document's file name without ".json", for files of other types. */
+/** Returns the document's file name without ".json", for files of other types. */
 export function baseFileName(document: GraphDocument): string {
   return exportFileName(document).replace(/\.json$/, '');
 }

@@ -8,8 +8,8 @@ const MAX_IMAGE_SIDE = 4096;
 
 /**
  * Renders the canvas's nodes, wires and their value and gradient labels as a
- * PNG or SVG data URL, framed around every node, as React Flow's image export
- * example does: html-to-image draws the viewport element with a transform
+ * PNG or SVG data URL framed around every node. As in React Flow's image
+ * export example, html-to-image draws the viewport element with a transform
  * that fits the nodes' bounds.
  */
 export async function renderGraphImage(format: 'png' | 'svg', nodes: Node[], viewport: HTMLElement): Promise<string> {

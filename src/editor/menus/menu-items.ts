@@ -8,7 +8,7 @@ export interface MenuItem {
   label?: MessageKey;
 }
 
-/** The context menu of each target, built from the command list. */
+/** Lists the context menu items of a target, taken from the command list. */
 export function menuItems(target: MenuTarget): MenuItem[] {
   switch (target.type) {
     case 'node':

@@ -12,7 +12,7 @@ export function LectureBadge() {
   return (
     <span className="lecture-badge" data-testid="lecture-badge">
       {lecture.lockEditing ? (
-        <span className="locked-badge" data-testid="locked-badge" title={t('lecture.lockedTitle')}>🔒 {t('lecture.locked')}</span>
+        <span className="locked-badge" data-testid="locked-badge" title={t('lecture.lockedTitle')}>{t('lecture.locked')}</span>
       ) : (
         <span className="muted">{t('lecture.badge')}</span>
       )}

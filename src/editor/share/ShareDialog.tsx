@@ -28,7 +28,7 @@ export function ShareDialog() {
   return open ? <ShareContent /> : null;
 }
 
-/** The trained weights of every parameter, or null before the first training step. */
+/** Returns the trained weights of every parameter, or null before the first training step. */
 function trainedWeights(): Record<string, TensorData> | null {
   if (trainingController.snapshot.steps === 0) return null;
   const entries = trainingController.parameterIds().flatMap((id) => {
@@ -127,7 +127,7 @@ interface LinkFieldProps {
   onDownload(): void;
 }
 
-/** The link, its length and the copy button; past the reliable length, the JSON file instead. */
+/** Shows the link, its length and the copy button, and past the reliable length offers the JSON file instead. */
 function LinkField({ url, field, copyState, onCopy, onDownload }: LinkFieldProps) {
   const t = useT();
   const tooLong = url.length > MAX_RELIABLE_LINK_CHARS;

@@ -4,7 +4,7 @@ import { registry } from '../../nodes';
 import { translate } from '../i18n/translate';
 import type { EditorStoreApi, LectureMode } from '../store/store';
 
-/** Tells whether a URL hash holds a share link (`#graph=…`) rather than a preset or nothing. */
+/** Tells whether a URL hash contains a share link (`#graph=…`) rather than a preset or nothing. */
 export function isLinkHash(hash: string): boolean {
   return fragmentOf(hash).startsWith(LINK_PREFIX);
 }
@@ -34,7 +34,7 @@ function whenComputed(store: EditorStoreApi, apply: () => void): void {
   });
 }
 
-/** Moves the timeline to where the link says: autoplay from its start step, or its saved position. */
+/** Moves the timeline to the link's position: autoplay from its start step, or its saved cursor. */
 function applyTimeline(store: EditorStoreApi, view: LinkView | undefined, lecture: LectureOptions | undefined): void {
   if (lecture?.autoplay) {
     whenComputed(store, () => {

@@ -11,7 +11,7 @@ export const LONG_LINK_CHARS = 2_000;
  */
 export const MAX_RELIABLE_LINK_CHARS = 32_000;
 
-/** What the share dialog puts into a link besides the graph. */
+/** Options of a share link besides the graph. */
 export interface ShareOptions {
   includeWeights: boolean;
   includeTimeline: boolean;
@@ -54,7 +54,7 @@ function lectureOptions(options: ShareOptions, cursor: number): LectureOptions |
   return Object.keys(lecture).length > 0 ? lecture : undefined;
 }
 
-/** The document a link carries: the current one, with trained weights written into its parameters when asked for. */
+/** Returns the document a link carries: the current one, with the trained weights in its parameters when requested. */
 export function sharedDocument(input: ShareInput, options: ShareOptions): GraphDocument {
   return options.includeWeights && input.weights ? withTrainedWeights(input.document, input.weights) : input.document;
 }
