@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { byTestId, centerOf, connect, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeIds, nodeOutput, openApp, zoomOut } from './app';
+import { byTestId, centerOf, connect, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeIds, nodeOutput, openApp, typeValue, zoomOut } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
 
 const ADD_MUL_IDS = ['f', 'q', 'x', 'y', 'z'];
@@ -80,6 +80,19 @@ describe('undo and redo', () => {
     await expect.poll(() => sortedIds(page)).toEqual(ADD_MUL_IDS);
     await expect.poll(() => edgeCount(page)).toBe(4);
     await expect.poll(() => nodeOutput(page, 'f')).toBeCloseTo(-12, 3);
+  });
+
+  test('typing a value is one undo step', async ({ page }) => {
+    await openApp(page);
+    await typeValue(page, 'x', '-3.5');
+    // q = −3.5 + 5 = 1.5 and f = 1.5 · (−4) = −6.
+    await expect.poll(() => nodeOutput(page, 'f')).toBeCloseTo(-6, 3);
+
+    await focusBody(page);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => nodeOutput(page, 'f')).toBeCloseTo(-12, 3);
+    expect(await byTestId(page, 'value-x').inputValue()).toBe('-2');
+    expect(await byTestId(page, 'undo').isDisabled()).toBe(true);
   });
 
   test('a drag is one undo step', async ({ page }) => {

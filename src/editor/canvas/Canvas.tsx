@@ -72,8 +72,8 @@ export function Canvas() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       event.preventDefault();
-      if (editorStore.getState().lecture.lockEditing) return;
       const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
+      if (kind && editorStore.getState().lecture.lockEditing) return;
       if (kind) {
         const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
         const store = editorStore.getState();

@@ -17,7 +17,11 @@ export function commandForKey(event: KeyInput & { repeat?: boolean }, env: Comma
   return command.enabled(env) ? command : null;
 }
 
-/** Runs commands from the keyboard anywhere on the page while mounted. */
+/**
+ * Runs commands from the keyboard anywhere on the page while mounted. A field
+ * that loses focus ends its group of edits, so typing into it again later is
+ * a new undo step.
+ */
 export function useCommandShortcuts(env: CommandEnvironment): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -26,7 +30,12 @@ export function useCommandShortcuts(env: CommandEnvironment): void {
       event.preventDefault();
       void command.perform(env);
     };
+    const onFocusOut = () => env.editor.getState().endEditGroup();
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('focusout', onFocusOut);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('focusout', onFocusOut);
+    };
   }, [env]);
 }
