@@ -1,5 +1,6 @@
+import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { byTestId, nodeElement, nodeIds, openApp, typeValue } from './app';
+import { byTestId, expectNumber, nodeElement, nodeIds, openApp, typeValue } from './app';
 import { saveScreenshot, test } from './browser';
 
 const C06_DOCUMENT = {
@@ -103,5 +104,58 @@ describe('formula tools', () => {
 
     await expect.poll(() => byTestId(page, 'inspector-expression').locator('annotation').textContent()).toContain('\\sigma');
     expect(await byTestId(page, 'derivative-variable').inputValue()).toBe('w0');
+  });
+});
+
+describe('modules in the editor', () => {
+  const GATES = ['neg', 'e', 'plus1', 'f'];
+
+  async function groupSigmoidGates(page: Page): Promise<void> {
+    await openApp(page, '#preset=sigmoid-gates');
+    await nodeElement(page, GATES[0]).locator('.gate-header').click();
+    for (const id of GATES.slice(1)) await nodeElement(page, id).locator('.gate-header').click({ modifiers: ['Shift'] });
+    await byTestId(page, 'group-module').click();
+    await byTestId(page, 'module-name').fill('sig');
+    await byTestId(page, 'module-group-confirm').click();
+    await nodeElement(page, 'sig').waitFor();
+  }
+
+  test('group as module keeps the values', async ({ page }) => {
+    await groupSigmoidGates(page);
+
+    const ids = await nodeIds(page);
+    expect(ids).toContain('sig');
+    for (const id of GATES) expect(ids).not.toContain(id);
+    await expectNumber(byTestId(page, 'node-value-sig'), 0.7311);
+    // The wire from dot keeps its id when it is moved onto the module node.
+    await expectNumber(byTestId(page, 'edge-value-dot.out->neg.x'), 1);
+    // σ'(1) = σ(1)(1 − σ(1)) ≈ 0.1966 is the module's local gradient and its gradient at dot.
+    await expectNumber(byTestId(page, 'node-grad-dot'), 0.1966);
+    await expect.poll(() => byTestId(page, 'inspector-chain-x').textContent()).toContain('0.196');
+    await saveScreenshot(page, 'module-collapsed');
+  });
+
+  test('expand then collapse toggles the module', async ({ page }) => {
+    await groupSigmoidGates(page);
+
+    await byTestId(page, 'expand-module').click();
+    await nodeElement(page, 'neg').waitFor();
+    expect(await nodeIds(page)).not.toContain('sig');
+
+    await nodeElement(page, 'neg').locator('.gate-header').click();
+    await byTestId(page, 'collapse-module').click();
+    await nodeElement(page, 'sig').waitFor();
+    expect(await nodeIds(page)).not.toContain('neg');
+    await expectNumber(byTestId(page, 'node-value-sig'), 0.7311);
+  });
+
+  test('rename changes the module name', async ({ page }) => {
+    await groupSigmoidGates(page);
+
+    await byTestId(page, 'module-rename').fill('sigmoid');
+    await byTestId(page, 'module-rename').press('Enter');
+
+    await expect.poll(() => byTestId(page, 'inspector-formula').textContent()).toContain('sigmoid:');
+    expect(await byTestId(page, 'module-error').count()).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GraphDocument } from '../../src/engine/document';
 import { gradientCheck } from '../../src/engine/gradcheck';
-import { collapseToModule, expandModule } from '../../src/engine/modules';
+import { collapseToModule, expandModule, renameModule } from '../../src/engine/modules';
 import { registry } from '../../src/nodes';
 import { findPreset } from '../../src/presets';
 import { gradientOf, runDocument, TestGraph, valueOf } from '../helpers/graph';
@@ -123,5 +123,37 @@ describe('collapse to module', () => {
     const result = expandModule(sigmoidGates(), 'dot');
 
     expect(result.ok ? '' : result.error).toBe('Node "dot" is not a module node.');
+  });
+});
+
+describe('rename module', () => {
+  test('renames definition and nodes', () => {
+    const { document, moduleNodeId } = collapse(sigmoidGates(), SIGMOID_GATES, 'sig');
+    const result = renameModule(document, 'sig', 'sigmoid as gates');
+    if (!result.ok) throw new Error(result.error);
+
+    expect(Object.keys(result.document.modules!)).toEqual(['sigmoid as gates']);
+    expect(result.document.nodes.find((node) => node.id === moduleNodeId)!.params.module).toBe('sigmoid as gates');
+    expect(valueOf(runDocument(result.document).trace, moduleNodeId)).toEqual(valueOf(runDocument(document).trace, moduleNodeId));
+  });
+
+  test('taken or unknown name is rejected', () => {
+    const inner = collapse(sigmoidGates(), ['e', 'plus1'], 'exp-plus-one');
+    const { document } = collapse(inner.document, ['neg', inner.moduleNodeId, 'f'], 'sig');
+    const taken = renameModule(document, 'sig', 'exp-plus-one');
+    const unknown = renameModule(document, 'missing', 'other');
+
+    expect(taken.ok ? '' : taken.error).toContain('already exists');
+    expect(unknown.ok ? '' : unknown.error).toBe('Module "missing" is not defined.');
+  });
+
+  test('rename reaches nested module nodes', () => {
+    const inner = collapse(sigmoidGates(), ['e', 'plus1'], 'exp-plus-one');
+    const { document } = collapse(inner.document, ['neg', inner.moduleNodeId, 'f'], 'sig');
+    const result = renameModule(document, 'exp-plus-one', 'e+1');
+    if (!result.ok) throw new Error(result.error);
+
+    expect(result.document.modules!.sig.nodes.find((node) => node.kind === 'module')!.params.module).toBe('e+1');
+    expect(runDocument(result.document).trace.diagnostics).toEqual([]);
   });
 });

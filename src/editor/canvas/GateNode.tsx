@@ -1,10 +1,11 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Diagnostic } from '../../engine/diagnostics';
 import type { NodeKind } from '../../engine/types';
 import { registry } from '../../nodes';
 import { translateDiagnostic } from '../i18n/translate';
 import { useEditor } from '../store/use-editor';
+import { moduleDisplayKind } from '../teaching/module-kind';
 import { ParamFields } from './ParamFields';
 import { findNode, isActiveNode, nodeGradientText, nodeValueText } from './selectors';
 
@@ -18,8 +19,9 @@ const noDiagnostics: readonly Diagnostic[] = [];
 
 /** A node on the canvas: its symbol, id and kind, parameter fields, one handle per port, and its revealed value and gradient. */
 export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps<GateFlowNode>) {
-  const kind = registry.get(data.kind);
   const params = useEditor((state) => findNode(state.document, id)?.params);
+  const modules = useEditor((state) => state.document.modules);
+  const kind = useMemo(() => registry.get(data.kind) ?? (params ? moduleDisplayKind({ kind: data.kind, params }, modules) : null), [data.kind, params, modules]);
   const label = useEditor((state) => findNode(state.document, id)?.label);
   const valueText = useEditor((state) => nodeValueText(state, id));
   const gradientText = useEditor((state) => nodeGradientText(state, id));

@@ -1,6 +1,7 @@
 import type { GraphDocument } from '../../engine/document';
 import { wouldCreateCycle } from '../../engine/topology';
 import type { KindRegistry, PortSpec } from '../../engine/types';
+import { moduleDisplayKind } from '../teaching/module-kind';
 
 export interface ConnectionRequest {
   source: string;
@@ -22,8 +23,8 @@ export function isConnectionAllowed(document: GraphDocument, registry: KindRegis
   if (request.source === request.target) return false;
   const source = document.nodes.find((node) => node.id === request.source);
   const target = document.nodes.find((node) => node.id === request.target);
-  const sourceKind = source && registry.get(source.kind);
-  const targetKind = target && registry.get(target.kind);
+  const sourceKind = source && (registry.get(source.kind) ?? moduleDisplayKind(source, document.modules));
+  const targetKind = target && (registry.get(target.kind) ?? moduleDisplayKind(target, document.modules));
   if (!sourceKind || !targetKind) return false;
 
   const output = sourceKind.outputs.find((port) => port.name === request.sourceHandle);

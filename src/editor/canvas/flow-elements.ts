@@ -82,8 +82,15 @@ export function useFlowEdges(): Edge[] {
     const edges = documentEdges.map((edge) => {
       const previous = cache.current.get(edge.id);
       const isSelected = selected.has(edge.id);
+      // An edit may keep a wire's id and move its ends, as grouping nodes into a module does.
+      const unchanged =
+        previous?.selected === isSelected &&
+        previous.source === edge.source &&
+        previous.sourceHandle === edge.sourcePort &&
+        previous.target === edge.target &&
+        previous.targetHandle === edge.targetPort;
       const flowEdge: Edge =
-        previous && previous.selected === isSelected
+        previous && unchanged
           ? previous
           : {
               id: edge.id,

@@ -292,6 +292,14 @@ export const en = {
   'teaching.formula': 'Formula',
   'teaching.formulaTitle': 'Build a graph from a formula such as (x + y) * z',
   'teaching.formulaBuild': 'Build graph',
+  'teaching.groupModule': 'Group as module',
+  'teaching.groupModuleTitle': 'Replace the selected nodes by one module node',
+  'teaching.groupModuleConfirm': 'Group',
+  'teaching.groupModuleHelp': 'Wires into the selection become the module inputs, and wires out of it, or outputs nothing reads, become its outputs.',
+  'teaching.moduleHeading': 'Module',
+  'teaching.moduleName': 'Module name',
+  'teaching.expandModule': 'Expand',
+  'teaching.collapseModule': 'Collapse into module {name}',
   'teaching.formulaHelp': 'Operators + − * / ^, functions exp, log, max, min, sigmoid (σ), tanh, relu. Each variable becomes an input node with value 1; edit the values on the canvas. The new graph replaces the current one, and undo brings it back.',
 } as const;
 

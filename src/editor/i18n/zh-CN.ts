@@ -291,6 +291,14 @@ export const zhCN: Messages = {
   'teaching.formula': '公式',
   'teaching.formulaTitle': '由公式（例如 (x + y) * z）构建计算图',
   'teaching.formulaBuild': '构建计算图',
+  'teaching.groupModule': '组合为模块',
+  'teaching.groupModuleTitle': '用一个模块节点替换选中的节点',
+  'teaching.groupModuleConfirm': '组合',
+  'teaching.groupModuleHelp': '连入所选部分的连线成为模块的输入；连出的连线以及无人读取的输出成为模块的输出。',
+  'teaching.moduleHeading': '模块',
+  'teaching.moduleName': '模块名',
+  'teaching.expandModule': '展开',
+  'teaching.collapseModule': '折叠为模块 {name}',
   'teaching.formulaHelp': '运算符 + − * / ^，函数 exp、log、max、min、sigmoid（σ）、tanh、relu。每个变量成为值为 1 的 input 节点，可在画布上修改。新图会替换当前的图，撤销可恢复。',
 };
 

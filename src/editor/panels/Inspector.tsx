@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/en';
 import { translateDiagnostic } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
-import { ExpressionSection } from '../teaching/ExpressionSection';
+import { TeachingSections } from '../teaching/TeachingSections';
 import { OptimizerState } from '../training/OptimizerState';
 import { buildInspectorModel, type InspectorModel } from './inspector-model';
 
@@ -27,7 +27,7 @@ export function Inspector() {
     <aside className="inspector" data-testid="inspector" aria-label={t('inspector.heading')}>
       <h2>{t('inspector.heading')}</h2>
       {model ? <NodeDetails model={model} /> : <p className="hint">{t('inspector.empty')}</p>}
-      {model && <ExpressionSection nodeId={model.nodeId} />}
+      {model && <TeachingSections nodeId={model.nodeId} />}
       {model && <OptimizerState nodeId={model.nodeId} />}
     </aside>
   );

@@ -5,6 +5,7 @@ import { registry } from '../../nodes';
 import { findNode } from '../canvas/selectors';
 import { formatTensor } from '../format';
 import type { EditorState } from '../store/store';
+import { moduleDisplayKind } from '../teaching/module-kind';
 import { isNodeGradientRevealed, isNodeValueRevealed } from '../store/timeline';
 
 export interface InspectorInput {
@@ -53,7 +54,7 @@ export type InspectorSource = Pick<EditorState, 'document' | 'trace' | 'stepInde
 
 export function buildInspectorModel(state: InspectorSource, nodeId: string): InspectorModel | null {
   const node = findNode(state.document, nodeId);
-  const kind = node && registry.get(node.kind);
+  const kind = node && (registry.get(node.kind) ?? moduleDisplayKind(node, state.document.modules));
   if (!node || !kind) return null;
 
   const record = state.trace?.nodes[nodeId];

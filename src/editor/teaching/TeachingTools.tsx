@@ -1,6 +1,7 @@
 import './teaching.css';
 import { FormulaBuilder, FormulaButton } from './FormulaBuilder';
 import { GradcheckButton, GradcheckPanel } from './GradcheckPanel';
+import { GroupModuleButton, GroupModulePanel } from './GroupModulePanel';
 
 /** Toolbar buttons for the teaching panels, and the panels themselves, which float over the canvas. */
 export function TeachingTools() {
@@ -8,8 +9,10 @@ export function TeachingTools() {
     <>
       <FormulaButton />
       <GradcheckButton />
+      <GroupModuleButton />
       <FormulaBuilder />
       <GradcheckPanel />
+      <GroupModulePanel />
     </>
   );
 }

@@ -2,6 +2,7 @@ import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import type { GraphDocument } from '../../engine/document';
 import { expressionToGraph, formulaDerivative, formulaTex, formulaText, nodeFormula, type ExpressionResult } from '../../engine/expression';
+import { expandModules } from '../../engine/modules';
 
 /**
  * The formula tools the editor loads on first use, because mathjs and KaTeX
@@ -34,7 +35,11 @@ function typeset(tex: string): string {
 
 /** Formula and derivative of a node's output, typeset; `variableId` picks the source to differentiate by, the first when null. */
 export function renderNodeFormula(document: GraphDocument, nodeId: string, variableId: string | null): FormulaRendering {
-  const result = nodeFormula(document, nodeId);
+  // The formula walks the expanded graph, so it passes through module nodes; a module node's formula is that of its first output.
+  const expansion = expandModules(document);
+  const instance = expansion.instances.find((candidate) => candidate.id === nodeId);
+  const target = instance?.outputs[0]?.source ?? { node: nodeId, port: 'out' };
+  const result = nodeFormula(expansion.document, target.node, target.port);
   if (!result.ok) return result;
   const { formula } = result;
 

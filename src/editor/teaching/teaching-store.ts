@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { GraphDocument } from '../../engine/document';
 import type { GradientCheckResult } from '../../engine/gradcheck';
 
-export type TeachingPanel = 'gradcheck' | 'formula';
+export type TeachingPanel = 'gradcheck' | 'formula' | 'module';
 
 export interface TeachingState {
   /** The open teaching panel, or null when none is open. */

@@ -1,5 +1,6 @@
 export { BUILTIN_MODULES, fullyConnectedModule, sigmoidModule, softmaxCrossEntropyModule } from './builtin';
 export { checkModules, portsOf } from './check';
 export { collapseToModule, expandModule, type CollapseResult, type ExpandResult } from './collapse';
+export { renameModule, type RenameResult } from './rename';
 export { expandModules, type Expansion, type FlatPort, type ModuleInstance } from './expand';
 export { inputNames, MAX_MODULE_DEPTH, MODULE_KIND, moduleNameOf, outputNames, type ModuleDefinition, type ModuleLibrary, type ModulePort } from './types';

@@ -40,7 +40,7 @@ export function outputNames(definition: ModuleDefinition): string[] {
 }
 
 /** Returns the module name a module node refers to, or null when its parameter is missing or not a string. */
-export function moduleNameOf(node: GraphNode): string | null {
+export function moduleNameOf(node: Pick<GraphNode, 'params'>): string | null {
   const name = node.params.module;
   return typeof name === 'string' ? name : null;
 }
