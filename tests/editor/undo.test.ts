@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createEditorStore, HISTORY_LIMIT, normalMode } from '../../src/editor/store/store';
+import { HISTORY_LIMIT } from '../../src/editor/commands/history';
+import { createEditorStore, normalMode } from '../../src/editor/store/store';
 
 const backend = { name: 'wasm' as const, reason: 'test', reasonCode: 'node' as const };
 

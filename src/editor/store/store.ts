@@ -6,6 +6,7 @@ import { emptyDocument } from '../../engine/document';
 import type { Trace } from '../../engine/trace';
 import { registry } from '../../nodes';
 import { findPreset } from '../../presets';
+import { editGroupKey, historyOptions, type HistoryEntry } from '../commands/history';
 import type { Language, Message } from '../i18n/translate';
 import { applyEdit, type GraphEdit, type Point } from './edits';
 import { emptyEvaluation, evaluateDocument, groupByNode, type Evaluation } from './evaluate';
@@ -44,14 +45,6 @@ export interface LectureMode {
 }
 
 export const normalMode: LectureMode = { hidePalette: false, hideInspector: false, hideSidePanels: false, lockEditing: false };
-
-/** The part of the state that undo and redo restore. */
-export interface HistoryEntry {
-  document: GraphDocument;
-}
-
-/** Undo steps kept; older steps are dropped first. */
-export const HISTORY_LIMIT = 200;
 
 export interface EditorState extends Evaluation {
   /** The graph: the single source of truth that the canvas, trace and autosave derive from. */
@@ -128,25 +121,6 @@ export interface InitialState {
   presetId?: string | null;
   language?: Language;
   notices?: readonly Message[];
-}
-
-/**
- * Records one undo step per document change. Only the document is tracked,
- * so selection, timeline and evaluation changes never become steps.
- */
-const historyOptions = {
-  partialize: (state: EditorStore): HistoryEntry => ({ document: state.document }),
-  equality: (past: HistoryEntry, current: HistoryEntry) => past.document === current.document,
-  limit: HISTORY_LIMIT,
-};
-
-/**
- * Returns the key of a field edit: one setParam, which a field dispatches on
- * every valid keystroke. Consecutive edits with the same key form one undo step.
- */
-function editGroupKey(edits: readonly GraphEdit[]): string | null {
-  const [edit] = edits;
-  return edits.length === 1 && edit.type === 'setParam' ? JSON.stringify([edit.nodeId, edit.name]) : null;
 }
 
 export function createEditorStore(initial: InitialState = {}): EditorStoreApi {

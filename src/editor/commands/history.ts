@@ -1,0 +1,31 @@
+import type { GraphDocument } from '../../engine/document';
+import type { GraphEdit } from '../store/edits';
+import type { EditorStore } from '../store/store';
+
+/** The part of the editor state that undo and redo restore. */
+export interface HistoryEntry {
+  document: GraphDocument;
+}
+
+/** Undo steps kept; older steps are dropped first. */
+export const HISTORY_LIMIT = 200;
+
+/**
+ * zundo options that record one undo step per document change. Only the
+ * document is tracked, so selection, timeline and evaluation changes never
+ * become steps.
+ */
+export const historyOptions = {
+  partialize: (state: EditorStore): HistoryEntry => ({ document: state.document }),
+  equality: (past: HistoryEntry, current: HistoryEntry) => past.document === current.document,
+  limit: HISTORY_LIMIT,
+};
+
+/**
+ * Returns the key of a field edit: one setParam, which a field dispatches on
+ * every valid keystroke. Consecutive edits with the same key form one undo step.
+ */
+export function editGroupKey(edits: readonly GraphEdit[]): string | null {
+  const [edit] = edits;
+  return edits.length === 1 && edit.type === 'setParam' ? JSON.stringify([edit.nodeId, edit.name]) : null;
+}
