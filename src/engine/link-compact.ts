@@ -1,5 +1,6 @@
 import type { GraphDocument, GraphEdge, GraphNode } from './document';
 import { readVarint, writeVarint } from './link-bytes';
+import type { ModuleDefinition, ModulePort } from './modules/types';
 import type { ParamValue } from './types';
 
 /**
@@ -11,11 +12,14 @@ import type { ParamValue } from './types';
  *   binary        float32 or float64 values, little-endian, of the tensors
  *                 that are shorter in binary than as JSON text, in document order
  *
- * Document: [version, title, nodes, edges, training]
+ * Document: [version, title, nodes, edges, training, modules]
  * Node:     [id, kind, x, y, params, label, group], params null when empty
  * Edge:     [source, sourcePort, target, targetPort, id], where a number source
  *           or target is an index into nodes, and id is left out when it equals
  *           "source.sourcePort->target.targetPort"
+ * Modules:  {name: [nodes, edges, inputs, outputs]}, nodes and edges as above
+ *           with indices into the module's own nodes, and each input or output
+ *           [name, node, port] with the node as an index or an id
  * Tensor:   [[...shape], ...data] as JSON, or [[...shape], "f32" | "f64", count]
  *           with the data in the binary section
  *
@@ -45,17 +49,33 @@ export function encodeCompact(parts: CompactParts): Uint8Array {
 }
 
 function compactDocument(document: GraphDocument, binary: BinaryWriter): Compact {
-  const indexById = new Map<string, number>();
-  document.nodes.forEach((node, index) => {
-    if (!indexById.has(node.id)) indexById.set(node.id, index);
-  });
+  // Array items are evaluated in order, so tensors reach the binary section in the order decodeCompact reads them.
+  const [nodes, edges] = compactGraph(document.nodes, document.edges, binary);
   return trimNulls([
     document.version,
     document.title ?? null,
-    document.nodes.map((node) => compactNode(node, binary)),
-    document.edges.map((edge) => compactEdge(edge, indexById)),
+    nodes,
+    edges,
     (document.training ?? null) as Compact,
+    document.modules ? compactModules(document.modules, binary) : null,
   ]);
+}
+
+function compactGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], binary: BinaryWriter): [Compact, Compact, Map<string, number>] {
+  const indexById = new Map<string, number>();
+  nodes.forEach((node, index) => {
+    if (!indexById.has(node.id)) indexById.set(node.id, index);
+  });
+  return [nodes.map((node) => compactNode(node, binary)), edges.map((edge) => compactEdge(edge, indexById)), indexById];
+}
+
+function compactModules(modules: Readonly<Record<string, ModuleDefinition>>, binary: BinaryWriter): Compact {
+  const entries = Object.entries(modules).map(([name, definition]): [string, Compact] => {
+    const [nodes, edges, indexById] = compactGraph(definition.nodes, definition.edges, binary);
+    const port = (item: ModulePort): Compact => [item.name, indexById.get(item.node) ?? item.node, item.port];
+    return [name, [nodes, edges, definition.inputs.map(port), definition.outputs.map(port)]];
+  });
+  return Object.fromEntries(entries);
 }
 
 function compactNode(node: GraphNode, binary: BinaryWriter): Compact {
@@ -168,11 +188,34 @@ function describeJsonType(value: unknown): string {
 }
 
 function expandDocument(value: unknown, binary: BinaryReader): unknown {
-  const [version, title, nodes, edges, training] = expectArray(value, 'the document');
-  const expandedNodes = expectArray(nodes, 'the node list').map((node, index) => expandNode(node, index, binary));
+  const [version, title, nodes, edges, training, modules] = expectArray(value, 'the document');
+  const graph = expandGraph(nodes, edges, binary, 'the document');
+  const expandedModules = modules === null || modules === undefined ? null : expandModules(modules, binary);
+  return withoutNulls({ format: 'backprop-studio-graph', version, title, nodes: graph.nodes, edges: graph.edges, training, modules: expandedModules });
+}
+
+function expandGraph(nodes: unknown, edges: unknown, binary: BinaryReader, owner: string): { nodes: { id: unknown }[]; edges: unknown[]; ids: unknown[] } {
+  const expandedNodes = expectArray(nodes, `the node list of ${owner}`).map((node, index) => expandNode(node, index, binary));
   const ids = expandedNodes.map((node) => node.id);
-  const expandedEdges = expectArray(edges, 'the edge list').map((edge, index) => expandEdge(edge, index, ids));
-  return withoutNulls({ format: 'backprop-studio-graph', version, title, nodes: expandedNodes, edges: expandedEdges, training });
+  const expandedEdges = expectArray(edges, `the edge list of ${owner}`).map((edge, index) => expandEdge(edge, index, ids));
+  return { nodes: expandedNodes, edges: expandedEdges, ids };
+}
+
+function expandModules(value: unknown, binary: BinaryReader): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new LayoutError(`the modules must be an object, found ${describeJsonType(value)}`);
+  }
+  return Object.fromEntries(Object.entries(value).map(([name, definition]) => {
+    const owner = `module ${JSON.stringify(name.slice(0, 100))}`;
+    const [nodes, edges, inputs, outputs] = expectArray(definition, owner);
+    const graph = expandGraph(nodes, edges, binary, owner);
+    const port = (item: unknown, index: number) => {
+      const [portName, node, portId] = expectArray(item, `port ${index} of ${owner}`);
+      return withoutNulls({ name: portName, node: resolveNode(node, graph.ids, `port ${index} of ${owner}`), port: portId });
+    };
+    const ports = { inputs: expectArray(inputs, `the inputs of ${owner}`).map(port), outputs: expectArray(outputs, `the outputs of ${owner}`).map(port) };
+    return [name, { nodes: graph.nodes, edges: graph.edges, ...ports }];
+  }));
 }
 
 function expandNode(value: unknown, index: number, binary: BinaryReader): { id: unknown } {
@@ -204,18 +247,18 @@ function expandParam(value: unknown, binary: BinaryReader): unknown {
 
 function expandEdge(value: unknown, index: number, ids: unknown[]): unknown {
   const [source, sourcePort, target, targetPort, id] = expectArray(value, `edge ${index}`);
-  const sourceId = resolveNode(source, ids, index);
-  const targetId = resolveNode(target, ids, index);
+  const sourceId = resolveNode(source, ids, `edge ${index}`);
+  const targetId = resolveNode(target, ids, `edge ${index}`);
   const parts = [sourceId, sourcePort, targetId, targetPort];
   // Only strings are joined: String() of a deeply nested list recurses once per level.
   const derivedId = parts.every((part) => typeof part === 'string') ? `${sourceId}.${sourcePort}->${targetId}.${targetPort}` : undefined;
   return withoutNulls({ id: id ?? derivedId, source: sourceId, sourcePort, target: targetId, targetPort });
 }
 
-function resolveNode(reference: unknown, ids: unknown[], edgeIndex: number): unknown {
+function resolveNode(reference: unknown, ids: unknown[], owner: string): unknown {
   if (typeof reference !== 'number') return reference;
   if (!Number.isInteger(reference) || reference < 0 || reference >= ids.length) {
-    throw new LayoutError(`edge ${edgeIndex} refers to node ${reference}, but the document has ${ids.length} nodes`);
+    throw new LayoutError(`${owner} refers to node ${reference}, but there are ${ids.length} nodes`);
   }
   return ids[reference];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { GraphDocument } from '../../src/engine/document';
 import { decodeLink, encodeLink, withTrainedWeights, type DecodeLinkResult } from '../../src/engine/link';
+import { sigmoidModule, type ModuleDefinition } from '../../src/engine/modules';
 import { registry } from '../../src/nodes';
 import { findPreset, presets } from '../../src/presets';
 import { tensor, TestGraph } from '../helpers/graph';
@@ -108,6 +109,30 @@ describe('link round trip', () => {
     expect(result.document).toStrictEqual(document);
     expect(Object.is(result.document.nodes[1].position.x, -0)).toBe(true);
     expect(Object.is(result.document.training!.dataset.extraPoints![0][1], -0)).toBe(true);
+  });
+
+  test('modules decode exactly', () => {
+    const document = new TestGraph()
+      .source('x', tensor([20], float32Values(20, 5)))
+      .node('s', 'module', { x: 'x' }, { module: 'sigmoid' })
+      .node('scaled', 'module', { x: 's' }, { module: 'scale' })
+      .node('L', 'sum', { x: 'scaled' })
+      .build();
+    const scale: ModuleDefinition = {
+      nodes: [
+        { id: 'weights', kind: 'constant', params: { value: tensor([20], float32Values(20, 6)) }, position: { x: 0, y: 0 } },
+        { id: 'product', kind: 'multiply', params: {}, position: { x: 200, y: 0 } },
+      ],
+      edges: [{ id: 'w', source: 'weights', sourcePort: 'out', target: 'product', targetPort: 'b' }],
+      inputs: [{ name: 'x', node: 'product', port: 'a' }],
+      outputs: [{ name: 'out', node: 'product', port: 'out' }],
+    };
+    document.modules = { sigmoid: sigmoidModule(), scale };
+
+    const link = encodeLink(document);
+    const result = decoded(decodeLink(link, registry));
+    expect(result.document).toStrictEqual(document);
+    expect(openVersion1Link(link).binary.length).toBe(160);
   });
 
   test('whole URLs, # and whitespace accepted', () => {
