@@ -5,6 +5,7 @@ import { generateToyDataset } from '../src/presets/datasets';
 import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
 import { benchBundle } from './bundle';
 import { benchEngine } from './engine';
+import { benchFuzz } from './fuzz';
 import { benchReplayMemory, benchTrainingMemory } from './memory';
 import { benchMnist } from './mnist';
 import { benchScaling } from './scaling';
@@ -67,6 +68,12 @@ const benchmarks: Record<string, Benchmark> = {
     run: runEngine,
   },
   mnist: { summary: 'MNIST test accuracy and wall time of linear-softmax and mlp2', run: runMnist },
+  fuzz: {
+    summary: '100,000 mutated documents and links: accepted, rejected and crashed cases (first backend only)',
+    run: (options) => forEachBackend({ backends: options.backends.slice(0, 1) }, async () => {
+      printFigures(benchFuzz(100_000, 'fuzz bench', (line) => process.stderr.write(`${line}\n`)));
+    }),
+  },
   memory: {
     summary: 'tfjs tensors and JS heap over 10,000 training steps (linear-softmax, mlp2) and 1,000 animation replays',
     run: (options) => forEachBackend(options, async (backend) => {

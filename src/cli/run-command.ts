@@ -1,5 +1,6 @@
 import { compile } from '../engine/compile';
-import type { GraphDocument } from '../engine/document';
+import type { GraphDocument, GraphNode } from '../engine/document';
+import { moduleNameOf, outputNames } from '../engine/modules';
 import { run } from '../engine/run';
 import type { TensorData } from '../engine/tensor';
 import type { Trace } from '../engine/trace';
@@ -30,11 +31,19 @@ function traceToJson(document: GraphDocument, trace: Trace): { values: Record<st
   for (const node of document.nodes) {
     const record = trace.nodes[node.id];
     if (!record) continue;
-    const ports = registry.get(node.kind)!.outputs.map((port) => port.name);
+    const ports = outputPorts(document, node);
     values[node.id] = byPort(ports, record.outputs);
     if (record.upstream) grads[node.id] = byPort(ports, record.upstream);
   }
   return { values, grads };
+}
+
+/** Output port names of a node: its kind's, or for a module node its module's outputs. */
+function outputPorts(document: GraphDocument, node: GraphNode): string[] {
+  const kind = registry.get(node.kind);
+  if (kind) return kind.outputs.map((port) => port.name);
+  const name = moduleNameOf(node);
+  return name !== null && document.modules && Object.hasOwn(document.modules, name) ? outputNames(document.modules[name]) : [];
 }
 
 function byPort(ports: string[], tensors: TensorData[]): Nested | Record<string, Nested> {

@@ -6,8 +6,10 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { checkGradients } from '../../src/cli/gradcheck-command';
+import { collapseToModule } from '../../src/engine/modules';
 import type { KindRegistry, NodeKind } from '../../src/engine/types';
 import { registry } from '../../src/nodes';
+import { findPreset } from '../../src/presets';
 import { TestGraph } from '../helpers/graph';
 
 const execute = promisify(execFile);
@@ -65,6 +67,23 @@ describe('cli gradcheck', () => {
 
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).entries).toHaveLength(5);
+  });
+
+  test('module document runs and passes', async () => {
+    const collapsed = collapseToModule(findPreset('sigmoid-gates')!.build(), ['neg', 'e', 'plus1', 'f'], 'sig', registry);
+    if (!collapsed.ok) throw new Error(collapsed.error);
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'bps-gradcheck-')), 'sig-module.json');
+    await writeFile(file, JSON.stringify(collapsed.document));
+
+    const checked = await cli('gradcheck', file);
+    const ran = await cli('run', file, '--json');
+
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain('5 elements checked: 5 ok, 0 kink, 0 wrong.');
+    expect(ran.code, ran.stderr).toBe(0);
+    // σ(1) and σ'(1), since the neuron's dot product is 1 at the preset's values.
+    expect(JSON.parse(ran.stdout).values.sig).toBeCloseTo(1 / (1 + Math.exp(-1)), 6);
+    expect(JSON.parse(ran.stdout).grads.dot).toBeCloseTo(Math.exp(-1) / (1 + Math.exp(-1)) ** 2, 6);
   });
 
   test('unknown preset is a usage error', async () => {
