@@ -144,3 +144,15 @@ function describeInstance(
   const innerIds = new Set(inner.nodes.map((innerNode) => innerNode.id));
   return { id: prefix + node.id, module: moduleNameOf(node)!, depth, inputs, outputs, innerIds };
 }
+
+/**
+ * Returns the node and port of the expanded graph that computes an output
+ * port of a document node: the port itself for an ordinary node, the inner
+ * port for a module node, or null when the module node cannot be expanded.
+ */
+export function resolveOutput(document: GraphDocument, nodeId: string, port: string): FlatPort | null {
+  const node = document.nodes.find((candidate) => candidate.id === nodeId);
+  if (node?.kind !== MODULE_KIND) return { node: nodeId, port };
+  const instance = expandModules(document).instances.find((candidate) => candidate.id === nodeId);
+  return instance?.outputs.find((output) => output.name === port)?.source ?? null;
+}

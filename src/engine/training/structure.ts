@@ -1,4 +1,5 @@
 import type { GraphDocument, GraphNode } from '../document';
+import { resolveOutput } from '../modules/expand';
 
 /** Kinds whose output is the data loss the training loop records. */
 export const DATA_LOSS_KINDS = ['svm-loss', 'softmax-ce'] as const;
@@ -34,6 +35,9 @@ export function findTrainingStructure(document: GraphDocument): StructureResult 
   const loss = losses[0];
   const scoresEdge = document.edges.find((edge) => edge.target === loss.id && edge.targetPort === 'scores');
   if (!scoresEdge) return { ok: false, error: `Node "${loss.id}" (${loss.kind}), input scores: no wire connected.` };
+  // Scores computed inside a module come from an inner node of the compiled program.
+  const scores = resolveOutput(document, scoresEdge.source, scoresEdge.sourcePort);
+  if (!scores) return { ok: false, error: `Node "${loss.id}" (${loss.kind}), input scores: module node "${scoresEdge.source}" cannot be expanded; see its problems.` };
 
   const parameterIds = document.nodes.filter((node) => node.kind === 'parameter').map((node) => node.id);
   if (parameterIds.length === 0) return { ok: false, error: 'Training needs at least one parameter node to update.' };
@@ -44,7 +48,7 @@ export function findTrainingStructure(document: GraphDocument): StructureResult 
       batchId: batches[0].id,
       lossId: loss.id,
       lossKind: loss.kind as TrainingStructure['lossKind'],
-      scores: { nodeId: scoresEdge.source, port: scoresEdge.sourcePort },
+      scores: { nodeId: scores.node, port: scores.port },
       penaltyIds: document.nodes.filter((node: GraphNode) => (PENALTY_KINDS as readonly string[]).includes(node.kind)).map((node) => node.id),
       parameterIds,
     },
