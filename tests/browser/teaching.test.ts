@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { byTestId, expectNumber, nodeElement, nodeIds, openApp, typeValue } from './app';
+import { byTestId, connect, expectNumber, nodeElement, nodeIds, openApp, typeValue } from './app';
 import { saveScreenshot, test } from './browser';
 
 const C06_DOCUMENT = {
@@ -147,6 +147,18 @@ describe('modules in the editor', () => {
     await nodeElement(page, 'sig').waitFor();
     expect(await nodeIds(page)).not.toContain('neg');
     await expectNumber(byTestId(page, 'node-value-sig'), 0.7311);
+  });
+
+  test('built-in sigmoid module computes sigma', async ({ page }) => {
+    await openApp(page, '#preset=sigmoid-gates');
+
+    await byTestId(page, 'group-module').click();
+    await byTestId(page, 'builtin-module').selectOption('sigmoid');
+    await byTestId(page, 'builtin-module-insert').click();
+    await nodeElement(page, 'sigmoid').waitFor();
+    await connect(page, 'dot', 'sigmoid', 'x');
+
+    await expectNumber(byTestId(page, 'node-value-sigmoid'), 0.7311);
   });
 
   test('rename changes the module name', async ({ page }) => {

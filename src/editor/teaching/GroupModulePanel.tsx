@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { collapseToModule } from '../../engine/modules';
+import type { GraphDocument } from '../../engine/document';
+import { BUILTIN_MODULES, collapseToModule, MODULE_KIND } from '../../engine/modules';
 import { registry } from '../../nodes';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
@@ -13,12 +14,27 @@ function freshModuleName(): string {
   return `module${count}`;
 }
 
-/** Shows the "Group as module" toolbar button, enabled while nodes are selected. */
+/**
+ * Returns the document with a module node of a built-in module placed right of
+ * the graph, adding the definition unless the document already has one by
+ * that name, and the new node's id.
+ */
+export function withBuiltinModule(document: GraphDocument, name: string): { document: GraphDocument; nodeId: string } {
+  const usedIds = new Set(document.nodes.map((node) => node.id));
+  let nodeId = name;
+  for (let count = 2; usedIds.has(nodeId); count++) nodeId = `${name}${count}`;
+  const right = Math.max(0, ...document.nodes.map((node) => node.position.x)) + 260;
+  const middle = document.nodes.length === 0 ? 0 : document.nodes.reduce((total, node) => total + node.position.y, 0) / document.nodes.length;
+  const modules = document.modules && Object.hasOwn(document.modules, name) ? document.modules : { ...document.modules, [name]: BUILTIN_MODULES[name]() };
+  const node = { id: nodeId, kind: MODULE_KIND, params: { module: name }, position: { x: right, y: middle }, label: name };
+  return { document: { ...document, nodes: [...document.nodes, node], modules }, nodeId };
+}
+
+/** Shows the "Group as module" toolbar button, which opens the module panel. */
 export function GroupModuleButton() {
   const t = useT();
-  const selected = useEditor((state) => state.selection.nodes.length);
   return (
-    <button type="button" data-testid="group-module" title={t('teaching.groupModuleTitle')} disabled={selected === 0} onClick={() => teachingStore.setState({ panel: 'module' })}>
+    <button type="button" data-testid="group-module" title={t('teaching.groupModuleTitle')} onClick={() => teachingStore.setState({ panel: 'module' })}>
       {t('teaching.groupModule')}
     </button>
   );
@@ -36,6 +52,7 @@ function GroupModuleForm({ defaultName, label }: { defaultName: string; label: s
   const t = useT();
   const [name, setName] = useState(defaultName);
   const [error, setError] = useState<string | null>(null);
+  const selected = useEditor((state) => state.selection.nodes.length);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,10 +75,38 @@ function GroupModuleForm({ defaultName, label }: { defaultName: string; label: s
       </header>
       <form onSubmit={submit} className="formula-form">
         <input data-testid="module-name" value={name} aria-label={t('teaching.moduleName')} onChange={(event) => setName(event.target.value)} />
-        <button type="submit" data-testid="module-group-confirm" disabled={name.trim() === ''}>{t('teaching.groupModuleConfirm')}</button>
+        <button type="submit" data-testid="module-group-confirm" disabled={name.trim() === '' || selected === 0}>{t('teaching.groupModuleConfirm')}</button>
       </form>
       {error && <p className="problem error" data-testid="module-error">{error}</p>}
-      <p className="hint">{t('teaching.groupModuleHelp')}</p>
+      <p className="hint">{selected === 0 ? t('teaching.groupModuleNoSelection') : t('teaching.groupModuleHelp')}</p>
+      <BuiltinModuleForm />
     </section>
+  );
+}
+
+/** Shows a menu of the built-in modules and inserts the chosen one as a module node. */
+function BuiltinModuleForm() {
+  const t = useT();
+  const [choice, setChoice] = useState(Object.keys(BUILTIN_MODULES)[0]);
+
+  const insert = (event: FormEvent) => {
+    event.preventDefault();
+    const state = editorStore.getState();
+    const result = withBuiltinModule(state.document, choice);
+    state.dispatch({ type: 'replaceDocument', document: result.document });
+    state.setSelection({ nodes: [result.nodeId], edges: [] });
+    closeTeachingPanel();
+  };
+
+  return (
+    <form onSubmit={insert} className="formula-form">
+      <label>
+        {t('teaching.builtinModule')}{' '}
+        <select data-testid="builtin-module" value={choice} onChange={(event) => setChoice(event.target.value)}>
+          {Object.keys(BUILTIN_MODULES).map((name) => <option key={name} value={name}>{name}</option>)}
+        </select>
+      </label>
+      <button type="submit" data-testid="builtin-module-insert">{t('teaching.builtinModuleInsert')}</button>
+    </form>
   );
 }
