@@ -5,6 +5,7 @@ import { activateNodeBackend } from '../engine/node-backend';
 import { presets } from '../presets';
 import { checkGradients } from './gradcheck-command';
 import { readGraph, UsageError } from './input';
+import { runLinkCommand } from './link-command';
 import { runGraph } from './run-command';
 import { trainGraph } from './train-command';
 
@@ -17,9 +18,14 @@ Commands:
   gradcheck <preset-id | file.json>
                                    compare backward with central differences for every input and
                                    parameter element; exit code 1 when an element is wrong
+  link encode <preset-id | file.json>
+                                   print the share-link fragment of a graph (the part after "#")
+  link decode <link | ->           print the graph document of a link fragment or whole URL, read
+                                   from standard input for "-"; exit code 1 when the link is rejected
 
 Options:
-  --json                           print {"values": {...}, "grads": {...}} keyed by node id
+  --json                           print {"values": {...}, "grads": {...}} keyed by node id;
+                                   link decode: print {"document", "view", "lecture"}
   --backend wasm|cpu               tfjs backend (default: wasm)
   --dataset NAME                   train: spiral, circles, xor, blobs or mnist
   --epochs N                       train: number of passes over the training set
@@ -28,6 +34,7 @@ Options:
   --lr X                           train: learning rate
   --seed N                         train: seed of the shuffle and the split
   --max-elements N                 gradcheck: maximum elements checked per node (default: all)
+  --url BASE                       link encode: print BASE#<fragment>, such as http://127.0.0.1:5173/#graph=…
   --help                           show this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -45,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       lr: { type: 'string' },
       seed: { type: 'string' },
       'max-elements': { type: 'string' },
+      url: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -79,6 +87,12 @@ async function main(argv: string[]): Promise<number> {
       for (const problem of output.problems) process.stderr.write(`${problem}\n`);
       return output.exitCode;
     }
+    case 'link': {
+      const output = await runLinkCommand(rest, { url: options.url, json: options.json }, readStandardInput);
+      process.stdout.write(output.stdout);
+      process.stderr.write(output.stderr);
+      return output.exitCode;
+    }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
@@ -90,6 +104,12 @@ async function startBackend(requested: string | undefined): Promise<void> {
   }
   tf.enableProdMode();
   await activateNodeBackend((requested as BackendName | undefined) ?? 'wasm');
+}
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function positiveWholeNumber(flag: string, text: string): number {
