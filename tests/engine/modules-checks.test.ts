@@ -32,8 +32,8 @@ describe('module checks', () => {
     const document = graphWithModule('sigmoid', { sigmoid: sigmoidModule() });
     const result = loadDocumentText(serializeDocument(document), registry);
 
-    expect(result.ok ? [] : result.errors).toEqual([]);
-    expect(result.ok && result.document.modules?.sigmoid.nodes).toHaveLength(4);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.document.modules?.sigmoid.nodes).toHaveLength(4);
   });
 
   test('unknown module name is rejected', () => {
@@ -76,7 +76,7 @@ describe('module checks', () => {
     for (let level = 1; level <= MAX_MODULE_DEPTH; level++) modules[`level${level}`] = wrapper(`level${level - 1}`);
     const errors = loadErrors(graphWithModule(`level${MAX_MODULE_DEPTH}`, modules));
 
-    // level k holds k + 1 levels of modules, so level MAX − 1 is the deepest allowed.
+    // level k contains k + 1 levels of modules, so level MAX − 1 is the deepest allowed.
     expect(errors.some((error) => error.startsWith(`Module "level${MAX_MODULE_DEPTH}" nests modules ${MAX_MODULE_DEPTH + 1} deep`))).toBe(true);
     expect(errors.some((error) => error.startsWith(`Module "level${MAX_MODULE_DEPTH - 1}" nests`))).toBe(false);
   });

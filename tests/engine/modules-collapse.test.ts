@@ -65,8 +65,8 @@ describe('collapse to module', () => {
     const expanded = expandModule(collapsed.document, collapsed.moduleNodeId);
     if (!expanded.ok) throw new Error(expanded.error);
 
-    const describe = (document: GraphDocument) => document.nodes.map((node) => `${node.id} ${node.kind} ${JSON.stringify(node.params)}`).sort();
-    expect(describe(expanded.document)).toEqual(describe(original));
+    const summarize = (document: GraphDocument) => document.nodes.map((node) => `${node.id} ${node.kind} ${JSON.stringify(node.params)}`).sort();
+    expect(summarize(expanded.document)).toEqual(summarize(original));
     expect(wiring(expanded.document)).toEqual(wiring(original));
     expect(expanded.document.modules).toBeUndefined();
     expect(valueOf(runDocument(expanded.document).trace, 'f')).toEqual(valueOf(runDocument(original).trace, 'f'));

@@ -45,8 +45,8 @@ interface FlatGraph {
 /**
  * Replaces every module node by the nodes and wires of its definition,
  * recursively, so compile gets only node kinds from the registry. A wire into
- * a module input becomes one wire per inner port that reads the input; the
- * first keeps the wire's id and the others get "<id>|2", "<id>|3", …
+ * a module input becomes one wire per inner port that reads the input. The
+ * first keeps the wire's id, and the others get "<id>|2", "<id>|3", …
  */
 export function expandModules(document: GraphDocument): Expansion {
   if (!document.nodes.some((node) => node.kind === MODULE_KIND)) return { document, instances: [], diagnostics: [] };
@@ -147,8 +147,8 @@ function describeInstance(
 
 /**
  * Returns the node and port of the expanded graph that computes an output
- * port of a document node: the port itself for an ordinary node, the inner
- * port for a module node, or null when the module node cannot be expanded.
+ * port of a document node. That is the port itself for an ordinary node and
+ * the inner port for a module node, or null when the module cannot be expanded.
  */
 export function resolveOutput(document: GraphDocument, nodeId: string, port: string): FlatPort | null {
   const node = document.nodes.find((candidate) => candidate.id === nodeId);
