@@ -75,7 +75,9 @@ const ROUNDING_ULPS = 16;
  * Runs the graph twice per checked element and leaves no tensor behind.
  */
 export function gradientCheck(document: GraphDocument, registry: KindRegistry, options: GradientCheckOptions = {}): GradientCheckResult {
-  const settings = { relativeStep: 1e-3, tolerance: 1e-2, gradientFloor: 1e-3, maxElementsPerNode: Infinity, ...options };
+  // Options left undefined keep their defaults instead of overriding them.
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const settings = { relativeStep: 1e-3, tolerance: 1e-2, gradientFloor: 1e-3, maxElementsPerNode: Infinity, ...given };
   const program = compile(document, registry);
   const base = run(program);
 
