@@ -56,9 +56,11 @@ export function openEnvelope(bytes: Uint8Array): Envelope | EnvelopeProblem {
 }
 
 /**
- * Compressed bytes pushed to the inflater at a time. Deflate expands one input
- * byte to at most about 1,032 output bytes, so one push yields at most about
- * 1 MiB and the size limit stops a decompression bomb within that overshoot.
+ * Compressed bytes pushed to the inflater at a time. The deflate format
+ * expands one input byte to at most 1,032 output bytes (one length/distance
+ * pair of 2 bits gives 258 bytes; see https://zlib.net/zlib_tech.html), so one
+ * push yields at most about 1 MiB and the size limit stops a decompression
+ * bomb within that overshoot.
  */
 const INFLATE_CHUNK_BYTES = 1024;
 
