@@ -1,6 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
@@ -32,6 +30,7 @@ export async function activateBackend(preferred: BackendName | null, options: Ba
   for (const candidate of candidates) {
     if (await tryBackend(candidate.name, options)) return candidate;
   }
+  await loadBackend('cpu', options);
   await tf.setBackend('cpu');
   return { name: 'cpu', reasonCode: 'fallback', reason: 'no other backend started' };
 }
@@ -47,15 +46,26 @@ function rankBackends(renderer: string | null | undefined): BackendChoice[] {
   return [{ name: 'webgl', reasonCode: 'gpu', reason: `GPU found (${renderer})` }, wasm('fallback', 'WebGL did not start'), cpu];
 }
 
+/**
+ * Registers a backend by importing its package on first use. The imports are
+ * dynamic, so the page's first chunk holds none of the backends, and tfjs-core
+ * has no backend to run operations on until activateBackend has loaded one.
+ */
+async function loadBackend(name: BackendName, options: BackendOptions): Promise<void> {
+  if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
+  if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+  if (name !== 'wasm' || wasmConfigured) return;
+
+  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+  if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
+  // The multi-threaded build breaks after minification and gives no speed-up on small machines.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  wasmConfigured = true;
+}
+
 async function tryBackend(name: BackendName, options: BackendOptions): Promise<boolean> {
   try {
-    if (name === 'wasm' && !wasmConfigured) {
-      if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
-      // The multi-threaded build breaks after minification and gives no speed-up on small machines.
-      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-      wasmConfigured = true;
-    }
-    if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
+    await loadBackend(name, options);
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     return ok && tf.getBackend() === name;
