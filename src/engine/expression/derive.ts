@@ -4,8 +4,18 @@ import { math, type MathNode } from './math';
 export type DerivativeResult = { ok: true; tree: MathNode } | { ok: false; error: string };
 
 /**
+ * Largest derivative, in expression nodes, that is simplified, because mathjs
+ * simplify takes time that grows steeply with the tree. Measured on a busy
+ * 2-core machine: the presets' derivatives (at most 46 nodes) took up to 0.13 s
+ * and a sigmoid neuron with 8 inputs (about 100 nodes) 1–2 s. A node two
+ * layers deep (about 950 nodes) took over 20 s, with the page frozen meanwhile.
+ */
+export const MAX_SIMPLIFIED_NODES = 60;
+
+/**
  * Differentiates a node's formula with respect to one of its source nodes with
- * mathjs `derivative`, which also simplifies the result. Where the formula
+ * mathjs `derivative`. The result is simplified when it has at most
+ * MAX_SIMPLIFIED_NODES nodes and returned as it is otherwise. Where the formula
  * contains max, min, ReLU or leaky ReLU, the derivative is that of the
  * branches the current values select (listed in `formula.branches`), which is
  * what the engine's backward pass computes at these values.
@@ -16,7 +26,10 @@ export function formulaDerivative(formula: NodeFormula, variableNodeId: string):
   if (!formula.smooth) {
     return { ok: false, error: 'The formula has a max, min or ReLU whose branch depends on tensor elements, so it has no single derivative; use scalar values.' };
   }
-  return { ok: true, tree: math.derivative(formula.smooth, variable.symbol) };
+  const derivative = math.derivative(formula.smooth, variable.symbol, { simplify: false });
+  let size = 0;
+  derivative.traverse(() => size++);
+  return { ok: true, tree: size <= MAX_SIMPLIFIED_NODES ? math.simplify(derivative) : derivative };
 }
 
 type Handler = (node: MathNode, options: object) => string | undefined;
