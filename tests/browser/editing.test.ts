@@ -175,6 +175,9 @@ describe('selection and clipboard', () => {
     // A Shift+drag on empty canvas selects the nodes inside the box: here the whole graph.
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    // Zoom out once so every node lies well inside the box, away from the minimap and the pane's edges.
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.waitForTimeout(400);
     await page.keyboard.down('Shift');
     await dragMouse(page, { x: pane.x + 5, y: pane.y + 5 }, { x: pane.x + pane.width - 5, y: pane.y + pane.height - 5 });
     await page.keyboard.up('Shift');
