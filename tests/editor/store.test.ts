@@ -134,6 +134,14 @@ describe('initial document', () => {
     expect(initial.notices.map((notice) => notice.key)).toEqual(['notice.corruptAutosave']);
   });
 
+  test('corrupt autosave is set aside', () => {
+    const storage = fakeStorage({ [storageKeys.document]: '{not json' });
+
+    chooseInitialDocument('', storage);
+
+    expect(storage.getItem(storageKeys.corruptDocument)).toBe('{not json');
+  });
+
   test('unknown preset falls back to add-mul', () => {
     const initial = chooseInitialDocument('#preset=nope', fakeStorage());
     expect(initial.presetId).toBe('add-mul');

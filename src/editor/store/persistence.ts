@@ -14,6 +14,8 @@ export const storageKeys = {
   presetId: 'backprop-studio.preset',
   language: 'backprop-studio.language',
   backend: 'backprop-studio.backend',
+  /** A corrupt autosave, kept here so the next autosave does not overwrite what the user made. */
+  corruptDocument: 'backprop-studio.document.corrupt',
 } as const;
 
 /** Delay between the last document change and the autosave, in milliseconds. */
@@ -29,8 +31,19 @@ export function readAutosave(storage: KeyValueStorage): AutosaveResult {
   const text = safeGet(storage, storageKeys.document);
   if (text === null) return { status: 'none' };
   const result = loadDocumentText(text, registry);
-  if (!result.ok) return { status: 'corrupt', reason: result.errors.join(' ') };
+  if (!result.ok) {
+    setAside(storage, text);
+    return { status: 'corrupt', reason: result.errors.join(' ') };
+  }
   return { status: 'ok', document: result.document, presetId: safeGet(storage, storageKeys.presetId) };
+}
+
+function setAside(storage: KeyValueStorage, text: string): void {
+  try {
+    storage.setItem(storageKeys.corruptDocument, text);
+  } catch {
+    // NOTE: a full quota loses the set-aside copy; the notice still names the problem.
+  }
 }
 
 /**
