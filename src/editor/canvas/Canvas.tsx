@@ -129,14 +129,20 @@ export function Canvas() {
   );
 }
 
-/** Splits React Flow node changes into view-state updates, moveNode edits at drag end, and selection changes. */
+/**
+ * Splits React Flow node changes into view-state updates, moveNode edits at drag end, and selection changes.
+ * Sizes are collected into one new object per batch, because React Flow reports every node's size
+ * in one batch when a graph loads, and copying the map per node took quadratic time.
+ */
 function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[]) {
   let next = view;
+  let measured: Record<string, { width: number; height: number }> | null = null;
   const moves: GraphEdit[] = [];
   const selections: SelectionChange[] = [];
   for (const change of changes) {
     if (change.type === 'dimensions' && change.dimensions) {
-      next = { ...next, measured: { ...next.measured, [change.id]: change.dimensions } };
+      measured ??= { ...view.measured };
+      measured[change.id] = change.dimensions;
     } else if (change.type === 'position' && change.dragging && change.position) {
       next = { ...next, dragPositions: { ...next.dragPositions, [change.id]: change.position } };
     } else if (change.type === 'position') {
@@ -149,6 +155,7 @@ function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[
     }
     // Deleting is the delete command's; 'add' and 'replace' come only from the document.
   }
+  if (measured) next = { ...next, measured };
   return { view: next, moves, selections };
 }
 
