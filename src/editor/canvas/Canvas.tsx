@@ -18,6 +18,7 @@ import type { GraphEdit } from '../store/edits';
 import type { SelectionChange } from '../store/store';
 import { editorStore, useEditor } from '../store/use-editor';
 import { isConnectionAllowed } from './connection';
+import { CanvasDrawingContext, useDrawingState } from './drawing';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
 import { ValueEdge } from './ValueEdge';
@@ -46,6 +47,7 @@ export function Canvas() {
   const loadCount = useEditor((state) => state.loadCount);
   const locked = useEditor((state) => state.lecture.lockEditing);
   const overlays = useCanvasOverlays();
+  const drawing = useDrawingState();
   useCanvasView('canvas');
 
   // Fits each newly loaded graph into view; React Flow waits until the nodes are measured.
@@ -97,34 +99,39 @@ export function Canvas() {
       onDrop={onDrop}
       onDoubleClick={overlays.onDoubleClick}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={connect}
-        onConnectEnd={overlays.onConnectEnd}
-        onNodeContextMenu={overlays.onNodeContextMenu}
-        onSelectionContextMenu={overlays.onSelectionContextMenu}
-        onEdgeContextMenu={overlays.onEdgeContextMenu}
-        onPaneContextMenu={overlays.onPaneContextMenu}
-        isValidConnection={isValidConnection}
-        nodesDraggable={!locked}
-        nodesConnectable={!locked}
-        // The delete command handles Delete and Backspace, so React Flow's own delete key is off.
-        deleteKeyCode={null}
-        multiSelectionKeyCode={multiSelectionKeys}
-        zoomOnDoubleClick={false}
-        fitView
-        minZoom={0.2}
-        maxZoom={2.5}
-      >
-        <Background gap={24} />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_SIZE} />
-      </ReactFlow>
+      <CanvasDrawingContext.Provider value={drawing}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={connect}
+          onConnectEnd={overlays.onConnectEnd}
+          onNodeContextMenu={overlays.onNodeContextMenu}
+          onSelectionContextMenu={overlays.onSelectionContextMenu}
+          onEdgeContextMenu={overlays.onEdgeContextMenu}
+          onPaneContextMenu={overlays.onPaneContextMenu}
+          isValidConnection={isValidConnection}
+          nodesDraggable={!locked}
+          nodesConnectable={!locked}
+          // The delete command handles Delete and Backspace, so React Flow's own delete key is off.
+          deleteKeyCode={null}
+          multiSelectionKeyCode={multiSelectionKeys}
+          zoomOnDoubleClick={false}
+          fitView
+          minZoom={0.2}
+          maxZoom={2.5}
+          // Large graphs render only what is in view, but only at detail zoom: React Flow draws
+          // no wire to a node it never rendered, and below DETAIL_ZOOM every node renders compact.
+          onlyRenderVisibleElements={drawing.large && !drawing.compact}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_SIZE} />
+        </ReactFlow>
+      </CanvasDrawingContext.Provider>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { registry } from '../../nodes';
 import { translateDiagnostic } from '../i18n/translate';
 import { useEditor } from '../store/use-editor';
 import { moduleDisplayKind } from '../teaching/module-kind';
+import { useCanvasDrawing } from './drawing';
 import { ParamFields } from './ParamFields';
 import { findNode, isActiveNode, nodeGradientText, nodeValueText } from './selectors';
 
@@ -17,11 +18,50 @@ export type GateFlowNode = Node<GateNodeData, 'gate'>;
 
 const noDiagnostics: readonly Diagnostic[] = [];
 
-/** A node on the canvas: its symbol, id and kind, parameter fields, one handle per port, and its revealed value and gradient. */
+/**
+ * A node on the canvas: its symbol, id and kind, parameter fields, one handle per port, and its revealed value and gradient.
+ * A large graph zoomed out draws each node compact, with its symbol and port handles only.
+ */
 export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps<GateFlowNode>) {
+  const { compact } = useCanvasDrawing();
+  return compact ? <CompactGate id={id} data={data} selected={selected} /> : <DetailedGate id={id} data={data} selected={selected} />;
+});
+
+type GateProps = Pick<NodeProps<GateFlowNode>, 'id' | 'data' | 'selected'>;
+
+/** Tells how a node's diagnostics colour its border: any error wins over warnings. */
+function severityOf(diagnostics: readonly Diagnostic[]): 'error' | 'warning' | null {
+  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return 'error';
+  return diagnostics.length > 0 ? 'warning' : null;
+}
+
+/** Looks up a node's kind in the registry, or builds the kind a module node stands for. */
+function useNodeKind(id: string, kindName: string): NodeKind | null {
   const params = useEditor((state) => findNode(state.document, id)?.params);
   const modules = useEditor((state) => state.document.modules);
-  const kind = useMemo(() => registry.get(data.kind) ?? (params ? moduleDisplayKind({ kind: data.kind, params }, modules) : null), [data.kind, params, modules]);
+  return useMemo(() => registry.get(kindName) ?? (params ? moduleDisplayKind({ kind: kindName, params }, modules) : null), [kindName, params, modules]);
+}
+
+/** Draws a node's symbol, border and port handles only, because the wires attach to the handles. */
+function CompactGate({ id, data, selected }: GateProps) {
+  const kind = useNodeKind(id, data.kind);
+  const active = useEditor((state) => isActiveNode(state, id));
+  const severity = useEditor((state) => severityOf(state.diagnosticsByNode[id] ?? noDiagnostics));
+  const classes = ['gate-node', 'compact', selected && 'selected', active && 'active', severity && `has-${severity}`].filter(Boolean).join(' ');
+
+  return (
+    <div className={classes} data-testid={`node-${id}`}>
+      <div className="gate-header">
+        <span className="gate-symbol">{kind?.symbol ?? '?'}</span>
+      </div>
+      {kind && <PortRows kind={kind} labelled={false} />}
+    </div>
+  );
+}
+
+function DetailedGate({ id, data, selected }: GateProps) {
+  const kind = useNodeKind(id, data.kind);
+  const params = useEditor((state) => findNode(state.document, id)?.params);
   const label = useEditor((state) => findNode(state.document, id)?.label);
   const valueText = useEditor((state) => nodeValueText(state, id));
   const gradientText = useEditor((state) => nodeGradientText(state, id));
@@ -30,9 +70,7 @@ export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps
   const language = useEditor((state) => state.language);
 
   const problems = diagnostics.map((diagnostic) => translateDiagnostic(language, diagnostic)).join('\n');
-  let severity: 'error' | 'warning' | null = null;
-  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) severity = 'error';
-  else if (diagnostics.length > 0) severity = 'warning';
+  const severity = severityOf(diagnostics);
   const classes = ['gate-node', selected && 'selected', active && 'active', severity && `has-${severity}`].filter(Boolean).join(' ');
 
   return (
@@ -45,7 +83,7 @@ export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps
       {/* React renders the label as text, so markup in a loaded document's label stays inert. */}
       {label && <div className="gate-label" data-testid={`node-label-${id}`}>{label}</div>}
       {kind && params && <ParamFields nodeId={id} kind={kind} params={params} />}
-      {kind && <PortRows kind={kind} />}
+      {kind && <PortRows kind={kind} labelled />}
       <div className="gate-readout">
         {valueText !== null && <span className="node-value" data-testid={`node-value-${id}`}>= {valueText}</span>}
         {gradientText !== null && <span className="node-grad" data-testid={`node-grad-${id}`}>∂ {gradientText}</span>}
@@ -57,10 +95,13 @@ export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps
       )}
     </div>
   );
-});
+}
 
-/** Renders one row per port index: input port on the left with a target handle, output port on the right with a source handle. */
-function PortRows({ kind }: { kind: NodeKind }) {
+/**
+ * Renders one row per port index: input port on the left with a target handle, output port on the right with a source handle.
+ * `labelled` adds the port names beside the handles.
+ */
+function PortRows({ kind, labelled }: { kind: NodeKind; labelled: boolean }) {
   const rows = Math.max(kind.inputs.length, kind.outputs.length);
   return (
     <div className="gate-ports">
@@ -72,12 +113,12 @@ function PortRows({ kind }: { kind: NodeKind }) {
             {input && (
               <>
                 <Handle type="target" position={Position.Left} id={input.name} className={`port port-${input.type ?? 'tensor'}`} />
-                <span className="port-label in">{input.name}</span>
+                {labelled && <span className="port-label in">{input.name}</span>}
               </>
             )}
             {output && (
               <>
-                <span className="port-label out">{output.name}</span>
+                {labelled && <span className="port-label out">{output.name}</span>}
                 <Handle type="source" position={Position.Right} id={output.name} className={`port port-${output.type ?? 'tensor'}`} />
               </>
             )}

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { usePrefersReducedMotion } from './reduced-motion';
 
 interface PulseProps {
   path: string;
@@ -11,13 +12,16 @@ interface PulseProps {
  * step, target to source for a backward one. The SMIL animation starts by
  * beginElement() on mount, because an element added to a running SVG with
  * begin="0s" would count from the document's start and finish at once.
+ * Draws nothing while the user asks the system for reduced motion.
  */
 export function Pulse({ path, direction, durationMs }: PulseProps) {
   const motion = useRef<SVGAnimateMotionElement>(null);
+  const reducedMotion = usePrefersReducedMotion();
   useLayoutEffect(() => {
     motion.current?.beginElement();
-  }, []);
+  }, [reducedMotion]);
 
+  if (reducedMotion) return null;
   return (
     <circle r={7} className={`edge-pulse ${direction}`} data-testid="edge-pulse">
       <animateMotion

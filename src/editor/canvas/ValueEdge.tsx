@@ -1,10 +1,11 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { createPortal } from 'react-dom';
 import type { TensorData } from '../../engine/tensor';
 import { stepDelayMs } from '../store/timeline';
 import { useEditor } from '../store/use-editor';
+import { useCanvasDrawing } from './drawing';
 import { Pulse } from './Pulse';
-import { usePrefersReducedMotion } from './reduced-motion';
 import { edgeGradientTensor, edgeGradientText, edgePulseKey, edgeValueTensor, edgeValueText } from './selectors';
 import { hoverText, TensorLabel } from './TensorPreview';
 
@@ -17,41 +18,58 @@ function labelClass(kind: string, tensor: TensorData | null): string {
 export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
   const { id, source, target, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath(props);
+  const pulseKey = useEditor((state) => edgePulseKey(state, source, target));
+  const speed = useEditor((state) => state.speed);
+  const { labelLayer, compact } = useCanvasDrawing();
+
+  return (
+    <>
+      {/* A compact wire has no wide invisible twin to catch the pointer, which halves the SVG paths to hit-test. */}
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'wire selected' : 'wire'} interactionWidth={compact ? 0 : undefined} />
+      {pulseKey !== null && <Pulse key={pulseKey} path={path} direction={pulseKey.startsWith('forward') ? 'forward' : 'backward'} durationMs={stepDelayMs(speed)} />}
+      {labelLayer && !compact && createPortal(<WireLabels id={id} source={source} target={target} x={labelX} y={labelY} />, labelLayer)}
+    </>
+  );
+});
+
+interface WireLabelsProps {
+  id: string;
+  source: string;
+  target: string;
+  /** Middle of the wire in flow coordinates, where the labels sit. */
+  x: number;
+  y: number;
+}
+
+/** Shows the value label above a wire's middle and the gradient label below it, in React Flow's edge label layer. */
+function WireLabels({ id, source, target, x, y }: WireLabelsProps) {
   const valueText = useEditor((state) => edgeValueText(state, id, source));
   const gradientText = useEditor((state) => edgeGradientText(state, id, target));
   const value = useEditor((state) => edgeValueTensor(state, id, source));
   const gradient = useEditor((state) => edgeGradientTensor(state, id, target));
-  const pulseKey = useEditor((state) => edgePulseKey(state, source, target));
-  const speed = useEditor((state) => state.speed);
-  const reducedMotion = usePrefersReducedMotion();
 
-  const showPulse = pulseKey !== null && !reducedMotion;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'wire selected' : 'wire'} />
-      {showPulse && <Pulse key={pulseKey} path={path} direction={pulseKey.startsWith('forward') ? 'forward' : 'backward'} durationMs={stepDelayMs(speed)} />}
-      <EdgeLabelRenderer>
-        {valueText !== null && (
-          <div
-            className={labelClass('edge-value', value)}
-            data-testid={`edge-value-${id}`}
-            title={value && value.data.length > 1 ? hoverText(value) : undefined}
-            style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY - 4}px)` }}
-          >
-            {value && value.data.length > 1 ? <TensorLabel tensor={value} /> : valueText}
-          </div>
-        )}
-        {gradientText !== null && (
-          <div
-            className={labelClass('edge-grad', gradient)}
-            data-testid={`edge-grad-${id}`}
-            title={gradient && gradient.data.length > 1 ? hoverText(gradient) : undefined}
-            style={{ transform: `translate(-50%, 0) translate(${labelX}px, ${labelY + 4}px)` }}
-          >
-            {gradient && gradient.data.length > 1 ? <TensorLabel tensor={gradient} /> : gradientText}
-          </div>
-        )}
-      </EdgeLabelRenderer>
+      {valueText !== null && (
+        <div
+          className={labelClass('edge-value', value)}
+          data-testid={`edge-value-${id}`}
+          title={value && value.data.length > 1 ? hoverText(value) : undefined}
+          style={{ transform: `translate(-50%, -100%) translate(${x}px, ${y - 4}px)` }}
+        >
+          {value && value.data.length > 1 ? <TensorLabel tensor={value} /> : valueText}
+        </div>
+      )}
+      {gradientText !== null && (
+        <div
+          className={labelClass('edge-grad', gradient)}
+          data-testid={`edge-grad-${id}`}
+          title={gradient && gradient.data.length > 1 ? hoverText(gradient) : undefined}
+          style={{ transform: `translate(-50%, 0) translate(${x}px, ${y + 4}px)` }}
+        >
+          {gradient && gradient.data.length > 1 ? <TensorLabel tensor={gradient} /> : gradientText}
+        </div>
+      )}
     </>
   );
-});
+}
