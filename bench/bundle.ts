@@ -14,7 +14,7 @@ function gzipBytes(text: string | Uint8Array): number {
 }
 
 /** Builds the app into a temporary folder, so the dist/ that the browser tests serve stays untouched. */
-async function buildApp(outDir: string): Promise<Chunk[]> {
+export async function buildApp(outDir: string): Promise<Chunk[]> {
   // The benchmark runner's Vite server set NODE_ENV to development, which would
   // select React's development build, so the build runs as `vite build` does.
   const nodeEnv = process.env.NODE_ENV;

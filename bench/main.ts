@@ -4,6 +4,7 @@ import { activateNodeBackend } from '../src/engine/node-backend';
 import { generateToyDataset } from '../src/presets/datasets';
 import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
 import { benchBundle } from './bundle';
+import { benchCanvas } from './canvas';
 import { benchEngine } from './engine';
 import { benchFuzz } from './fuzz';
 import { benchReplayMemory, benchTrainingMemory } from './memory';
@@ -62,6 +63,10 @@ const benchmarks: Record<string, Benchmark> = {
   bundle: {
     summary: 'gzipped JavaScript that index.html loads before any dynamic import, and the chunks loaded later',
     run: async () => printFigures(await benchBundle()),
+  },
+  canvas: {
+    summary: 'load time, frame rates and idle work of a 1,016-node graph in headless Chromium (production build)',
+    run: async () => printFigures(await benchCanvas()),
   },
   engine: {
     summary: 'training step of the engine vs the same network in plain tfjs (mlp2, mlp6; MNIST batch 128, spiral batch 64)',
