@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { BackendName } from '../src/engine/backend';
 import { activateNodeBackend } from '../src/engine/node-backend';
 import { generateToyDataset } from '../src/presets/datasets';
 import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
+import { benchBrowserEngine } from './browser-engine';
 import { benchBundle } from './bundle';
 import { benchCanvas } from './canvas';
 import { benchEngine } from './engine';
@@ -11,16 +13,22 @@ import { benchReplayMemory, benchTrainingMemory } from './memory';
 import { benchMnist } from './mnist';
 import { benchScaling } from './scaling';
 
-/** Options after the benchmark's name: `--backend wasm|cpu` limits the Node backends. */
+/** Options after the benchmark's name: `--backend <name>` runs one backend instead of the default ones. */
 interface BenchOptions {
-  backends: ('wasm' | 'cpu')[];
+  backends: BackendName[];
 }
 
 interface Benchmark {
   summary: string;
+  /** Backends `--backend` may name; empty for benchmarks that use no tfjs backend. */
+  backends: readonly BackendName[];
+  /** Backends run without `--backend`; all of `backends` when absent. */
+  defaultBackends?: readonly BackendName[];
   /** Prints one JSON line of figures per configuration on stdout, progress on stderr. */
   run(options: BenchOptions): Promise<void>;
 }
+
+const NODE_BACKENDS: readonly BackendName[] = ['wasm', 'cpu'];
 
 function printFigures(figures: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -60,27 +68,38 @@ async function runMnist(options: BenchOptions): Promise<void> {
 }
 
 const benchmarks: Record<string, Benchmark> = {
+  'browser-engine': {
+    summary: 'the engine benchmark in headless Chromium on webgl (software WebGL here) and wasm; --backend cpu also works',
+    backends: ['webgl', 'wasm', 'cpu'],
+    defaultBackends: ['webgl', 'wasm'],
+    run: (options) => benchBrowserEngine(options.backends, printFigures),
+  },
   bundle: {
     summary: 'gzipped JavaScript that index.html loads before any dynamic import, and the chunks loaded later',
+    backends: [],
     run: async () => printFigures(await benchBundle()),
   },
   canvas: {
     summary: 'load time, frame rates and idle work of a 1,016-node graph in headless Chromium (production build)',
+    backends: [],
     run: async () => printFigures(await benchCanvas()),
   },
   engine: {
     summary: 'training step of the engine vs the same network in plain tfjs (mlp2, mlp6; MNIST batch 128, spiral batch 64)',
+    backends: NODE_BACKENDS,
     run: runEngine,
   },
-  mnist: { summary: 'MNIST test accuracy and wall time of linear-softmax and mlp2', run: runMnist },
+  mnist: { summary: 'MNIST test accuracy and wall time of linear-softmax and mlp2', backends: NODE_BACKENDS, run: runMnist },
   fuzz: {
     summary: '100,000 mutated documents and links: accepted, rejected and crashed cases (first backend only)',
+    backends: NODE_BACKENDS,
     run: (options) => forEachBackend({ backends: options.backends.slice(0, 1) }, async () => {
       printFigures(benchFuzz(100_000, 'fuzz bench', (line) => process.stderr.write(`${line}\n`)));
     }),
   },
   memory: {
     summary: 'tfjs tensors and JS heap over 10,000 training steps (linear-softmax, mlp2) and 1,000 animation replays',
+    backends: NODE_BACKENDS,
     run: (options) => forEachBackend(options, async (backend) => {
       for (const presetId of ['linear-softmax', 'mlp2']) printFigures(benchTrainingMemory(presetId, backend, 10_000));
       printFigures(benchReplayMemory('mlp2', backend, 1_000));
@@ -88,6 +107,7 @@ const benchmarks: Record<string, Benchmark> = {
   },
   scaling: {
     summary: 'compile and one traced run of a 10,000-node unrolled scalar MLP vs a 1,000-node one; loading its JSON',
+    backends: NODE_BACKENDS,
     run: (options) => forEachBackend(options, async (backend) => printFigures(benchScaling(backend, cpuClock))),
   },
 };
@@ -95,24 +115,28 @@ const benchmarks: Record<string, Benchmark> = {
 function usage(): string {
   const width = Math.max(...Object.keys(benchmarks).map((name) => name.length));
   const lines = Object.entries(benchmarks).map(([name, bench]) => `  ${name.padEnd(width)}  ${bench.summary}`);
-  return `Usage: npm run bench -- <name> [--backend wasm|cpu]\n\nBenchmarks (each prints one JSON line per configuration):\n${lines.join('\n')}`;
+  return `Usage: npm run bench -- <name> [--backend webgl|wasm|cpu]\n\nBenchmarks (each prints one JSON line per configuration):\n${lines.join('\n')}`;
 }
 
-function parseOptions(rest: string[]): BenchOptions | string {
+function parseOptions(bench: Benchmark, rest: string[]): BenchOptions | string {
   const flag = rest.indexOf('--backend');
-  if (flag < 0) return { backends: ['wasm', 'cpu'] };
+  if (flag < 0) return { backends: [...(bench.defaultBackends ?? bench.backends)] };
   const backend = rest[flag + 1];
-  if (backend !== 'wasm' && backend !== 'cpu') return `--backend must be wasm or cpu, found ${backend ?? 'nothing'}`;
-  return { backends: [backend] };
+  const allowed = bench.backends as readonly string[];
+  if (!allowed.includes(backend)) return `--backend must be one of ${allowed.join(', ') || '(none for this benchmark)'}, found ${backend ?? 'nothing'}`;
+  return { backends: [backend as BackendName] };
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const bench = name === undefined ? undefined : benchmarks[name];
-  const options = parseOptions(rest);
-  if (!bench || typeof options === 'string') {
-    const problem = !bench ? `unknown benchmark "${name ?? ''}"` : options;
-    process.stderr.write(`${problem}\n\n${usage()}\n`);
+  if (!bench) {
+    process.stderr.write(`unknown benchmark "${name ?? ''}"\n\n${usage()}\n`);
+    return 2;
+  }
+  const options = parseOptions(bench, rest);
+  if (typeof options === 'string') {
+    process.stderr.write(`${options}\n\n${usage()}\n`);
     return 2;
   }
   tf.enableProdMode();
