@@ -4,9 +4,8 @@ import { exportDocument } from '../files';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/use-t';
 import { editorStore } from '../store/use-editor';
-import { writeCodeFile, type CodeLanguage } from './code-download';
+import type { CodeLanguage } from './code-download';
 import { baseFileName, downloadBlob, downloadUrl } from './download';
-import { renderGraphImage } from './image';
 import '../menus/menus.css';
 
 type Format = 'json' | 'png' | 'svg' | CodeLanguage;
@@ -16,7 +15,10 @@ function reportFailure(message: string): void {
   editorStore.getState().addNotice({ key: 'notice.exportFailed', params: { message } });
 }
 
-/** Downloads the graph as JSON, as a PNG or SVG image of the canvas, or as tfjs, PyTorch or NumPy code. */
+/**
+ * Downloads the graph as JSON, as a PNG or SVG image of the canvas, or as tfjs, PyTorch or NumPy code.
+ * The image and code writers load on first use, so the page's first chunk does not carry them.
+ */
 export function ExportMenu() {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -26,13 +28,20 @@ export function ExportMenu() {
     const viewport = window.document.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return reportFailure('the canvas is not shown');
     try {
+      const { renderGraphImage } = await import('./image');
       const url = await renderGraphImage(format, getNodes(), viewport);
       downloadUrl(url, `${baseFileName(editorStore.getState().document)}.${format}`);
     } catch (error) {
       reportFailure(error instanceof Error ? error.message : String(error));
     }
   };
-  const exportCode = (language: CodeLanguage) => {
+  const exportCode = async (language: CodeLanguage) => {
+    let writeCodeFile;
+    try {
+      ({ writeCodeFile } = await import('./code-download'));
+    } catch (error) {
+      return reportFailure(error instanceof Error ? error.message : String(error));
+    }
     const { program, trace, document } = editorStore.getState();
     const file = writeCodeFile(language, program, trace);
     if ('message' in file) return reportFailure(file.message);
@@ -42,7 +51,7 @@ export function ExportMenu() {
     setOpen(false);
     if (format === 'json') exportDocument();
     else if (format === 'png' || format === 'svg') void exportImage(format);
-    else exportCode(format);
+    else void exportCode(format);
   };
 
   return (

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
 import { BatchTrace } from './BatchTrace';
 import { BoundaryPlot } from './BoundaryPlot';
-import { Charts } from './Charts';
 import { RunControls } from './RunControls';
 import { SettingsForm } from './SettingsForm';
 import { Templates } from './Templates';
 import './training.css';
 import { trainingController, useTraining } from './use-training';
+
+/** The loss and accuracy charts, loaded with uPlot when a training panel first shows them. */
+const Charts = lazy(() => import('./Charts').then((module) => ({ default: module.Charts })));
 
 /** Tells whether the training panel shows: the document has training settings and no lecture link hides side panels. */
 export function useTrainingPanelShown(): boolean {
@@ -47,7 +49,9 @@ export function TrainingPanel() {
         <div className="training-body">
           <SettingsForm training={training} />
           <RunControls />
-          <Charts />
+          <Suspense fallback={null}>
+            <Charts />
+          </Suspense>
           {features === 2 && <BoundaryPlot />}
           {features > 2 && <Templates />}
           <BatchTrace />
