@@ -48,7 +48,7 @@ function rankBackends(renderer: string | null | undefined): BackendChoice[] {
 
 /**
  * Registers a backend by importing its package on first use. The imports are
- * dynamic, so the page's first chunk holds none of the backends, and tfjs-core
+ * dynamic, so the page's first chunk contains none of the backends, and tfjs-core
  * has no backend to run operations on until activateBackend has loaded one.
  */
 async function loadBackend(name: BackendName, options: BackendOptions): Promise<void> {

@@ -26,7 +26,7 @@ export interface GraphEdge {
   targetPort: string;
 }
 
-/** Where a training graph's examples come from. */
+/** Source of a training graph's examples. */
 export interface DatasetSettings {
   name: 'spiral' | 'circles' | 'xor' | 'blobs' | 'mnist' | 'csv';
   classes?: number;

@@ -61,9 +61,11 @@ function runBackward(program: Program, outputs: Map<string, tf.Tensor[]>, trace:
     if (parts.every((received) => received.length === 0)) continue;
 
     // An output read by several wires is an implicit copy: its gradient is the sum.
-    const upstream = parts.map((received, index) =>
-      received.length === 0 ? tf.zerosLike(values[index]) : received.length === 1 ? received[0].gradient : tf.addN(received.map((part) => part.gradient)),
-    );
+    const upstream = parts.map((received, index) => {
+      if (received.length === 0) return tf.zerosLike(values[index]);
+      if (received.length === 1) return received[0].gradient;
+      return tf.addN(received.map((part) => part.gradient));
+    });
     const context = { inputs: readInputs(node, outputs), params: node.params, outputs: values, upstream };
     const downstream = node.kind.backward(context);
     const local = node.kind.local?.(context) ?? null;

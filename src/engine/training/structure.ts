@@ -21,7 +21,7 @@ export type StructureResult = { ok: true; structure: TrainingStructure } | { ok:
 
 /**
  * Finds the batch node, the data loss node, the scores it reads, the penalties
- * and the parameters of a training graph, or says what is missing.
+ * and the parameters of a training graph, or returns a message naming what is missing.
  */
 export function findTrainingStructure(document: GraphDocument): StructureResult {
   const batches = document.nodes.filter((node) => node.kind === 'batch');

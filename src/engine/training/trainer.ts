@@ -49,7 +49,7 @@ export interface StepReport {
   loss: number;
   /** Present when this step completed an epoch. */
   epochRecord?: EpochRecord;
-  /** Why training must stop, when the loss or a value became NaN or infinite. */
+  /** Reason training must stop, present when the loss or a value became NaN or infinite. */
   stopReason?: string;
 }
 
