@@ -1,5 +1,6 @@
 import type { ModuleDefinition } from './modules/types';
 import type { OptimizerSettings } from './optimizers';
+import type { QuizSettings } from './quiz/types';
 import type { WeightInit } from './training/init';
 import type { Params } from './types';
 
@@ -60,6 +61,8 @@ export interface GraphDocument {
   /** Subgraphs that nodes of kind "module" stand for, by module name. */
   modules?: Record<string, ModuleDefinition>;
   training?: TrainingSettings;
+  /** Values and gradients hidden for the student to predict. Hiding is not encryption: the answers are computed from the graph. */
+  quiz?: QuizSettings;
 }
 
 export function emptyDocument(): GraphDocument {

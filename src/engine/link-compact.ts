@@ -12,7 +12,9 @@ import type { ParamValue } from './types';
  *   binary        float32 or float64 values, little-endian, of the tensors
  *                 that are shorter in binary than as JSON text, in document order
  *
- * Document: [version, title, nodes, edges, training, modules]
+ * Document: [version, title, nodes, edges, training, modules, quiz], where
+ *           quiz is the document's quiz object as it is; builds that predate
+ *           the quiz read the first six items and drop it
  * Node:     [id, kind, x, y, params, label, group], params null when empty
  * Edge:     [source, sourcePort, target, targetPort, id], where a number source
  *           or target is an index into nodes, and id is left out when it equals
@@ -58,6 +60,7 @@ function compactDocument(document: GraphDocument, binary: BinaryWriter): Compact
     edges,
     (document.training ?? null) as Compact,
     document.modules ? compactModules(document.modules, binary) : null,
+    (document.quiz ?? null) as Compact,
   ]);
 }
 
@@ -188,10 +191,10 @@ function describeJsonType(value: unknown): string {
 }
 
 function expandDocument(value: unknown, binary: BinaryReader): unknown {
-  const [version, title, nodes, edges, training, modules] = expectArray(value, 'the document');
+  const [version, title, nodes, edges, training, modules, quiz] = expectArray(value, 'the document');
   const graph = expandGraph(nodes, edges, binary, 'the document');
   const expandedModules = modules === null || modules === undefined ? null : expandModules(modules, binary);
-  return withoutNulls({ format: 'backprop-studio-graph', version, title, nodes: graph.nodes, edges: graph.edges, training, modules: expandedModules });
+  return withoutNulls({ format: 'backprop-studio-graph', version, title, nodes: graph.nodes, edges: graph.edges, training, modules: expandedModules, quiz });
 }
 
 function expandGraph(nodes: unknown, edges: unknown, binary: BinaryReader, owner: string): { nodes: { id: unknown }[]; edges: unknown[]; ids: unknown[] } {

@@ -38,6 +38,8 @@ export const lectureOptionsSchema = z
     hidePanels: z.boolean().optional(),
     lockEditing: z.boolean().optional(),
     autoplay: z.boolean().optional(),
+    /** Opens in projector mode: large type, high contrast, the active node followed. */
+    projector: z.boolean().optional(),
     /** Trace step at which autoplay starts. */
     startStep: z.number().int().nonnegative().optional(),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document';
 import { OPTIMIZER_NAMES } from './optimizers';
+import { MAX_QUIZ_TARGETS } from './quiz/types';
 import { WEIGHT_INITS } from './training/init';
 
 /** Ids may arrive as numbers from hand-written files; they are kept as strings. */
@@ -102,6 +103,22 @@ const training = z
   })
   .strict();
 
+const quizPart = z.enum(['value', 'gradient', 'both']);
+
+const quiz = z
+  .object({
+    hidden: z
+      .array(
+        z.union([
+          z.object({ edge: id, part: quizPart }).strict(),
+          z.object({ node: id, port: z.string().min(1).max(100), part: quizPart }).strict(),
+        ]),
+      )
+      .max(MAX_QUIZ_TARGETS),
+    tolerance: z.object({ relative: z.number().min(0).max(1), absolute: z.number().min(0).max(1e6) }).strict().optional(),
+  })
+  .strict();
+
 export const documentSchema = z
   .object({
     format: z.literal(DOCUMENT_FORMAT),
@@ -111,5 +128,6 @@ export const documentSchema = z
     edges: z.array(edge).max(200_000),
     modules: modules.optional(),
     training: training.optional(),
+    quiz: quiz.optional(),
   })
   .strict();

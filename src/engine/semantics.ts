@@ -1,6 +1,7 @@
 import type { GraphDocument, GraphNode } from './document';
 import { checkModules } from './modules/check';
 import { MODULE_KIND } from './modules/types';
+import { checkQuiz } from './quiz/check';
 import { sizeOf, formatShape, MAX_TENSOR_ELEMENTS } from './tensor';
 import { topologicalOrder } from './topology';
 import type { KindRegistry, ParamSpec, ParamValue } from './types';
@@ -18,11 +19,16 @@ const MAX_REPORTED_PROBLEMS = 100;
 
 /**
  * Checks what the schema cannot: unique ids, known kinds, existing ports and
- * params, one wire per input, no cycles, and the tensor element caps. Returns
+ * params, one wire per input, no cycles, the tensor element caps, and that the
+ * quiz names existing wires and ports. Returns
  * one message per problem, at most MAX_REPORTED_PROBLEMS and a count of the rest.
  */
 export function checkSemantics(document: GraphDocument, registry: KindRegistry): string[] {
-  const errors = [...findProblems(document, registry), ...checkModules(document, registry, (part) => findProblems(part, registry))];
+  const errors = [
+    ...findProblems(document, registry),
+    ...checkModules(document, registry, (part) => findProblems(part, registry)),
+    ...checkQuiz(document, registry),
+  ];
   if (errors.length <= MAX_REPORTED_PROBLEMS) return errors;
   return [...errors.slice(0, MAX_REPORTED_PROBLEMS), `… and ${errors.length - MAX_REPORTED_PROBLEMS} more problems.`];
 }

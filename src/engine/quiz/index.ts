@@ -1,0 +1,4 @@
+export * from './types';
+export * from './questions';
+export * from './marking';
+export { checkQuiz } from './check';
