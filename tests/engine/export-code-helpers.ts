@@ -2,14 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { compile, type Program } from '../../src/engine/compile';
 import type { GraphDocument } from '../../src/engine/document';
 import { run } from '../../src/engine/run';
 import type { TensorData } from '../../src/engine/tensor';
 import type { Trace } from '../../src/engine/trace';
 import { registry } from '../../src/nodes';
+import { findPreset, presets } from '../../src/presets';
 import { GraphBuilder } from '../../src/presets/builder';
+import type { CodeResult } from '../../src/editor/export/code-plan';
 
 /** What an exported script prints: each node's outputs, and the gradient per output or null. */
 export interface ScriptResult {
@@ -35,6 +37,141 @@ export function runScript(command: string, args: string[], fileName: string, cod
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs one script per key in a single Python process, so a slow import such
+ * as PyTorch's (about 4 s on a loaded 2-core machine) is paid once. Each
+ * script runs as `__main__` in its own namespace. Returns, per key, the JSON
+ * the script printed last, or an Error with its traceback and text.
+ */
+export function runPythonScripts(python: string, scripts: Readonly<Record<string, string>>): Record<string, ScriptResult | Error> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'backprop-export-'));
+  try {
+    const driver = path.join(folder, 'run_all.py');
+    writeFileSync(driver, PYTHON_DRIVER);
+    const files = Object.entries(scripts).map(([key, code], index) => {
+      const file = path.join(folder, `script_${index}.py`);
+      writeFileSync(file, code);
+      return { key, file, code };
+    });
+    const result = spawnSync(python, [driver, ...files.map((entry) => entry.file)], { encoding: 'utf8', timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`${python} ${driver} exited with ${result.status ?? result.signal}:\n${result.stderr}`);
+    const outcomes = JSON.parse(result.stdout) as Record<string, { stdout: string } | { error: string }>;
+
+    const results: Record<string, ScriptResult | Error> = {};
+    for (const { key, file, code } of files) {
+      const outcome = outcomes[file];
+      if ('error' in outcome) {
+        results[key] = new Error(`script for ${key} raised:\n${outcome.error}\n--- script ---\n${code}`);
+        continue;
+      }
+      const lastLine = outcome.stdout.trim().split('\n').at(-1) ?? '';
+      results[key] = JSON.parse(lastLine) as ScriptResult;
+    }
+    return results;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const PYTHON_DRIVER = `import contextlib
+import io
+import json
+import runpy
+import sys
+import traceback
+
+outcomes = {}
+for path in sys.argv[1:]:
+    printed = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed):
+            runpy.run_path(path, run_name="__main__")
+        outcomes[path] = {"stdout": printed.getvalue()}
+    except BaseException:
+        outcomes[path] = {"error": traceback.format_exc()}
+print(json.dumps(outcomes))
+`;
+
+/** One exported document: the engine's trace, the generated script, and what the script printed or raised. */
+export interface ExportRun {
+  trace: Trace;
+  code: string;
+  result: ScriptResult | Error;
+}
+
+/**
+ * Generates the script of every document with `generate`, then runs them all
+ * in one process of `python`. Throws when a document cannot be exported.
+ */
+function exportAndRunAll(
+  python: string,
+  documents: Readonly<Record<string, () => GraphDocument>>,
+  generate: (program: Program, trace: Trace) => CodeResult,
+): Record<string, ExportRun> {
+  const codes: Record<string, string> = {};
+  const traces: Record<string, Trace> = {};
+  for (const [name, build] of Object.entries(documents)) {
+    const { program, trace } = compileAndRun(build());
+    const generated = generate(program, trace);
+    if (!generated.ok) throw new Error(`${name}: ${generated.message}`);
+    codes[name] = generated.code;
+    traces[name] = trace;
+  }
+  const results = runPythonScripts(python, codes);
+  return Object.fromEntries(Object.keys(documents).map((name) => [name, { trace: traces[name], code: codes[name], result: results[name] }]));
+}
+
+/** Returns what a script printed, or throws the Python error it raised. */
+function printedBy(run: ExportRun): ScriptResult {
+  if (run.result instanceof Error) throw run.result;
+  return run.result;
+}
+
+/**
+ * Declares the tests an exported Python program must pass. For every preset
+ * and the graphs of this file, each printed value and gradient matches the
+ * engine. A node that cannot run is left out, and a hostile id stays inside
+ * its string. With `python` null the tests are skipped.
+ */
+export function describePythonExport(title: string, python: string | null, generate: (program: Program, trace: Trace) => CodeResult): void {
+  const compared: Record<string, () => GraphDocument> = {
+    ...Object.fromEntries(presets.map((preset) => [`preset ${preset.id}`, () => preset.build()])),
+    'every kind': everyKindDocument,
+    'batch classifier': classifierDocument,
+    kinks: kinksDocument,
+  };
+  let runs: Record<string, ExportRun> = {};
+
+  describe.runIf(python !== null)(title, () => {
+    // One Python process runs every script, because starting Python and importing PyTorch take seconds.
+    beforeAll(() => {
+      runs = exportAndRunAll(python!, { ...compared, 'hostile id': hostileIdDocument }, generate);
+    }, 300_000);
+
+    test.each(Object.keys(compared))('%s matches the engine', (name) => {
+      const result = printedBy(runs[name]);
+
+      expectValues(result, runs[name].trace);
+      expectGradients(result, runs[name].trace);
+    });
+
+    test('skipped node is left out', () => {
+      const code = runs['every kind'].code;
+
+      expect(code).toMatch(/1 node\(s\) that cannot run/);
+      expect(code).not.toMatch(/"half"/);
+    });
+
+    test('hostile id stays inside its string', () => {
+      const result = printedBy(runs['hostile id']);
+
+      expect(runs['hostile id'].code).not.toContain('\n__import__');
+      expect(result.values[HOSTILE_ID]).toEqual([-2]);
+      expect(result.gradients[HOSTILE_ID]).toEqual([-4]);
+    });
+  });
 }
 
 function flatten(value: unknown): number[] {
@@ -63,6 +200,18 @@ export function expectValues(result: ScriptResult, trace: Trace): void {
   for (const [id, record] of Object.entries(trace.nodes)) {
     expect(result.values[id], `values of node ${id}`).toBeDefined();
     record.outputs.forEach((output, k) => expectTensor(result.values[id][k], output, `node ${id} output ${k}`));
+  }
+}
+
+/** Checks the gradient of every node output against the engine; a node the engine sends no gradient prints null. */
+export function expectGradients(result: ScriptResult, trace: Trace): void {
+  for (const [id, record] of Object.entries(trace.nodes)) {
+    if (record.upstream === null) {
+      expect(result.gradients[id], `gradient of node ${id}`).toBeNull();
+      continue;
+    }
+    expect(result.gradients[id], `gradient of node ${id}`).toBeTruthy();
+    record.upstream.forEach((gradient, k) => expectTensor(result.gradients[id]![k], gradient, `gradient of node ${id} output ${k}`));
   }
 }
 
@@ -107,6 +256,35 @@ export function everyKindDocument(): GraphDocument {
   );
 }
 
+/**
+ * Inputs at the kinks where one-sided slopes differ: ties of max and min, and
+ * zeros of relu, leaky-relu and the abs in the L1 terms. The exports must pick
+ * the engine's side at each one.
+ */
+export function kinksDocument(): GraphDocument {
+  return new GraphBuilder('Kinks')
+    .value('a', 'input', [0, 1, -1, 2], 0, 0)
+    .value('b', 'input', [0, 1, 2, -3], 0, 100)
+    .node('mx', 'max', { a: 'a', b: 'b' }, 200, 0)
+    .node('mn', 'min', { a: 'a', b: 'b' }, 200, 100)
+    .node('r', 'relu', { x: 'a' }, 200, 200)
+    .node('lr', 'leaky-relu', { x: 'a' }, 200, 300, { alpha: 0.1 })
+    .node('l1', 'l1-penalty', { w: 'b' }, 200, 400, { lambda: 0.5 })
+    .node('en', 'elastic-net', { w: 'a' }, 200, 500, { lambda1: 0.1, lambda2: 0.2 })
+    .build();
+}
+
+/** A node id that tries to end its string literal and run a shell command. */
+export const HOSTILE_ID = 'x"\n__import__("os").system("echo pwned")\n#\u2028';
+
+/** Builds the add-mul preset with input "x" renamed to HOSTILE_ID. */
+export function hostileIdDocument(): GraphDocument {
+  const document = findPreset('add-mul')!.build();
+  document.nodes.find((node) => node.id === 'x')!.id = HOSTILE_ID;
+  for (const edge of document.edges) if (edge.source === 'x') edge.source = HOSTILE_ID;
+  return document;
+}
+
 /** A small classifier: a batch, a seeded random weight matrix, bias, ReLU, softmax cross-entropy and L2. */
 export function classifierDocument(): GraphDocument {
   return new GraphBuilder('Batch classifier')
@@ -128,6 +306,24 @@ export function classifierDocument(): GraphDocument {
     .node('per', 'mean', { x: 'svm:perExample' }, 1000, 200)
     .node('l2', 'l2-penalty', { w: 'W' }, 200, 300, { lambda: 0.01 })
     .build();
+}
+
+/**
+ * Returns the first Python that imports PyTorch: `python3` on the PATH, then
+ * Debian's /usr/bin/python3, where the python3-torch package installs it.
+ * Returns null when neither does; under CI=true that throws instead.
+ */
+export function pythonWithTorch(): string | null {
+  const failures: string[] = [];
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' });
+    if (probe.status === 0) return python;
+    failures.push(`${python}: ${probe.error?.message ?? probe.stderr.trim().split('\n').at(-1)}`);
+  }
+  const reason = `No Python with PyTorch was found (${failures.join('; ')}); install python3-torch.`;
+  if (process.env.CI === 'true') throw new Error(`${reason} CI=true, so the PyTorch export test fails instead of skipping.`);
+  process.stderr.write(`${reason} Skipping the PyTorch export test.\n`);
+  return null;
 }
 
 /** Tells whether `python3` runs and imports NumPy. Under CI=true a missing NumPy fails instead of skipping. */

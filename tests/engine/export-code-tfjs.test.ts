@@ -4,7 +4,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { GraphDocument } from '../../src/engine/document';
-import { pytorchCode } from '../../src/editor/export/pytorch';
 import { TFJS_IMPORT, tfjsCode } from '../../src/editor/export/tfjs';
 import { findPreset } from '../../src/presets';
 import { classifierDocument, compileAndRun, everyKindDocument, expectTensor, expectValues, runScript } from './export-code-helpers';
@@ -90,28 +89,5 @@ describe('TensorFlow.js export', () => {
 
   test('batch classifier matches the engine', () => {
     checkTfjs(classifierDocument());
-  });
-});
-
-describe('PyTorch export', () => {
-  // NOTE: PyTorch is not installed here, so these tests check the script's text, not its output.
-  test('uses autograd on every source', () => {
-    const { program, trace } = compileAndRun(findPreset('add-mul')!.build());
-    const generated = pytorchCode(program, trace);
-    const code = generated.ok ? generated.code : '';
-
-    expect(code).toMatch(/v0_0 = torch\.tensor\(-2, dtype=torch\.float64, requires_grad=True\)/);
-    expect(code).toContain('total = v4_0.sum()');
-    expect(code).toContain('total.backward()');
-  });
-
-  test('writes every kind', () => {
-    const { program, trace } = compileAndRun(everyKindDocument());
-    expect(pytorchCode(program, trace).ok).toBe(true);
-    const classifier = compileAndRun(classifierDocument());
-    const generated = pytorchCode(classifier.program, classifier.trace);
-
-    expect(generated.ok && generated.code).toContain('softmax_cross_entropy(');
-    expect(generated.ok && generated.code).toContain('svm_loss(');
   });
 });

@@ -84,8 +84,6 @@ def softmax_cross_entropy(scores, labels):
  * autograd (`requires_grad` on every input, parameter and constant) for the
  * gradient of the total with respect to every node output. It prints the same
  * JSON as the NumPy export.
- * NOTE: PyTorch is not installed where this project is tested, so no test runs
- * these scripts; the NumPy export with the same structure is run against the engine.
  */
 export function pytorchCode(program: Program, trace: Trace, title = program.document.title): CodeResult {
   const plan = planCode(program, trace);

@@ -1,0 +1,4 @@
+import { pytorchCode } from '../../src/editor/export/pytorch';
+import { describePythonExport, pythonWithTorch } from './export-code-helpers';
+
+describePythonExport('PyTorch export', pythonWithTorch(), pytorchCode);
