@@ -5,6 +5,7 @@ import { sigmoidNeuron } from './sigmoid-neuron';
 import { matmulExample, softmaxTable, svmTable } from './table-presets';
 import { linearSoftmax, linearSvm, mlp2, mlp6, trainingLoop } from './training-presets';
 import type { Preset } from './types';
+import { viewPresets } from './views/presets';
 
 export type { Preset, LocalizedText } from './types';
 
@@ -13,6 +14,7 @@ export const presets: readonly Preset[] = [
   addMul, sigmoidNeuron, sigmoidGates, gatePatterns,
   svmTable, softmaxTable, matmulExample,
   linearSvm, linearSoftmax, mlp2, mlp6, trainingLoop,
+  ...viewPresets,
 ];
 
 /** The preset the app opens with when nothing else is asked for. */
