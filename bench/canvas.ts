@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { serializeDocument, type GraphDocument } from '../src/engine/document';
 import { storageKeys } from '../src/editor/store/persistence';
@@ -15,17 +16,40 @@ const COUNTED_MOVES = 20;
 
 type Frames = ReturnType<typeof probes.stopFrameCount>;
 
-/** Runs `act` until WINDOW_MS have passed and counts the page's animation frames meanwhile. */
+/** The page's DevTools protocol session; one per page, created with the page. */
+const sessions = new WeakMap<Page, CDPSession>();
+
+/** Reads the DevTools protocol's Performance metrics by name: durations in seconds, counts as counts. */
+async function readMetrics(page: Page): Promise<Record<string, number>> {
+  const session = sessions.get(page);
+  if (!session) throw new Error('no DevTools protocol session for this page; measureCanvas creates one for each page it opens');
+  const { metrics } = await session.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
+}
+
+/**
+ * Runs `act` until WINDOW_MS have passed and counts the page's animation frames
+ * meanwhile, with the renderer main thread's task and script time per frame.
+ */
 async function framesWhile(page: Page, act: (step: number) => Promise<void>): Promise<Record<string, number>> {
+  const before = await readMetrics(page);
   await page.evaluate(probes.startFrameCount);
   const deadline = Date.now() + WINDOW_MS;
   for (let step = 0; Date.now() < deadline; step++) await act(step);
   const frames: Frames = await page.evaluate(probes.stopFrameCount);
-  return { fps: round3(frames.fps), longestFrameMs: round3(frames.longestFrameMs), p95FrameMs: round3(frames.p95FrameMs) };
+  const after = await readMetrics(page);
+  const perFrame = (name: string) => round3(((after[name] - before[name]) * 1000) / Math.max(1, frames.fps * frames.seconds));
+  return {
+    fps: round3(frames.fps),
+    longestFrameMs: round3(frames.longestFrameMs),
+    p95FrameMs: round3(frames.p95FrameMs),
+    mainThreadMsPerFrame: perFrame('TaskDuration'),
+    scriptMsPerFrame: perFrame('ScriptDuration'),
+  };
 }
 
 /** Moves the pointer back and forth along a 200-pixel line, 8 pixels per event, with the button held since `start`. */
-function swing(page: Page, start: { x: number; y: number }): (step: number) => Promise<void> {
+export function swing(page: Page, start: { x: number; y: number }): (step: number) => Promise<void> {
   return (step) => {
     const phase = step % 50;
     const offset = (phase < 25 ? phase : 50 - phase) * 8;
@@ -76,7 +100,7 @@ async function dragRenders(page: Page): Promise<Record<string, number>> {
 }
 
 /** Zooms in with wheel notches at the canvas middle until the zoom is at least `zoom`. */
-async function zoomTo(page: Page, zoom: number): Promise<number> {
+export async function zoomTo(page: Page, zoom: number): Promise<number> {
   const start = await page.evaluate(probes.findEmptyPanePoint);
   if (!start) throw new Error('no empty point on the canvas to zoom at');
   await page.mouse.move(start.x, start.y);
@@ -101,17 +125,13 @@ async function playbackFigures(page: Page): Promise<Record<string, number>> {
 }
 
 /** Main-thread work while nothing plays or moves, from the DevTools protocol's Performance metrics. */
-async function idleFigures(page: Page, session: CDPSession): Promise<Record<string, number>> {
+async function idleFigures(page: Page): Promise<Record<string, number>> {
   await page.mouse.move(5, 5);
   await page.waitForTimeout(1000);
-  const read = async () => {
-    const { metrics } = await session.send('Performance.getMetrics');
-    return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
-  };
   const commitsBefore = await page.evaluate(probes.commitCount);
-  const before = await read();
+  const before = await readMetrics(page);
   await page.waitForTimeout(IDLE_MS);
-  const after = await read();
+  const after = await readMetrics(page);
   const commits = (await page.evaluate(probes.commitCount)) - commitsBefore;
   const perSecond = (name: string, scale = 1) => round3(((after[name] - before[name]) * scale) / (IDLE_MS / 1000));
   return {
@@ -127,7 +147,7 @@ async function idleFigures(page: Page, session: CDPSession): Promise<Record<stri
  * Opens the app with `graph` as its autosave and returns the time to all nodes
  * visible and to the first trace: the timeline then counts more than 0 steps.
  */
-async function openDocument(page: Page, baseUrl: string, graph: GraphDocument): Promise<Record<string, number>> {
+export async function openDocument(page: Page, baseUrl: string, graph: GraphDocument): Promise<Record<string, number>> {
   const positions = graph.nodes.map((node): [string, number, number] => [node.id, node.position.x, node.position.y]);
   await page.goto(baseUrl);
   const visible = await page.waitForFunction(probes.allNodesVisible, positions, { polling: 'raf', timeout: 60_000 });
@@ -140,14 +160,20 @@ async function openDocument(page: Page, baseUrl: string, graph: GraphDocument): 
 
 /**
  * Measures what this machine delivers on a 5-node preset: frames with nothing
- * to do and while panning. The 1,000-node figures can at best reach these.
+ * to do and while panning, zooming and dragging a node. The 1,000-node figures
+ * can at best reach these, so the ratios compare against them.
  */
-async function calibrate(page: Page, baseUrl: string): Promise<Record<string, unknown>> {
+async function calibrate(page: Page, baseUrl: string): Promise<Record<string, Record<string, number>>> {
   await page.goto(`${baseUrl}/#preset=add-mul`);
   await page.waitForFunction(() => !/\/ 0$/.test(document.querySelector('[data-testid="step-count"]')?.textContent ?? '/ 0'), undefined, { timeout: 60_000 });
   await page.waitForTimeout(1000);
   const idle = await framesWhile(page, () => page.waitForTimeout(100));
-  return { idleFps: idle.fps, pan: await panFrames(page) };
+  return { idle, pan: await panFrames(page), zoom: await zoomFrames(page), drag: await dragFrames(page) };
+}
+
+/** Frame rate of `large` as a fraction of `floor`, the small graph's rate for the same gesture. */
+function fpsRatio(large: Record<string, number>, floor: Record<string, number>): number {
+  return round3(large.fps / floor.fps);
 }
 
 async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<string, unknown>> {
@@ -160,20 +186,29 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
   page.on('pageerror', (error) => errors.push(error.message));
   const session = await context.newCDPSession(page);
   await session.send('Performance.enable');
+  sessions.set(page, session);
 
   const smallGraph = await calibrate(page, baseUrl);
   const load = await openDocument(page, baseUrl, graph);
   const fitted = await page.evaluate(probes.readTransform);
   const atFit = { pan: await panFrames(page), zoom: await zoomFrames(page), drag: await dragFrames(page) };
-  const idle = await idleFigures(page, session);
+  const idle = await idleFigures(page);
   const playback = await playbackFigures(page);
   const workingZoom = await zoomTo(page, 1);
   const atWorkingZoom = { pan: await panFrames(page), drag: await dragFrames(page), dragRenders: await dragRenders(page) };
   await context.close();
   if (errors.length > 0) throw new Error(`the page threw ${errors.length} error(s): ${errors.join('; ')}`);
+  const ratios = {
+    panAtFit: fpsRatio(atFit.pan, smallGraph.pan),
+    zoomAtFit: fpsRatio(atFit.zoom, smallGraph.zoom),
+    dragAtFit: fpsRatio(atFit.drag, smallGraph.drag),
+    playback: fpsRatio(playback, smallGraph.idle),
+    panAtWorkingZoom: fpsRatio(atWorkingZoom.pan, smallGraph.pan),
+    dragAtWorkingZoom: fpsRatio(atWorkingZoom.drag, smallGraph.drag),
+  };
   return {
     bench: 'canvas', smallGraph, nodes: graph.nodes.length, edges: graph.edges.length, ...load,
-    fittedZoom: round3(fitted?.zoom ?? Number.NaN), atFit, idle, playback, workingZoom: round3(workingZoom), atWorkingZoom,
+    fittedZoom: round3(fitted?.zoom ?? Number.NaN), atFit, idle, playback, workingZoom: round3(workingZoom), atWorkingZoom, ratios,
   };
 }
 
@@ -181,6 +216,7 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
  * Builds the app, serves it on 127.0.0.1 and measures the canvas with a
  * 1,016-node unrolled scalar MLP in headless Chromium: load time, frame rates
  * while panning, zooming, dragging and playing, and main-thread work while idle.
+ * `loadAverage` is the machine's 1-minute load average before and after.
  */
 export async function benchCanvas(): Promise<Record<string, unknown>> {
   return withTemporaryFolder('backprop-studio-canvas-', async (outDir) => {
@@ -188,8 +224,10 @@ export async function benchCanvas(): Promise<Record<string, unknown>> {
     return withPreviewServer(outDir, async (baseUrl) => {
       const browser = await launchChromium();
       try {
+        const loadBefore = os.loadavg()[0];
         const figures = await measureCanvas(browser, baseUrl);
-        return { ...figures, chromium: browser.version() };
+        const loadAverage = [loadBefore, os.loadavg()[0]].map(round3);
+        return { ...figures, chromium: browser.version(), loadAverage };
       } finally {
         await browser.close();
       }

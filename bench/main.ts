@@ -7,6 +7,7 @@ import { loadMnistFromDisk } from '../src/presets/datasets/mnist-node';
 import { benchBrowserEngine } from './browser-engine';
 import { benchBundle } from './bundle';
 import { benchCanvas } from './canvas';
+import { profileCanvas } from './canvas-profile';
 import { benchEngine } from './engine';
 import { benchFuzz } from './fuzz';
 import { benchReplayMemory, benchTrainingMemory } from './memory';
@@ -83,6 +84,11 @@ const benchmarks: Record<string, Benchmark> = {
     summary: 'load time, frame rates and idle work of a 1,016-node graph in headless Chromium (production build)',
     backends: [],
     run: async () => printFigures(await benchCanvas()),
+  },
+  'canvas-profile': {
+    summary: 'where each browser thread spends its time while the 1,016-node canvas pans, zooms and drags (a Chromium trace)',
+    backends: [],
+    run: async () => printFigures(await profileCanvas()),
   },
   engine: {
     summary: 'training step of the engine vs the same network in plain tfjs (mlp2, mlp6; MNIST batch 128, spiral batch 64)',

@@ -18,6 +18,7 @@ import type { GraphEdit } from '../store/edits';
 import type { SelectionChange } from '../store/store';
 import { editorStore, useEditor } from '../store/use-editor';
 import { isConnectionAllowed } from './connection';
+import { CompactWires } from './CompactWires';
 import { CanvasDrawingContext, useDrawingState } from './drawing';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
@@ -35,6 +36,8 @@ const edgeTypes = { value: ValueEdge };
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 /** Smaller than React Flow's default 200 × 150 px, so the overview covers less of the graph. */
 const MINIMAP_SIZE = { width: 160, height: 110 };
+/** Edges handed to React Flow while CompactWires draws the wires. */
+const noEdges: Edge[] = [];
 
 export function Canvas() {
   const t = useT();
@@ -47,12 +50,20 @@ export function Canvas() {
   const loadCount = useEditor((state) => state.loadCount);
   const locked = useEditor((state) => state.lecture.lockEditing);
   const overlays = useCanvasOverlays();
-  const drawing = useDrawingState();
+  // The load count whose view has been fitted; until then a large graph is drawn compact.
+  const [placedLoad, setPlacedLoad] = useState<number | null>(null);
+  const drawing = useDrawingState(placedLoad === loadCount);
   useCanvasView('canvas');
 
-  // Fits each newly loaded graph into view; React Flow waits until the nodes are measured.
+  // Fits each newly loaded graph into view, the first one included; React Flow waits until the nodes are measured.
   useEffect(() => {
-    void fitView({ padding: FIT_PADDING });
+    let current = true;
+    void fitView({ padding: FIT_PADDING }).finally(() => {
+      if (current) setPlacedLoad(loadCount);
+    });
+    return () => {
+      current = false;
+    };
   }, [loadCount, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
@@ -102,7 +113,7 @@ export function Canvas() {
       <CanvasDrawingContext.Provider value={drawing}>
         <ReactFlow
           nodes={nodes}
-          edges={edges}
+          edges={drawing.compact ? noEdges : edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -120,13 +131,13 @@ export function Canvas() {
           deleteKeyCode={null}
           multiSelectionKeyCode={multiSelectionKeys}
           zoomOnDoubleClick={false}
-          fitView
           minZoom={0.2}
           maxZoom={2.5}
-          // Large graphs render only what is in view, but only at detail zoom: React Flow draws
-          // no wire to a node it never rendered, and below DETAIL_ZOOM every node renders compact.
+          // Large graphs render only what is in view, but only at detail zoom: below DETAIL_ZOOM
+          // CompactWires draws every wire from the node positions, so every node renders compact.
           onlyRenderVisibleElements={drawing.large && !drawing.compact}
         >
+          {drawing.compact && drawing.labelLayer && <CompactWires nodes={nodes} layer={drawing.labelLayer} />}
           <Background gap={24} />
           <Controls showInteractive={false} />
           <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_SIZE} />

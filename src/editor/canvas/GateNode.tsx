@@ -6,7 +6,7 @@ import { registry } from '../../nodes';
 import { translateDiagnostic } from '../i18n/translate';
 import { useEditor } from '../store/use-editor';
 import { moduleDisplayKind } from '../teaching/module-kind';
-import { useCanvasDrawing } from './drawing';
+import { portFraction, useCanvasDrawing } from './drawing';
 import { ParamFields } from './ParamFields';
 import { findNode, isActiveNode, nodeGradientText, nodeValueText } from './selectors';
 
@@ -20,7 +20,7 @@ const noDiagnostics: readonly Diagnostic[] = [];
 
 /**
  * A node on the canvas: its symbol, id and kind, parameter fields, one handle per port, and its revealed value and gradient.
- * A large graph zoomed out draws each node compact, with its symbol and port handles only.
+ * A large graph zoomed out draws each node as a plain box with its symbol.
  */
 export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps<GateFlowNode>) {
   const { compact } = useCanvasDrawing();
@@ -42,7 +42,12 @@ function useNodeKind(id: string, kindName: string): NodeKind | null {
   return useMemo(() => registry.get(kindName) ?? (params ? moduleDisplayKind({ kind: kindName, params }, modules) : null), [kindName, params, modules]);
 }
 
-/** Draws a node's symbol, border and port handles only, because the wires attach to the handles. */
+/**
+ * Draws a node as a fixed-size box with its symbol. CompactWires draws the
+ * wires to its sides. The handles sit where those wires end and are hidden:
+ * React Flow measures them once here, and at detail zoom, where it renders
+ * only the nodes in view, it draws a wire to a node out of view from them.
+ */
 function CompactGate({ id, data, selected }: GateProps) {
   const kind = useNodeKind(id, data.kind);
   const active = useEditor((state) => isActiveNode(state, id));
@@ -51,12 +56,20 @@ function CompactGate({ id, data, selected }: GateProps) {
 
   return (
     <div className={classes} data-testid={`node-${id}`}>
-      <div className="gate-header">
-        <span className="gate-symbol">{kind?.symbol ?? '?'}</span>
-      </div>
-      {kind && <PortRows kind={kind} labelled={false} />}
+      <span className="gate-symbol">{kind?.symbol ?? '?'}</span>
+      {kind?.inputs.map((port, index) => (
+        <Handle key={port.name} type="target" position={Position.Left} id={port.name} className="port hidden-port" style={{ top: sidePercent(index, kind.inputs.length) }} />
+      ))}
+      {kind?.outputs.map((port, index) => (
+        <Handle key={port.name} type="source" position={Position.Right} id={port.name} className="port hidden-port" style={{ top: sidePercent(index, kind.outputs.length) }} />
+      ))}
     </div>
   );
+}
+
+/** Places port `index` of `count` down a node's side, as CompactWires does. */
+function sidePercent(index: number, count: number): string {
+  return `${(portFraction(index, count) * 100).toFixed(3)}%`;
 }
 
 function DetailedGate({ id, data, selected }: GateProps) {
@@ -83,7 +96,7 @@ function DetailedGate({ id, data, selected }: GateProps) {
       {/* React renders the label as text, so markup in a loaded document's label stays inert. */}
       {label && <div className="gate-label" data-testid={`node-label-${id}`}>{label}</div>}
       {kind && params && <ParamFields nodeId={id} kind={kind} params={params} />}
-      {kind && <PortRows kind={kind} labelled />}
+      {kind && <PortRows kind={kind} />}
       <div className="gate-readout">
         {valueText !== null && <span className="node-value" data-testid={`node-value-${id}`}>= {valueText}</span>}
         {gradientText !== null && <span className="node-grad" data-testid={`node-grad-${id}`}>∂ {gradientText}</span>}
@@ -97,11 +110,8 @@ function DetailedGate({ id, data, selected }: GateProps) {
   );
 }
 
-/**
- * Renders one row per port index: input port on the left with a target handle, output port on the right with a source handle.
- * `labelled` adds the port names beside the handles.
- */
-function PortRows({ kind, labelled }: { kind: NodeKind; labelled: boolean }) {
+/** Renders one row per port index: input port on the left with a target handle, output port on the right with a source handle. */
+function PortRows({ kind }: { kind: NodeKind }) {
   const rows = Math.max(kind.inputs.length, kind.outputs.length);
   return (
     <div className="gate-ports">
@@ -113,12 +123,12 @@ function PortRows({ kind, labelled }: { kind: NodeKind; labelled: boolean }) {
             {input && (
               <>
                 <Handle type="target" position={Position.Left} id={input.name} className={`port port-${input.type ?? 'tensor'}`} />
-                {labelled && <span className="port-label in">{input.name}</span>}
+                <span className="port-label in">{input.name}</span>
               </>
             )}
             {output && (
               <>
-                {labelled && <span className="port-label out">{output.name}</span>}
+                <span className="port-label out">{output.name}</span>
                 <Handle type="source" position={Position.Right} id={output.name} className={`port port-${output.type ?? 'tensor'}`} />
               </>
             )}

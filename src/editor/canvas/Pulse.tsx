@@ -5,6 +5,8 @@ interface PulseProps {
   path: string;
   direction: 'forward' | 'backward';
   durationMs: number;
+  /** Radius of the dot in flow units; 7 unless given. */
+  radius?: number;
 }
 
 /**
@@ -14,7 +16,7 @@ interface PulseProps {
  * begin="0s" would count from the document's start and finish at once.
  * Draws nothing while the user asks the system for reduced motion.
  */
-export function Pulse({ path, direction, durationMs }: PulseProps) {
+export function Pulse({ path, direction, durationMs, radius = 7 }: PulseProps) {
   const motion = useRef<SVGAnimateMotionElement>(null);
   const reducedMotion = usePrefersReducedMotion();
   useLayoutEffect(() => {
@@ -23,7 +25,7 @@ export function Pulse({ path, direction, durationMs }: PulseProps) {
 
   if (reducedMotion) return null;
   return (
-    <circle r={7} className={`edge-pulse ${direction}`} data-testid="edge-pulse">
+    <circle r={radius} className={`edge-pulse ${direction}`} data-testid="edge-pulse">
       <animateMotion
         ref={motion}
         path={path}

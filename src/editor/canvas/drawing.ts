@@ -16,6 +16,11 @@ export const DETAIL_ZOOM = 0.5;
  */
 export const LARGE_GRAPH_NODES = 150;
 
+/** Position of port `index` of `count` down a compact node's side, as a fraction of its height. */
+export function portFraction(index: number, count: number): number {
+  return (index + 1) / (count + 1);
+}
+
 /** Drawing settings of the canvas, one value shared by all its nodes and wires. */
 export interface CanvasDrawing {
   /**
@@ -27,7 +32,10 @@ export interface CanvasDrawing {
   labelLayer: HTMLElement | null;
   /** True when the graph has at least LARGE_GRAPH_NODES nodes. */
   large: boolean;
-  /** True for a large graph below DETAIL_ZOOM: nodes show their symbol and ports, wires no labels. */
+  /**
+   * True for a large graph below DETAIL_ZOOM, and for a large graph not yet placed in view:
+   * nodes are plain boxes with their symbol, and CompactWires draws the wires as straight lines.
+   */
   compact: boolean;
 }
 
@@ -40,14 +48,17 @@ export function useCanvasDrawing(): CanvasDrawing {
 /**
  * Works out the canvas drawing inside the React Flow provider. The zoom
  * selector returns a boolean, so the canvas re-renders when the zoom crosses
- * DETAIL_ZOOM, not on every zoom step.
+ * DETAIL_ZOOM, not on every zoom step. `placed` is false from loading a
+ * document until its view is fitted: a large graph is drawn compact until
+ * then, because it was laid out at zoom 1 and would otherwise mount every node
+ * in full once before the fit zooms out.
  */
-export function useDrawingState(): CanvasDrawing {
+export function useDrawingState(placed: boolean): CanvasDrawing {
   const domNode = useStore((state) => state.domNode);
   const zoomedOut = useStore((state) => state.transform[2] < DETAIL_ZOOM);
   const large = useEditor((state) => state.document.nodes.length >= LARGE_GRAPH_NODES);
   return useMemo(() => {
     const labelLayer = domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null;
-    return { labelLayer, large, compact: large && zoomedOut };
-  }, [domNode, large, zoomedOut]);
+    return { labelLayer, large, compact: large && (zoomedOut || !placed) };
+  }, [domNode, large, zoomedOut, placed]);
 }
