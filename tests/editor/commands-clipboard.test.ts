@@ -1,41 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { CLIPBOARD_FORMAT, parseClipboard } from '../../src/editor/commands/clipboard';
 import { findCommand } from '../../src/editor/commands/commands';
-import type { ClipboardAccess, CommandEnvironment } from '../../src/editor/commands/types';
-import { createUiStore } from '../../src/editor/commands/ui-store';
-import { createEditorStore } from '../../src/editor/store/store';
+import type { CommandEnvironment } from '../../src/editor/commands/types';
 import { registry } from '../../src/nodes';
-
-const backend = { name: 'wasm' as const, reason: 'test', reasonCode: 'node' as const };
-
-/** Creates a clipboard for several environments, as the system clipboard is shared by two tabs. */
-function fakeClipboard(initial = ''): ClipboardAccess & { text: string } {
-  const clipboard = {
-    text: initial,
-    writeText: async (text: string) => void (clipboard.text = text),
-    readText: async () => clipboard.text,
-  };
-  return clipboard;
-}
-
-function environment(clipboard: ClipboardAccess = fakeClipboard(), preset = 'add-mul'): CommandEnvironment {
-  const editor = createEditorStore();
-  editor.getState().setBackendReady(backend, null);
-  editor.getState().loadPreset(preset);
-  return { editor, ui: createUiStore(), clipboard, view: () => null };
-}
-
-function ids(env: CommandEnvironment): string[] {
-  return env.editor.getState().document.nodes.map((node) => node.id).sort();
-}
-
-function output(env: CommandEnvironment, nodeId: string): number | undefined {
-  return env.editor.getState().trace?.nodes[nodeId]?.outputs[0].data[0];
-}
-
-function notices(env: CommandEnvironment): string[] {
-  return env.editor.getState().notices.map((notice) => String(notice.params?.reason ?? ''));
-}
+import { commandEnvironment, fakeClipboard, firstOutput, nodeIds, noticeReasons } from '../helpers/editor';
 
 function reasonOf(result: ReturnType<typeof parseClipboard>): string {
   return result.ok ? '' : result.reason;
@@ -48,7 +16,7 @@ function scalarNode(id: string, value: number, x = 0) {
 describe('copy and paste', () => {
   test('copy writes the envelope', async () => {
     const clipboard = fakeClipboard();
-    const env = environment(clipboard);
+    const env = commandEnvironment(clipboard);
     env.editor.getState().setSelection({ nodes: ['x', 'y', 'q'], edges: [] });
 
     await findCommand('copy').perform(env);
@@ -63,35 +31,35 @@ describe('copy and paste', () => {
 
   test('paste in a second store renames ids', async () => {
     const clipboard = fakeClipboard();
-    const first = environment(clipboard);
+    const first = commandEnvironment(clipboard);
     first.editor.getState().setSelection({ nodes: ['x', 'y', 'q'], edges: [] });
     await findCommand('copy').perform(first);
 
-    const second = environment(clipboard);
+    const second = commandEnvironment(clipboard);
     await findCommand('paste').perform(second);
 
     // x, y and q exist in the second graph too, so the copies are numbered.
-    expect(ids(second)).toEqual(['f', 'q', 'q1', 'x', 'x1', 'y', 'y1', 'z']);
+    expect(nodeIds(second)).toEqual(['f', 'q', 'q1', 'x', 'x1', 'y', 'y1', 'z']);
     // The pasted add gate computes −2 + 5 from the pasted inputs.
-    expect(output(second, 'q1')).toBe(3);
+    expect(firstOutput(second, 'q1')).toBe(3);
     expect(second.editor.getState().selection.nodes).toEqual(['x1', 'y1', 'q1']);
     expect([...second.editor.getState().selection.edges].sort()).toEqual(['x1.out->q1.a', 'y1.out->q1.b']);
   });
 
   test('paste of ten nodes is one undo step', async () => {
     const nodes = Array.from({ length: 10 }, (_unused, i) => scalarNode(`n${i}`, i, i * 50));
-    const env = environment(fakeClipboard(JSON.stringify({ format: CLIPBOARD_FORMAT, version: 1, nodes, edges: [] })));
+    const env = commandEnvironment(fakeClipboard(JSON.stringify({ format: CLIPBOARD_FORMAT, version: 1, nodes, edges: [] })));
 
     await findCommand('paste').perform(env);
-    expect(ids(env)).toHaveLength(15);
+    expect(nodeIds(env)).toHaveLength(15);
     expect(env.editor.temporal.getState().pastStates).toHaveLength(1);
 
     env.editor.getState().undo();
-    expect(ids(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
+    expect(nodeIds(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
   });
 
   test('pasted nodes move off the originals', async () => {
-    const env = environment();
+    const env = commandEnvironment();
     env.editor.getState().setSelection({ nodes: ['x'], edges: [] });
     await findCommand('copy').perform(env);
     const original = env.editor.getState().document.nodes.find((node) => node.id === 'x')!.position;
@@ -107,7 +75,7 @@ describe('copy and paste', () => {
 
   test('paste here puts the top-left node at the point', async () => {
     const nodes = [scalarNode('a', 1, 100), scalarNode('b', 2, 300)];
-    const env = environment(fakeClipboard(JSON.stringify({ format: CLIPBOARD_FORMAT, version: 1, nodes, edges: [] })));
+    const env = commandEnvironment(fakeClipboard(JSON.stringify({ format: CLIPBOARD_FORMAT, version: 1, nodes, edges: [] })));
 
     await findCommand('paste').perform(env, { at: { x: 1000, y: 500 } });
 
@@ -118,52 +86,52 @@ describe('copy and paste', () => {
 
   test('cut copies, then deletes in one step', async () => {
     const clipboard = fakeClipboard();
-    const env = environment(clipboard);
+    const env = commandEnvironment(clipboard);
     env.editor.getState().setSelection({ nodes: ['z'], edges: [] });
 
     await findCommand('cut').perform(env);
 
-    expect(ids(env)).toEqual(['f', 'q', 'x', 'y']);
+    expect(nodeIds(env)).toEqual(['f', 'q', 'x', 'y']);
     expect(JSON.parse(clipboard.text).nodes[0].id).toBe('z');
     env.editor.getState().undo();
-    expect(ids(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
+    expect(nodeIds(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
   });
 
   test('duplicate leaves the clipboard alone', async () => {
     const clipboard = fakeClipboard('unchanged');
-    const env = environment(clipboard);
+    const env = commandEnvironment(clipboard);
     env.editor.getState().setSelection({ nodes: ['x', 'y', 'q'], edges: [] });
 
     await findCommand('duplicate').perform(env);
 
-    expect(ids(env)).toEqual(['f', 'q', 'q1', 'x', 'x1', 'y', 'y1', 'z']);
-    expect(output(env, 'q1')).toBe(3);
+    expect(nodeIds(env)).toEqual(['f', 'q', 'q1', 'x', 'x1', 'y', 'y1', 'z']);
+    expect(firstOutput(env, 'q1')).toBe(3);
     expect(clipboard.text).toBe('unchanged');
   });
 });
 
 describe('clipboard validation', () => {
   async function pasteText(text: string): Promise<CommandEnvironment> {
-    const env = environment(fakeClipboard(text));
+    const env = commandEnvironment(fakeClipboard(text));
     await findCommand('paste').perform(env);
     return env;
   }
 
   test('text that is not JSON is rejected', async () => {
     const env = await pasteText('hello from another program');
-    expect(ids(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
-    expect(notices(env)[0]).toMatch(/not JSON/);
+    expect(nodeIds(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
+    expect(noticeReasons(env)[0]).toMatch(/not JSON/);
   });
 
   test('wrong format is rejected', async () => {
     const env = await pasteText(JSON.stringify({ format: 'backprop-studio-graph', version: 1, nodes: [], edges: [] }));
-    expect(ids(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
-    expect(notices(env)[0]).toMatch(/"format"/);
+    expect(nodeIds(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
+    expect(noticeReasons(env)[0]).toMatch(/"format"/);
   });
 
   test('newer version is rejected', async () => {
     const env = await pasteText(JSON.stringify({ format: CLIPBOARD_FORMAT, version: 2, nodes: [], edges: [] }));
-    expect(notices(env)[0]).toMatch(/version 2/);
+    expect(noticeReasons(env)[0]).toMatch(/version 2/);
   });
 
   test('unknown kind is rejected', () => {
@@ -191,9 +159,9 @@ describe('clipboard validation', () => {
   });
 
   test('denied clipboard read shows a notice', async () => {
-    const env = environment({ writeText: async () => {}, readText: async () => Promise.reject(new Error('Read permission denied.')) });
+    const env = commandEnvironment({ writeText: async () => {}, readText: async () => Promise.reject(new Error('Read permission denied.')) });
     await findCommand('paste').perform(env);
-    expect(notices(env)[0]).toMatch(/permission denied/);
-    expect(ids(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
+    expect(noticeReasons(env)[0]).toMatch(/permission denied/);
+    expect(nodeIds(env)).toEqual(['f', 'q', 'x', 'y', 'z']);
   });
 });

@@ -1,7 +1,9 @@
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GraphDocument, type GraphEdge, type GraphNode } from '../../engine/document';
 import { loadDocumentValue, MAX_DOCUMENT_CHARS } from '../../engine/load';
+import type { ModuleDefinition } from '../../engine/modules';
 import type { KindRegistry } from '../../engine/types';
 import { edgeIdFor, type GraphEdit, type Point } from '../store/edits';
+import { mergeModules, modulesUsedBy, retargetModuleNodes } from './clipboard-modules';
 
 /** Format name of copied nodes on the system clipboard. */
 export const CLIPBOARD_FORMAT = 'backprop-studio-clipboard';
@@ -13,6 +15,12 @@ export interface ClipboardEnvelope {
   version: typeof CLIPBOARD_VERSION;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /**
+   * Definitions of the modules that copied module nodes stand for, nested ones
+   * included, so a paste into another document can expand them. Absent when no
+   * module node was copied; older clipboard text has none.
+   */
+  modules?: Record<string, ModuleDefinition>;
 }
 
 export type ClipboardResult = { ok: true; envelope: ClipboardEnvelope } | { ok: false; reason: string };
@@ -20,14 +28,17 @@ export type ClipboardResult = { ok: true; envelope: ClipboardEnvelope } | { ok: 
 /** Distance by which a paste moves nodes that would land on top of existing ones, in canvas pixels. */
 export const PASTE_OFFSET = 40;
 
-/** Returns the listed nodes and every wire whose two ends are both listed. */
+/** Returns the listed nodes, every wire whose two ends are both listed, and the modules the nodes use. */
 export function copyNodes(document: GraphDocument, nodeIds: readonly string[]): ClipboardEnvelope {
   const ids = new Set(nodeIds);
+  const nodes = document.nodes.filter((node) => ids.has(node.id));
+  const modules = modulesUsedBy(nodes, document.modules);
   return {
     format: CLIPBOARD_FORMAT,
     version: CLIPBOARD_VERSION,
-    nodes: document.nodes.filter((node) => ids.has(node.id)),
+    nodes,
     edges: document.edges.filter((edge) => ids.has(edge.source) && ids.has(edge.target)),
+    ...(Object.keys(modules).length > 0 ? { modules } : {}),
   };
 }
 
@@ -53,12 +64,14 @@ export function parseClipboard(text: string, registry: KindRegistry): ClipboardR
   const envelope = checkEnvelope(value);
   if (typeof envelope === 'string') return { ok: false, reason: envelope };
 
-  const loaded = loadDocumentValue({ format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, nodes: envelope.nodes, edges: envelope.edges }, registry);
+  const document = { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, nodes: envelope.nodes, edges: envelope.edges, ...(envelope.modules === undefined ? {} : { modules: envelope.modules }) };
+  const loaded = loadDocumentValue(document, registry);
   if (!loaded.ok) return { ok: false, reason: loaded.errors.join(' ') };
-  return { ok: true, envelope: { format: CLIPBOARD_FORMAT, version: CLIPBOARD_VERSION, nodes: loaded.document.nodes, edges: loaded.document.edges } };
+  const { nodes, edges, modules } = loaded.document;
+  return { ok: true, envelope: { format: CLIPBOARD_FORMAT, version: CLIPBOARD_VERSION, nodes, edges, ...(modules === undefined ? {} : { modules }) } };
 }
 
-function checkEnvelope(value: unknown): { nodes: unknown; edges: unknown } | string {
+function checkEnvelope(value: unknown): { nodes: unknown; edges: unknown; modules: unknown } | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'The clipboard holds no copied nodes: its JSON is not an object.';
   const record = value as Record<string, unknown>;
   if (record.format !== CLIPBOARD_FORMAT) {
@@ -68,7 +81,7 @@ function checkEnvelope(value: unknown): { nodes: unknown; edges: unknown } | str
     return `Copied nodes of version ${JSON.stringify(record.version) ?? '(missing)'} cannot be pasted; this Backprop Studio reads version ${CLIPBOARD_VERSION}.`;
   }
   if (!Array.isArray(record.nodes) || !Array.isArray(record.edges)) return 'The copied nodes are incomplete: fields "nodes" and "edges" must be lists.';
-  return { nodes: record.nodes, edges: record.edges };
+  return { nodes: record.nodes, edges: record.edges, modules: record.modules };
 }
 
 /** Where pasted nodes go: their copied positions moved by `offset`, or with their top-left corner at `at`. */
@@ -85,9 +98,12 @@ export interface PastePlan {
 /**
  * Plans the edits that add copied nodes to a document: ids that are taken get
  * a fresh number, wires follow the renamed nodes, and positions move until no
- * pasted node covers an existing node's corner.
+ * pasted node covers an existing node's corner. Carried modules that the
+ * document lacks are added, and one whose name the document uses for a
+ * different definition is added under a new name (see mergeModules).
  */
 export function planPaste(document: GraphDocument, envelope: ClipboardEnvelope, placement: Placement = {}): PastePlan {
+  const merge = mergeModules(document.modules, envelope.modules ?? {});
   const used = new Set(document.nodes.map((node) => node.id));
   const renamed = new Map<string, string>();
   for (const node of envelope.nodes) {
@@ -97,7 +113,7 @@ export function planPaste(document: GraphDocument, envelope: ClipboardEnvelope, 
   }
 
   const shift = pasteShift(document, envelope.nodes, placement);
-  const nodes = envelope.nodes.map((node) => ({
+  const nodes = retargetModuleNodes(envelope.nodes, merge.renamed).map((node) => ({
     ...node,
     id: renamed.get(node.id)!,
     position: { x: Math.round(node.position.x + shift.x), y: Math.round(node.position.y + shift.y) },
@@ -110,6 +126,8 @@ export function planPaste(document: GraphDocument, envelope: ClipboardEnvelope, 
   }));
 
   const edits: GraphEdit[] = [
+    // The module definitions go in first, in the same undo step, so the module nodes never name a missing module.
+    ...(Object.keys(merge.added).length > 0 ? [{ type: 'replaceDocument' as const, document: { ...document, modules: { ...document.modules, ...merge.added } } }] : []),
     ...nodes.map((node): GraphEdit => ({ type: 'addNode', node })),
     ...edges.map((edge): GraphEdit => ({ type: 'connect', ...edge })),
   ];
