@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { appEnvironment } from './commands/environment';
 import { useCommandShortcuts } from './commands/shortcuts';
+import { HealthDock } from './health/HealthDock';
 import { useT } from './i18n/use-t';
 import { AddNodePopup } from './menus/AddNodePopup';
 import { ContextMenu } from './menus/ContextMenu';
@@ -62,6 +63,9 @@ export function App() {
             </ErrorBoundary>
             <ErrorBoundary name="canvas">
               <Canvas />
+            </ErrorBoundary>
+            <ErrorBoundary name="health">
+              <HealthDock />
             </ErrorBoundary>
             {starting && <div className="starting" data-testid="starting">{t('app.starting')}</div>}
           </main>

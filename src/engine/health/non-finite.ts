@@ -45,6 +45,8 @@ export interface NonFiniteExplanation {
   largestWeight: number | null;
   /** True when training made the weights so large that the learning rate is the likely reason. */
   learningRateSuspected: boolean;
+  /** The optimizer and learning rate the trace was taken under, or null outside training. */
+  training: TrainingContext | null;
   /** English explanation for the CLI and logs; the editor translates by cause and fields. */
   message: string;
 }
@@ -70,7 +72,7 @@ export function explainNonFinite(program: Program, trace: Trace, training?: Trai
   const largestWeight = training ? largestParameter(program, trace) : null;
   const learningRateSuspected = training !== undefined && (found.cause === 'diverged-parameter' || largestWeight! >= DIVERGED_WEIGHT);
 
-  const explanation = { nodeId: node.id, kind: node.kind.kind, phase, ...found, largestInput, largestWeight, learningRateSuspected } as const;
+  const explanation = { nodeId: node.id, kind: node.kind.kind, phase, ...found, largestInput, largestWeight, learningRateSuspected, training: training ?? null } as const;
   return { ...explanation, message: describeExplanation(explanation, training) };
 }
 

@@ -1,0 +1,145 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { variantTargets } from '../../engine/compare/variants';
+import { WATCHED_ACTIVATIONS } from '../../engine/health/layers';
+import { useT } from '../i18n/use-t';
+import { useEditor } from '../store/use-editor';
+import { trainingController, useTraining } from '../training/use-training';
+import { CompareBoundaries } from './CompareBoundaries';
+import { compareController, useCompare } from './use-compare';
+import { choiceLabel, DEFAULT_CHOICES, OPTIMIZER_NAMES, variantFor, type CompareDimension, type RunChoice } from './variant-choices';
+
+/** The overlaid curves, loaded with uPlot when a comparison first shows them. */
+const CompareCharts = lazy(() => import('./CompareCharts').then((module) => ({ default: module.CompareCharts })));
+
+/** Epochs a comparison runs by default: the graph's own, but at most this many, so both runs end in a lecture's minute. */
+const DEFAULT_MAX_EPOCHS = 30;
+
+/**
+ * Runs two variants of the training graph (optimizer, activation, penalty or
+ * loss) on the training panel's data split with the same seed, and overlays
+ * their curves with the decision boundaries side by side.
+ */
+export function ComparePanel() {
+  const t = useT();
+  const document = useEditor((state) => state.document);
+  const dataReady = useTraining((snapshot) => snapshot.phase === 'ready' || snapshot.phase === 'running');
+  const phase = useCompare((snapshot) => snapshot.phase);
+  const error = useCompare((snapshot) => snapshot.error);
+  const stopReasons = useCompare((snapshot) => snapshot.stopReasons);
+  const targets = useMemo(() => variantTargets(document), [document]);
+  const [dimension, setDimension] = useState<CompareDimension>('optimizer');
+  const [choices, setChoices] = useState<readonly [RunChoice, RunChoice]>(DEFAULT_CHOICES);
+  const [epochs, setEpochs] = useState(Math.min(document.training?.epochs ?? DEFAULT_MAX_EPOCHS, DEFAULT_MAX_EPOCHS));
+  const [ranLabels, setRanLabels] = useState<readonly [string, string]>(['', '']);
+
+  const training = document.training;
+  if (!training) return <p className="hint">{t('compare.needsTraining')}</p>;
+  const dimensions: CompareDimension[] = ['optimizer', ...(targets.activations > 0 ? ['activation' as const] : []), ...(targets.penalties > 0 ? ['penalty' as const] : []), ...(targets.losses > 0 ? ['loss' as const] : [])];
+  const data = trainingController.data;
+  const running = phase === 'running';
+
+  const update = (run: 0 | 1, change: Partial<RunChoice>) => setChoices((current) => (run === 0 ? [{ ...current[0], ...change }, current[1]] : [current[0], { ...current[1], ...change }]));
+  const start = () => {
+    if (!data) return;
+    setRanLabels([choiceLabel(dimension, choices[0]), choiceLabel(dimension, choices[1])]);
+    compareController.start(document, data, [variantFor(dimension, choices[0]), variantFor(dimension, choices[1])], epochs);
+  };
+
+  return (
+    <section className="compare-panel" data-testid="compare-panel" aria-label={t('compare.heading')}>
+      <label className="health-field">
+        <span>{t('compare.dimension')}</span>
+        <select data-testid="compare-dimension" value={dimension} onChange={(event) => setDimension(event.target.value as CompareDimension)} disabled={running}>
+          {dimensions.map((name) => <option key={name} value={name}>{t(`compare.dimension.${name}`)}</option>)}
+        </select>
+      </label>
+      <div className="compare-runs">
+        {([0, 1] as const).map((run) => (
+          <RunFields key={run} run={run} dimension={dimension} choice={choices[run]} disabled={running} onChange={(change) => update(run, change)} />
+        ))}
+      </div>
+      <label className="health-field">
+        <span>{t('compare.epochs')}</span>
+        <input type="number" min={1} max={1000} value={epochs} data-testid="compare-epochs" disabled={running} onChange={(event) => setEpochs(Math.min(Math.max(Math.round(Number(event.target.value)) || 1, 1), 1000))} />
+      </label>
+      <div className="training-buttons">
+        <button type="button" className="primary" data-testid="compare-run" disabled={!dataReady || !data || running} onClick={start}>{t('compare.run')}</button>
+        <button type="button" data-testid="compare-pause" disabled={phase !== 'running' && phase !== 'paused'} onClick={() => (running ? compareController.pause() : compareController.resume())}>
+          {running ? t('compare.pause') : t('compare.resume')}
+        </button>
+      </div>
+      {!dataReady && <p className="hint">{t('compare.waitingForData')}</p>}
+      <p className="hint" data-testid="compare-fair">{t('compare.fair', { seed: training.seed, batch: training.batchSize, init: training.init })}</p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {stopReasons.map((reason, run) => reason && <p key={run} className="error" role="alert">{run === 0 ? 'A' : 'B'}: {reason}</p>)}
+      <CompareStatus />
+      {phase !== 'idle' && phase !== 'failed' && (
+        <Suspense fallback={null}>
+          <CompareCharts labels={ranLabels} />
+        </Suspense>
+      )}
+      {phase !== 'idle' && phase !== 'failed' && data && data.train.features === 2 && <CompareBoundaries data={data} labels={ranLabels} />}
+    </section>
+  );
+}
+
+function CompareStatus() {
+  const t = useT();
+  const phase = useCompare((snapshot) => snapshot.phase);
+  const epochs = useCompare((snapshot) => snapshot.epochs);
+  const a = useCompare((snapshot) => snapshot.histories[0].length);
+  const b = useCompare((snapshot) => snapshot.histories[1].length);
+  if (phase === 'idle' || phase === 'failed') return null;
+  return <p data-testid="compare-status">{t(`compare.phase.${phase}`, { a, b, epochs })}</p>;
+}
+
+interface RunFieldsProps {
+  run: 0 | 1;
+  dimension: CompareDimension;
+  choice: RunChoice;
+  disabled: boolean;
+  onChange(change: Partial<RunChoice>): void;
+}
+
+/** The fields of one run for the chosen dimension. */
+function RunFields({ run, dimension, choice, disabled, onChange }: RunFieldsProps) {
+  const t = useT();
+  const name = run === 0 ? 'A' : 'B';
+  const id = name.toLowerCase();
+  return (
+    <fieldset className="compare-run" disabled={disabled}>
+      <legend>{t('compare.runName', { name })}</legend>
+      {dimension === 'optimizer' && (
+        <>
+          <select data-testid={`compare-optimizer-${id}`} value={choice.optimizer} onChange={(event) => onChange({ optimizer: event.target.value as RunChoice['optimizer'] })}>
+            {OPTIMIZER_NAMES.map((optimizer) => <option key={optimizer} value={optimizer}>{optimizer}</option>)}
+          </select>
+          <label className="health-field">
+            <span>{t('compare.learningRate')}</span>
+            <input type="number" step="any" min={0} data-testid={`compare-lr-${id}`} value={choice.learningRate} onChange={(event) => {
+              const value = Number(event.target.value);
+              if (Number.isFinite(value) && value > 0) onChange({ learningRate: value });
+            }} />
+          </label>
+        </>
+      )}
+      {dimension === 'activation' && (
+        <select data-testid={`compare-activation-${id}`} value={choice.activation} onChange={(event) => onChange({ activation: event.target.value as RunChoice['activation'] })}>
+          {WATCHED_ACTIVATIONS.map((activation) => <option key={activation} value={activation}>{activation === 'relu' ? 'ReLU' : activation}</option>)}
+        </select>
+      )}
+      {dimension === 'penalty' && (
+        <select data-testid={`compare-penalty-${id}`} value={choice.penalty} onChange={(event) => onChange({ penalty: event.target.value as RunChoice['penalty'] })}>
+          <option value="l1-penalty">L1 (l1-penalty)</option>
+          <option value="l2-penalty">L2 (l2-penalty)</option>
+        </select>
+      )}
+      {dimension === 'loss' && (
+        <select data-testid={`compare-loss-${id}`} value={choice.loss} onChange={(event) => onChange({ loss: event.target.value as RunChoice['loss'] })}>
+          <option value="svm-loss">SVM (svm-loss)</option>
+          <option value="softmax-ce">softmax (softmax-ce)</option>
+        </select>
+      )}
+    </fieldset>
+  );
+}

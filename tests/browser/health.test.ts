@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { byTestId, openApp, parseDisplayedNumber, typeValue } from './app';
+import { saveScreenshot, test } from './browser';
+
+async function openTrainingPreset(page: Page, presetId: string): Promise<void> {
+  await openApp(page, `#preset=${presetId}`);
+  await byTestId(page, 'training-panel').waitFor();
+  await byTestId(page, 'initial-loss').waitFor({ timeout: 60_000 });
+}
+
+/** Reads the epoch number from "Epoch e: loss …", or 0 before the first epoch ends. */
+async function epochsDone(page: Page): Promise<number> {
+  const text = await byTestId(page, 'last-epoch').textContent().catch(() => null);
+  return text ? parseDisplayedNumber(text) : 0;
+}
+
+/** Trains until `epochs` epochs are done and pauses. */
+async function trainEpochs(page: Page, epochs: number): Promise<void> {
+  await byTestId(page, 'train').click();
+  await expect.poll(() => epochsDone(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(epochs);
+  await byTestId(page, 'train').click();
+  await expect.poll(() => byTestId(page, 'train').textContent(), { timeout: 30_000 }).toBe('Train');
+}
+
+/** Reads the gradient norm the health table shows for a node. */
+async function gradientNorm(page: Page, nodeId: string): Promise<number> {
+  const cell = byTestId(page, `health-row-${nodeId}`).locator('td').nth(1);
+  return parseDisplayedNumber((await cell.textContent()) ?? '');
+}
+
+async function cellText(page: Page, nodeId: string, column: number): Promise<string> {
+  return (await byTestId(page, `health-row-${nodeId}`).locator('td').nth(column).textContent()) ?? '';
+}
+
+describe('health panel', () => {
+  test('mlp6 gradients vanish with sigmoid', async ({ page }) => {
+    await openTrainingPreset(page, 'mlp6');
+    await byTestId(page, 'open-health').click();
+    await byTestId(page, 'health-table').waitFor();
+
+    await trainEpochs(page, 3);
+    await byTestId(page, 'health-gradient-chart').waitFor({ timeout: 30_000 });
+    await byTestId(page, 'health-activation-chart').waitFor();
+    const reluRatio = (await gradientNorm(page, 'W1')) / (await gradientNorm(page, 'W6'));
+    expect(await cellText(page, 'relu1', 0)).toContain('relu');
+    expect(await cellText(page, 'relu5', 2)).toMatch(/^\d+%$/);
+    expect(await byTestId(page, 'health-badge-relu5').textContent()).toMatch(/dead \d+%/);
+    expect(await byTestId(page, 'health-badge-W1').textContent()).toContain('‖∇‖');
+    await saveScreenshot(page, 'health-mlp6-relu');
+
+    await byTestId(page, 'activation-sigmoid').click();
+    await expect.poll(() => cellText(page, 'relu1', 0), { timeout: 60_000 }).toContain('sigmoid');
+    await byTestId(page, 'initial-loss').waitFor({ timeout: 60_000 });
+    await trainEpochs(page, 3);
+    await expect.poll(() => cellText(page, 'relu5', 3), { timeout: 30_000 }).toMatch(/^\d+%$/);
+    const sigmoidRatio = (await gradientNorm(page, 'W1')) / (await gradientNorm(page, 'W6'));
+    expect(await byTestId(page, 'health-badge-relu5').textContent()).toMatch(/saturated \d+%/);
+    await saveScreenshot(page, 'health-mlp6-sigmoid');
+
+    // Measured in Node on the same seed: ‖∂L/∂W1‖ / ‖∂L/∂W6‖ is about 0.2 with ReLU and about 0.01 with sigmoid.
+    expect(sigmoidRatio).toBeLessThan(reluRatio / 5);
+  });
+
+  test('exp overflow is explained on its node', async ({ page }) => {
+    await openApp(page, '#preset=sigmoid-gates');
+
+    // w0·x0 + w1·x1 + w2 falls to about −200, so the exp gate reads about 200 and overflows float32.
+    await typeValue(page, 'w2', '-200');
+    await byTestId(page, 'open-health').click();
+
+    const notice = byTestId(page, 'health-nan-text');
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('Node "e" (exp)');
+    expect(await notice.textContent()).toContain('88.7');
+    await byTestId(page, 'health-nan-marker-e').waitFor();
+    await saveScreenshot(page, 'health-exp-overflow');
+
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('超过 float32 的最大值');
+    await saveScreenshot(page, 'health-exp-overflow-zh-CN');
+  });
+});
+
+describe('run comparison', () => {
+  test('SGD vs Adam curves overlay', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    await byTestId(page, 'open-compare').click();
+    await byTestId(page, 'compare-panel').waitFor();
+    expect(await byTestId(page, 'compare-fair').textContent()).toContain('same seed (1)');
+
+    await byTestId(page, 'compare-epochs').fill('8');
+    await byTestId(page, 'compare-run').click();
+    await expect.poll(() => byTestId(page, 'compare-status').textContent(), { timeout: 120_000 }).toBe('Done: run A at epoch 8, run B at epoch 8, of 8.');
+
+    const legend = byTestId(page, 'compare-loss-chart').locator('.u-legend .u-series');
+    await expect.poll(() => legend.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('A: sgd, lr 0.1'), expect.stringContaining('B: adam, lr 0.01')]));
+    const plotted = await byTestId(page, 'compare-loss-chart').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let blue = 0;
+      let orange = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i] < 80 && pixels[i + 2] > 120) blue++;
+        if (pixels[i] > 180 && pixels[i + 1] > 80 && pixels[i + 1] < 150 && pixels[i + 2] < 80) orange++;
+      }
+      return { blue, orange };
+    });
+    expect(plotted.blue).toBeGreaterThan(50);
+    expect(plotted.orange).toBeGreaterThan(50);
+    const [a, b] = await Promise.all(['a', 'b'].map((run) => byTestId(page, `compare-boundary-${run}`).evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL())));
+    expect(a).not.toBe(b);
+    await byTestId(page, 'compare-boundary-a').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'compare-sgd-adam');
+  });
+});
