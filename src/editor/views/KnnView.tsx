@@ -1,0 +1,72 @@
+import { useCallback, useMemo, useState } from 'react';
+import { classifyAll, disagreement, KNN_START_POINTS, type DistanceMetric, type LabelledPoint } from '../../presets/views/knn';
+import { useT } from '../i18n/use-t';
+import { gridPoints, type PlotRange } from '../training/boundary';
+import { drawAxes, drawCells, drawPoints, labelPixels } from './plot';
+import { PlotCanvas } from './PlotCanvas';
+
+const RANGE: PlotRange = { xMin: -1.1, xMax: 1.1, yMin: -1.1, yMax: 1.1 };
+/** Cells per side: fine enough that the 45° steps of the L1 borders read as straight lines. */
+const CELLS = 110;
+const SIZE = 300;
+const CLASSES = 3;
+const MAX_K = 15;
+
+/** Nearest-neighbour regions under L1 or L2 distance, with points added by clicking. */
+export function KnnView() {
+  const t = useT();
+  const [points, setPoints] = useState<readonly LabelledPoint[]>(KNN_START_POINTS);
+  const [k, setK] = useState(1);
+  const [metric, setMetric] = useState<DistanceMetric>('l1');
+  const [pointClass, setPointClass] = useState(0);
+
+  const grid = useMemo(() => gridPoints(RANGE, CELLS), []);
+  const regions = useMemo(() => classifyAll(points, grid, k, metric), [points, grid, k, metric]);
+  const otherRegions = useMemo(() => classifyAll(points, grid, k, metric === 'l1' ? 'l2' : 'l1'), [points, grid, k, metric]);
+  const differing = disagreement(regions, otherRegions);
+
+  const draw = useCallback((context: CanvasRenderingContext2D, size: [number, number]) => {
+    drawCells(context, labelPixels(regions), CELLS, CELLS, false);
+    drawAxes(context, RANGE, size, ['x', 'y']);
+    drawPoints(context, RANGE, points, size);
+  }, [regions, points]);
+
+  const addPoint = (x: number, y: number, phase: 'down' | 'move') => {
+    if (phase === 'down') setPoints([...points, { x: round(x), y: round(y), label: pointClass }]);
+  };
+
+  return (
+    <div className="view-row">
+      <PlotCanvas testId="knn-plot" label={t('view.knn.plot')} range={RANGE} width={SIZE} height={SIZE} draw={draw} onPress={addPoint} />
+      <div className="view-controls">
+        <fieldset>
+          <legend>{t('view.knn.metric')}</legend>
+          {(['l1', 'l2'] as const).map((name) => (
+            <label key={name}>
+              <input type="radio" name="knn-metric" data-testid={`knn-metric-${name}`} checked={metric === name} onChange={() => setMetric(name)} />
+              {t(name === 'l1' ? 'view.knn.l1' : 'view.knn.l2')}
+            </label>
+          ))}
+        </fieldset>
+        <label className="view-field">
+          <span>{t('view.knn.k', { k })}</span>
+          <input type="range" data-testid="knn-k" min={1} max={Math.min(MAX_K, Math.max(points.length, 1))} value={k} onChange={(event) => setK(Number(event.target.value))} />
+        </label>
+        <label className="view-field">
+          <span>{t('training.pointClass')}</span>
+          <select data-testid="knn-class" value={pointClass} onChange={(event) => setPointClass(Number(event.target.value))}>
+            {Array.from({ length: CLASSES }, (_unused, index) => <option key={index} value={index}>{t('training.className', { index })}</option>)}
+          </select>
+        </label>
+        <button type="button" data-testid="knn-reset" onClick={() => setPoints(KNN_START_POINTS)}>{t('view.knn.resetPoints')}</button>
+        <p className="hint" data-testid="knn-summary">{t('view.knn.summary', { count: points.length, percent: Math.round(differing * 100) })}</p>
+        <p className="hint">{t('view.knn.hint')}</p>
+      </div>
+    </div>
+  );
+}
+
+/** Rounds a clicked coordinate to 3 decimals. */
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

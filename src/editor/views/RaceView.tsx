@@ -1,0 +1,156 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { OPTIMIZER_NAMES, type OptimizerName } from '../../engine/optimizers';
+import { racePaths, RACE_LEARNING_RATES, RACE_RANGE, RACE_START, RACE_STEPS, ravineLoss } from '../../presets/views/race';
+import { useT } from '../i18n/use-t';
+import { editorStore, useEditor } from '../store/use-editor';
+import { dataToPixel, type PlotRange } from '../training/boundary';
+import { drawAxes, drawCells, drawPolyline } from './plot';
+import { PlotCanvas } from './PlotCanvas';
+
+const WIDTH = 440;
+const HEIGHT = 220;
+const CELLS = [176, 88] as const;
+/** Optimizer steps revealed per animation frame while the race runs. */
+const STEPS_PER_FRAME = 1;
+/** Path colours, one per optimizer in OPTIMIZER_NAMES order, distinct on the blue-to-white surface. */
+const PATH_COLOURS: Record<OptimizerName, string> = {
+  sgd: '#b3261e', momentum: '#e8a400', nesterov: '#8a5a00', adagrad: '#2e8b57', rmsprop: '#804db3', adam: '#d65aa6',
+};
+const range: PlotRange = { ...RACE_RANGE };
+/** The optimizers' usual names, the same in every language. */
+const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam',
+};
+
+/**
+ * The six optimizers on the ravine: contour bands of the loss, each
+ * optimizer's path revealed step by step, learning rates per optimizer, and
+ * the start point set by a click, which also moves x and y on the canvas.
+ */
+export function RaceView() {
+  const t = useT();
+  const document = useEditor((state) => state.document);
+  const start = useMemo(() => startOf(document), [document]);
+  const [rates, setRates] = useState<Record<OptimizerName, number>>(RACE_LEARNING_RATES);
+  const [shown, setShown] = useState(0);
+  const [running, setRunning] = useState(false);
+  const paths = useMemo(() => racePaths(start, rates), [start, rates]);
+  const bands = useMemo(() => lossBands(), []);
+  const frame = useRef(0);
+
+  useEffect(() => {
+    if (!running) return;
+    const advance = () => {
+      setShown((steps) => {
+        if (steps + STEPS_PER_FRAME >= RACE_STEPS) setRunning(false);
+        return Math.min(RACE_STEPS, steps + STEPS_PER_FRAME);
+      });
+      frame.current = requestAnimationFrame(advance);
+    };
+    frame.current = requestAnimationFrame(advance);
+    return () => cancelAnimationFrame(frame.current);
+  }, [running]);
+
+  const draw = useMemo(() => (context: CanvasRenderingContext2D, size: [number, number]) => {
+    drawCells(context, bands, CELLS[0], CELLS[1], true);
+    drawAxes(context, range, size, ['x', 'y']);
+    for (const name of OPTIMIZER_NAMES) drawPolyline(context, range, paths[name].slice(0, shown + 1), size, { colour: PATH_COLOURS[name], width: 2 });
+    const [px, py] = dataToPixel(range, start[0], start[1], ...size);
+    context.fillStyle = '#1d2330';
+    context.fillRect(px - 4, py - 4, 8, 8);
+  }, [bands, paths, shown, start]);
+
+  const moveStart = (x: number, y: number, phase: 'down' | 'move') => {
+    if (phase !== 'down') return;
+    setRunning(false);
+    setShown(0);
+    editorStore.getState().dispatch(
+      { type: 'setParam', nodeId: 'x', name: 'value', value: { shape: [], data: [round(x)] } },
+      { type: 'setParam', nodeId: 'y', name: 'value', value: { shape: [], data: [round(y)] } },
+    );
+  };
+
+  const restart = () => {
+    setShown(0);
+    setRunning(true);
+  };
+
+  return (
+    <div className="view-row">
+      <figure>
+        <PlotCanvas testId="race-plot" label={t('view.race.plot')} range={range} width={WIDTH} height={HEIGHT} draw={draw} onPress={moveStart} />
+        <figcaption>{t('view.race.plot')}</figcaption>
+      </figure>
+      <div className="view-controls">
+        <div className="view-buttons">
+          <button type="button" data-testid="race-start" onClick={restart}>{t('view.race.start')}</button>
+          <button type="button" data-testid="race-pause" disabled={!running} onClick={() => setRunning(false)}>{t('view.race.pause')}</button>
+          <span data-testid="race-step">{t('view.race.step', { step: shown, steps: RACE_STEPS })}</span>
+        </div>
+        <table className="view-table" data-testid="race-table">
+          <thead>
+            <tr><th>{t('view.race.optimizer')}</th><th>{t('view.race.learningRate')}</th><th>{t('view.race.loss')}</th></tr>
+          </thead>
+          <tbody>
+            {OPTIMIZER_NAMES.map((name) => {
+              const path = paths[name];
+              const [x, y] = path[Math.min(shown, path.length - 1)];
+              return (
+                <tr key={name}>
+                  <td><span className="view-swatch" style={{ background: PATH_COLOURS[name] }} />{OPTIMIZER_LABELS[name]}</td>
+                  <td>
+                    <input
+                      type="number"
+                      data-testid={`race-lr-${name}`}
+                      min={0}
+                      step="any"
+                      value={rates[name]}
+                      onChange={(event) => {
+                        const value = Number(event.target.value);
+                        if (Number.isFinite(value) && value > 0) setRates({ ...rates, [name]: value });
+                      }}
+                    />
+                  </td>
+                  <td data-testid={`race-loss-${name}`}>{shown >= path.length ? t('view.race.diverged') : ravineLoss(x, y).toPrecision(3)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="hint">{t('view.race.hint')}</p>
+      </div>
+    </div>
+  );
+}
+
+/** Reads the start point from the x and y parameter nodes, falling back to the default start. */
+function startOf(document: { nodes: { id: string; params: Record<string, unknown> }[] }): [number, number] {
+  const read = (id: string, fallback: number) => {
+    const value = document.nodes.find((node) => node.id === id)?.params.value as { data?: number[] } | undefined;
+    const number = value?.data?.[0];
+    return typeof number === 'number' && Number.isFinite(number) ? number : fallback;
+  };
+  return [read('x', RACE_START[0]), read('y', RACE_START[1])];
+}
+
+/** Colours the surface in bands of log10 loss, so the bands' edges are the contour lines of f. */
+function lossBands(): Uint8ClampedArray<ArrayBuffer> {
+  const [columns, rows] = CELLS;
+  const pixels = new Uint8ClampedArray(columns * rows * 4);
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const x = range.xMin + ((column + 0.5) / columns) * (range.xMax - range.xMin);
+      const y = range.yMax - ((row + 0.5) / rows) * (range.yMax - range.yMin);
+      // Four bands per decade of loss, from 0.001 up; a lower loss is a darker blue.
+      const band = Math.max(0, Math.min(16, Math.floor((Math.log10(ravineLoss(x, y) + 1e-9) + 3) * 4)));
+      const shade = band % 2 === 0 ? 0 : 12;
+      const lightness = 150 + band * 6 + shade;
+      pixels.set([lightness - 40, lightness - 10, 255, 255], (row * columns + column) * 4);
+    }
+  }
+  return pixels;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
