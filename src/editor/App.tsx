@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { appEnvironment } from './commands/environment';
 import { useCommandShortcuts } from './commands/shortcuts';
@@ -20,6 +20,10 @@ import { ShareDialog } from './share/ShareDialog';
 import { useLinkHash } from './share/use-link-hash';
 import { useEditor } from './store/use-editor';
 import { TrainingPanel, useTrainingPanelShown } from './training/TrainingPanel';
+import { VIEW_PRESET_IDS } from '../presets/views/presets';
+
+/** The lecture views' plots, loaded when a view preset first opens. */
+const ViewPanel = lazy(() => import('./views/ViewPanel').then((module) => ({ default: module.ViewPanel })));
 
 /**
  * Layout: toolbar on top, palette left, canvas centre, inspector right, timeline
@@ -34,6 +38,7 @@ export function App() {
   const starting = useEditor((state) => state.backend.status === 'starting');
   const trainingShown = useTrainingPanelShown();
   const lecture = useEditor((state) => state.lecture);
+  const viewShown = useEditor((state) => state.presetId !== null && VIEW_PRESET_IDS.has(state.presetId) && !state.lecture.hideSidePanels);
 
   useEffect(() => {
     window.document.documentElement.lang = language;
@@ -64,6 +69,13 @@ export function App() {
             <ErrorBoundary name="canvas">
               <Canvas />
             </ErrorBoundary>
+            {viewShown && (
+              <ErrorBoundary name="lecture view">
+                <Suspense fallback={null}>
+                  <ViewPanel />
+                </Suspense>
+              </ErrorBoundary>
+            )}
             <ErrorBoundary name="health">
               <HealthDock />
             </ErrorBoundary>
