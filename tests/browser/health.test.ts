@@ -48,6 +48,11 @@ describe('health panel', () => {
     expect(await byTestId(page, 'health-badge-relu5').textContent()).toMatch(/dead \d+%/);
     expect(await byTestId(page, 'health-badge-W1').textContent()).toContain('‖∇‖');
     await saveScreenshot(page, 'health-mlp6-relu');
+    await byTestId(page, 'health-overlay-close').click();
+    await byTestId(page, 'node-W1').scrollIntoViewIfNeeded();
+    for (let zoom = 0; zoom < 3; zoom++) await page.locator('.react-flow__controls-zoomin').click();
+    await saveScreenshot(page, 'health-mlp6-badges');
+    await byTestId(page, 'open-health').click();
 
     await byTestId(page, 'activation-sigmoid').click();
     await expect.poll(() => cellText(page, 'relu1', 0), { timeout: 60_000 }).toContain('sigmoid');

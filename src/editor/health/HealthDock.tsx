@@ -27,22 +27,25 @@ export function HealthDock() {
 
   if (hidden) return null;
   const toggle = (panel: Exclude<DockPanel, null>) => setOpen(open === panel ? null : panel);
+  const buttons = (
+    <div className={open ? 'health-dock open' : 'health-dock'}>
+      <button type="button" data-testid="open-health" aria-pressed={open === 'health'} onClick={() => toggle('health')}>{t('health.open')}</button>
+      {trains && <button type="button" data-testid="open-compare" aria-pressed={open === 'compare'} onClick={() => toggle('compare')}>{t('compare.open')}</button>}
+    </div>
+  );
   return (
     <>
       <HealthBadges />
-      {open && (
+      {open ? (
         <div className="health-overlay" data-testid={`${open}-overlay`}>
           <div className="health-overlay-header">
             <h2>{t(open === 'health' ? 'health.heading' : 'compare.heading')}</h2>
             <button type="button" data-testid="health-overlay-close" onClick={() => setOpen(null)} aria-label={t('health.close')}>×</button>
           </div>
           {open === 'health' ? <HealthPanel /> : <ComparePanel />}
+          {buttons}
         </div>
-      )}
-      <div className="health-dock">
-        <button type="button" data-testid="open-health" aria-pressed={open === 'health'} onClick={() => toggle('health')}>{t('health.open')}</button>
-        {trains && <button type="button" data-testid="open-compare" aria-pressed={open === 'compare'} onClick={() => toggle('compare')}>{t('compare.open')}</button>}
-      </div>
+      ) : buttons}
     </>
   );
 }
