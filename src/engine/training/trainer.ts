@@ -11,7 +11,10 @@ import { batchTensors, countCorrect, forwardOutputs, type ExampleSet } from './e
 import { initialValue, type WeightInit } from './init';
 import { checkBatchNode, checkLabels } from './checks';
 import { shuffledIndices } from './random';
+import { EpochEvaluation, SplitEvaluation, type ChunkSums, type Evaluation } from './split-evaluation';
 import { findTrainingStructure, type TrainingStructure } from './structure';
+
+export type { Evaluation } from './split-evaluation';
 
 export interface TrainingData {
   train: ExampleSet;
@@ -24,12 +27,6 @@ export interface TrainingConfig {
   batchSize: number;
   seed: number;
   init: WeightInit;
-}
-
-export interface Evaluation {
-  dataLoss: number;
-  regularizationLoss: number;
-  accuracy: number;
 }
 
 export interface EpochRecord {
@@ -47,13 +44,16 @@ export interface StepReport {
   batchesPerEpoch: number;
   /** Total loss of the step's batch: data loss plus regularization. */
   loss: number;
-  /** Present when this step completed an epoch. */
+  /**
+   * Present when this step completed an epoch and its evaluation: always from
+   * step(), never from trainBatch(), which leaves the evaluation to evaluateEpoch().
+   */
   epochRecord?: EpochRecord;
   /** Reason training must stop, present when the loss or a value became NaN or infinite. */
   stopReason?: string;
 }
 
-/** Examples per forward pass when evaluating a whole split. */
+/** Maximum examples per forward pass when evaluating a split. */
 const EVALUATION_CHUNK = 1000;
 
 /**
@@ -70,6 +70,8 @@ export class Trainer {
   private optimizer: tf.Optimizer;
   private readonly programs = new Map<number, Program>();
   private order: Int32Array;
+  /** Evaluation of the epoch that trainBatch() completed last, until evaluateEpoch() finishes it. */
+  private pendingEpoch: EpochEvaluation | null = null;
 
   private constructor(
     private readonly document: GraphDocument,
@@ -103,12 +105,30 @@ export class Trainer {
     return trainer;
   }
 
+  get batchSize(): number {
+    return this.config.batchSize;
+  }
+
   get batchesPerEpoch(): number {
     return Math.ceil(this.data.train.y.length / this.config.batchSize);
   }
 
-  /** Trains on the next minibatch; at the end of an epoch evaluates and reshuffles. */
+  /** Trains on the next minibatch. At the end of an epoch it also evaluates both splits and reshuffles. */
   step(): StepReport {
+    const report = this.trainBatch();
+    if (this.pendingEpoch) report.epochRecord = this.evaluateEpoch(Number.POSITIVE_INFINITY)!;
+    return report;
+  }
+
+  /**
+   * Trains on the next minibatch. At the end of an epoch it reshuffles and
+   * starts the epoch's evaluation, which evaluateEpoch() then runs in chunks.
+   * Throws while an epoch evaluation is pending, because new weights would mix into it.
+   */
+  trainBatch(): StepReport {
+    if (this.pendingEpoch) {
+      throw new Error(`Trainer.trainBatch: epoch ${this.pendingEpoch.epoch} is still being evaluated. Call evaluateEpoch until it returns the epoch record.`);
+    }
     const start = this.batch * this.config.batchSize;
     const end = Math.min(start + this.config.batchSize, this.data.train.y.length);
     const program = this.program(end - start);
@@ -126,33 +146,45 @@ export class Trainer {
       report.stopReason = this.describeNonFinite(loss, start, end);
       return report;
     }
-    if (this.batch >= this.batchesPerEpoch) report.epochRecord = this.finishEpoch();
+    if (this.batch >= this.batchesPerEpoch) this.beginEpochEvaluation();
     report.epoch = this.epoch;
     report.batch = this.batch;
     return report;
   }
 
+  /** Progress of the pending epoch evaluation in examples, or null when none is pending. */
+  get epochEvaluation(): { epoch: number; evaluated: number; total: number } | null {
+    const pending = this.pendingEpoch;
+    return pending ? { epoch: pending.epoch, evaluated: pending.evaluated, total: pending.total } : null;
+  }
+
+  /**
+   * Evaluates up to `maxExamples` more examples of the pending epoch evaluation.
+   * Returns the epoch's record, also appended to `history`, once both splits
+   * are done; null while examples remain or when no evaluation is pending.
+   */
+  evaluateEpoch(maxExamples: number): EpochRecord | null {
+    const pending = this.pendingEpoch;
+    if (!pending || !pending.advance(maxExamples)) return null;
+
+    this.pendingEpoch = null;
+    const { train, validationAccuracy } = pending.result();
+    const record = { epoch: pending.epoch, dataLoss: train.dataLoss, regularizationLoss: train.regularizationLoss, trainAccuracy: train.accuracy, validationAccuracy };
+    this.history.push(record);
+    return record;
+  }
+
   /** Evaluates data loss, regularization and accuracy on a whole split. */
   evaluate(part: keyof TrainingData): Evaluation {
+    const evaluation = this.startEvaluation(part);
+    evaluation.advance(Number.POSITIVE_INFINITY);
+    return evaluation.result();
+  }
+
+  /** Starts an evaluation of a split that the caller advances in chunks while the weights stay as they are. */
+  startEvaluation(part: keyof TrainingData): SplitEvaluation {
     const set = this.data[part];
-    const wanted = [{ nodeId: this.structure.lossId }, this.structure.scores, ...this.structure.penaltyIds.map((nodeId) => ({ nodeId }))];
-    let lossSum = 0;
-    let correct = 0;
-    let regularizationLoss = 0;
-    for (let start = 0; start < set.y.length; start += EVALUATION_CHUNK) {
-      const end = Math.min(start + EVALUATION_CHUNK, set.y.length);
-      const [chunkLoss, chunkCorrect, penalty] = tf.tidy(() => {
-        const [x, y] = batchTensors(set, null, start, end);
-        const [loss, scores, ...penalties] = forwardOutputs(this.program(end - start), { [this.structure.batchId]: [x, y] }, this.variables, wanted);
-        const penaltySum = penalties.reduce((total, value) => total + value.dataSync()[0], 0);
-        return [loss.dataSync()[0], countCorrect(scores, y), penaltySum];
-      });
-      lossSum += chunkLoss * (end - start);
-      correct += chunkCorrect;
-      regularizationLoss = penalty;
-    }
-    const count = Math.max(set.y.length, 1);
-    return { dataLoss: lossSum / count, regularizationLoss, accuracy: correct / count };
+    return new SplitEvaluation(set.y.length, (start, end) => this.evaluateChunk(set, start, end), EVALUATION_CHUNK);
   }
 
   /** Draws new initial weights and a fresh optimizer; the history starts over. */
@@ -164,6 +196,7 @@ export class Trainer {
     this.epoch = 0;
     this.batch = 0;
     this.history.length = 0;
+    this.pendingEpoch = null;
     this.order = shuffledIndices(this.data.train.y.length, this.config.seed);
     this.initializeVariables();
   }
@@ -228,17 +261,26 @@ export class Trainer {
     this.variables.clear();
     this.optimizer.dispose();
     this.programs.clear();
+    this.pendingEpoch = null;
   }
 
-  private finishEpoch(): EpochRecord {
+  private beginEpochEvaluation(): void {
     this.epoch++;
     this.batch = 0;
     this.order = shuffledIndices(this.data.train.y.length, this.config.seed + this.epoch);
-    const train = this.evaluate('train');
-    const validation = this.data.validation.y.length > 0 ? this.evaluate('validation') : { accuracy: Number.NaN };
-    const record = { epoch: this.epoch, dataLoss: train.dataLoss, regularizationLoss: train.regularizationLoss, trainAccuracy: train.accuracy, validationAccuracy: validation.accuracy };
-    this.history.push(record);
-    return record;
+    const validation = this.data.validation.y.length > 0 ? this.startEvaluation('validation') : null;
+    this.pendingEpoch = new EpochEvaluation(this.epoch, this.startEvaluation('train'), validation);
+  }
+
+  /** Runs examples start … end of a set forward and sums what an evaluation records. */
+  private evaluateChunk(set: ExampleSet, start: number, end: number): ChunkSums {
+    const wanted = [{ nodeId: this.structure.lossId }, this.structure.scores, ...this.structure.penaltyIds.map((nodeId) => ({ nodeId }))];
+    return tf.tidy(() => {
+      const [x, y] = batchTensors(set, null, start, end);
+      const [loss, scores, ...penalties] = forwardOutputs(this.program(end - start), { [this.structure.batchId]: [x, y] }, this.variables, wanted);
+      const regularizationLoss = penalties.reduce((total, value) => total + value.dataSync()[0], 0);
+      return { lossSum: loss.dataSync()[0] * (end - start), correct: countCorrect(scores, y), regularizationLoss };
+    });
   }
 
   private initializeVariables(): void {
