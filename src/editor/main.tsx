@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startBackend } from './backend/setup';
 import { ErrorBoundary } from './panels/ErrorBoundary';
+import { startViewSettings } from './projector/view-settings';
 import { chooseInitialDocument } from './store/initial-document';
 import { readBackendPreference, readLanguage, startAutosave, storageKeys, writeSetting } from './store/persistence';
 import { editorStore } from './store/use-editor';
@@ -23,6 +24,7 @@ function start(): void {
     if (state.language !== previous.language) writeSetting(localStorage, storageKeys.language, state.language);
   });
   syncPresetHash();
+  startViewSettings(localStorage, document.documentElement);
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { CLASS_COLOURS, dataToPixel, gridPoints, heatmapPixels, pixelToData, plotRange, topProbability } from '../../src/editor/training/boundary';
+import { dataToPixel, gridPoints, heatmapPixels, pixelToData, plotRange, topProbability } from '../../src/editor/training/boundary';
 import { findTemplateMatrix, templateImage } from '../../src/editor/training/templates';
+import { palettes } from '../../src/editor/palette/palette';
+
+/** The class colours of the default palette, which the plots use unless the user picks another. */
+const CLASS_COLOURS = palettes.standard.classes;
 
 /** Converts as ImageData bytes do: clamped to 0 … 255 and rounded half to even. */
 const toByte = (value: number) => Uint8ClampedArray.of(value)[0];

@@ -4,6 +4,8 @@ import type { Diagnostic } from '../../engine/diagnostics';
 import type { NodeKind } from '../../engine/types';
 import { registry } from '../../nodes';
 import { translateDiagnostic } from '../i18n/translate';
+import { QuizReadout } from '../quiz/QuizReadout';
+import { useNodeQuizzed } from '../quiz/quiz-view';
 import { useEditor } from '../store/use-editor';
 import { moduleDisplayKind } from '../teaching/module-kind';
 import { portFraction, useCanvasDrawing } from './drawing';
@@ -17,6 +19,7 @@ export interface GateNodeData extends Record<string, unknown> {
 export type GateFlowNode = Node<GateNodeData, 'gate'>;
 
 const noDiagnostics: readonly Diagnostic[] = [];
+const noPorts: readonly string[] = [];
 
 /**
  * A node on the canvas: its symbol, id and kind, parameter fields, one handle per port, and its revealed value and gradient.
@@ -81,6 +84,7 @@ function DetailedGate({ id, data, selected }: GateProps) {
   const active = useEditor((state) => isActiveNode(state, id));
   const diagnostics = useEditor((state) => state.diagnosticsByNode[id] ?? noDiagnostics);
   const language = useEditor((state) => state.language);
+  const quizzed = useNodeQuizzed(id, kind?.outputs.map((port) => port.name) ?? noPorts);
 
   const problems = diagnostics.map((diagnostic) => translateDiagnostic(language, diagnostic)).join('\n');
   const severity = severityOf(diagnostics);
@@ -97,10 +101,10 @@ function DetailedGate({ id, data, selected }: GateProps) {
       {label && <div className="gate-label" data-testid={`node-label-${id}`}>{label}</div>}
       {kind && params && <ParamFields nodeId={id} kind={kind} params={params} />}
       {kind && <PortRows kind={kind} />}
-      <div className="gate-readout">
+      {quizzed && kind ? <QuizReadout nodeId={id} kind={kind} /> : <div className="gate-readout">
         {valueText !== null && <span className="node-value" data-testid={`node-value-${id}`}>= {valueText}</span>}
         {gradientText !== null && <span className="node-grad" data-testid={`node-grad-${id}`}>∂ {gradientText}</span>}
-      </div>
+      </div>}
       {severity && (
         <span className={`gate-badge ${severity}`} title={problems} data-testid={`node-problem-${id}`}>
           {diagnostics.length}

@@ -1,19 +1,13 @@
 import { memo, useEffect, useRef } from 'react';
 import type { TensorData } from '../../engine/tensor';
 import { formatNumber } from '../format';
+import { divergingColour, type Palette } from '../palette/palette';
+import { usePalette } from '../projector/view-settings';
 
 /** Largest number of rows or columns a preview draws; larger tensors are sampled evenly. */
 const MAX_CELLS = 32;
 /** Values listed in the hover text before it is cut. */
 const MAX_HOVER_VALUES = 400;
-
-/** Colour of a value on a diverging scale: blue for positive, orange for negative, white at 0. */
-function divergingColour(value: number, scale: number): [number, number, number] {
-  if (!Number.isFinite(value)) return [200, 0, 200];
-  const t = Math.min(Math.abs(value) / scale, 1);
-  const [r, g, b] = value >= 0 ? [31, 78, 156] : [230, 97, 0];
-  return [255 + (r - 255) * t, 255 + (g - 255) * t, 255 + (b - 255) * t];
-}
 
 /** Rows and columns a tensor is drawn as: a vector is one row; higher ranks fold into their last axis. */
 function gridOf(tensor: TensorData): { rows: number; cols: number } {
@@ -31,9 +25,10 @@ export function hoverText(tensor: TensorData): string {
   return `[${tensor.shape.join(' × ')}]\n${lines.join('\n')}${cut}`;
 }
 
-/** A small heat map of a matrix or a bar strip of a vector, drawn on a canvas. */
+/** A small heat map of a matrix or a bar strip of a vector, drawn on a canvas in the palette's diverging colours. */
 export const TensorPreview = memo(function TensorPreview({ tensor }: { tensor: TensorData }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const palette = usePalette();
   const { rows, cols } = gridOf(tensor);
   const shownRows = Math.min(rows, MAX_CELLS);
   const shownCols = Math.min(cols, MAX_CELLS);
@@ -43,21 +38,21 @@ export const TensorPreview = memo(function TensorPreview({ tensor }: { tensor: T
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     const scale = Math.max(...tensor.data.filter(Number.isFinite).map(Math.abs), 1e-12);
-    if (isVector) drawBars(context, tensor, shownCols, scale);
-    else drawHeatMap(context, tensor, { rows, cols, shownRows, shownCols }, scale);
-  }, [tensor, rows, cols, shownRows, shownCols, isVector]);
+    if (isVector) drawBars(context, palette, tensor, shownCols, scale);
+    else drawHeatMap(context, palette, tensor, { rows, cols, shownRows, shownCols }, scale);
+  }, [tensor, palette, rows, cols, shownRows, shownCols, isVector]);
 
   const width = isVector ? shownCols * 4 : shownCols;
   const height = isVector ? 16 : shownRows;
   return <canvas ref={canvas} className={isVector ? 'tensor-bars' : 'tensor-heatmap'} width={width} height={height} />;
 });
 
-function drawBars(context: CanvasRenderingContext2D, tensor: TensorData, shownCols: number, scale: number): void {
+function drawBars(context: CanvasRenderingContext2D, palette: Palette, tensor: TensorData, shownCols: number, scale: number): void {
   context.clearRect(0, 0, shownCols * 4, 16);
   for (let column = 0; column < shownCols; column++) {
     const value = tensor.data[Math.floor((column * tensor.data.length) / shownCols)];
     const height = Number.isFinite(value) ? Math.max(1, Math.round((Math.abs(value) / scale) * 8)) : 16;
-    const [r, g, b] = divergingColour(value, scale * 0.5);
+    const [r, g, b] = divergingColour(palette, value, scale * 0.5);
     context.fillStyle = `rgb(${r}, ${g}, ${b})`;
     context.fillRect(column * 4, value >= 0 ? 8 - height : 8, 3, height);
   }
@@ -65,6 +60,7 @@ function drawBars(context: CanvasRenderingContext2D, tensor: TensorData, shownCo
 
 function drawHeatMap(
   context: CanvasRenderingContext2D,
+  palette: Palette,
   tensor: TensorData,
   grid: { rows: number; cols: number; shownRows: number; shownCols: number },
   scale: number,
@@ -74,7 +70,7 @@ function drawHeatMap(
     const sourceRow = Math.floor((row * grid.rows) / grid.shownRows);
     for (let column = 0; column < grid.shownCols; column++) {
       const sourceColumn = Math.floor((column * grid.cols) / grid.shownCols);
-      const [r, g, b] = divergingColour(tensor.data[sourceRow * grid.cols + sourceColumn], scale);
+      const [r, g, b] = divergingColour(palette, tensor.data[sourceRow * grid.cols + sourceColumn], scale);
       image.data.set([r, g, b, 255], (row * grid.shownCols + column) * 4);
     }
   }

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { createPortal } from 'react-dom';
 import type { TensorData } from '../../engine/tensor';
 import { stepDelayMs } from '../store/timeline';
+import { QuizSlot } from '../quiz/QuizSlot';
+import { useWireQuiz } from '../quiz/quiz-view';
 import { useEditor } from '../store/use-editor';
 import { useCanvasDrawing } from './drawing';
 import { Pulse } from './Pulse';
@@ -47,27 +49,36 @@ function WireLabels({ id, source, target, x, y }: WireLabelsProps) {
   const gradientText = useEditor((state) => edgeGradientText(state, id, target));
   const value = useEditor((state) => edgeValueTensor(state, id, source));
   const gradient = useEditor((state) => edgeGradientTensor(state, id, target));
+  const valueQuiz = useWireQuiz(id, 'value');
+  const gradientQuiz = useWireQuiz(id, 'gradient');
+  // A quiz slot replaces the number and its hover text, so a hidden answer shows nowhere on the wire.
+  const tensorValue = valueQuiz.mode === 'plain' && value && value.data.length > 1 ? value : null;
+  const tensorGradient = gradientQuiz.mode === 'plain' && gradient && gradient.data.length > 1 ? gradient : null;
 
   return (
     <>
       {valueText !== null && (
         <div
-          className={labelClass('edge-value', value)}
+          className={labelClass('edge-value', tensorValue)}
           data-testid={`edge-value-${id}`}
-          title={value && value.data.length > 1 ? hoverText(value) : undefined}
+          title={tensorValue ? hoverText(tensorValue) : undefined}
           style={{ transform: `translate(-50%, -100%) translate(${x}px, ${y - 4}px)` }}
         >
-          {value && value.data.length > 1 ? <TensorLabel tensor={value} /> : valueText}
+          {valueQuiz.mode !== 'plain' ? (
+            <QuizSlot mode={valueQuiz.mode} questionKey={valueQuiz.key} question={{ target: { edge: id }, part: 'value' }} text={valueText} testId={`edge-value-${id}`} />
+          ) : tensorValue ? <TensorLabel tensor={tensorValue} /> : valueText}
         </div>
       )}
       {gradientText !== null && (
         <div
-          className={labelClass('edge-grad', gradient)}
+          className={labelClass('edge-grad', tensorGradient)}
           data-testid={`edge-grad-${id}`}
-          title={gradient && gradient.data.length > 1 ? hoverText(gradient) : undefined}
+          title={tensorGradient ? hoverText(tensorGradient) : undefined}
           style={{ transform: `translate(-50%, 0) translate(${x}px, ${y + 4}px)` }}
         >
-          {gradient && gradient.data.length > 1 ? <TensorLabel tensor={gradient} /> : gradientText}
+          {gradientQuiz.mode !== 'plain' ? (
+            <QuizSlot mode={gradientQuiz.mode} questionKey={gradientQuiz.key} question={{ target: { edge: id }, part: 'gradient' }} text={gradientText} testId={`edge-grad-${id}`} />
+          ) : tensorGradient ? <TensorLabel tensor={tensorGradient} /> : gradientText}
         </div>
       )}
     </>

@@ -16,6 +16,11 @@ function subscribe(onChange: () => void): () => void {
   return () => list.removeEventListener('change', onChange);
 }
 
+/** True while the user asks the system for reduced motion; for code outside React, such as viewport animations. */
+export function prefersReducedMotion(): boolean {
+  return query().matches;
+}
+
 /** True while the user asks the system for reduced motion. */
 export function usePrefersReducedMotion(): boolean {
   return useSyncExternalStore(subscribe, () => query().matches, () => false);

@@ -1,5 +1,6 @@
 import { useReactFlow, type Edge, type FinalConnectionState, type Node } from '@xyflow/react';
 import { useEffect, useMemo, type MouseEvent as ReactMouseEvent } from 'react';
+import { prefersReducedMotion } from '../canvas/reduced-motion';
 import { findCommand } from '../commands/commands';
 import { appEnvironment, setCanvasView } from '../commands/environment';
 import type { Size } from '../commands/tidy-layout';
@@ -15,7 +16,7 @@ export function useCanvasView(canvasId: string): void {
   useEffect(() => {
     setCanvasView({
       // The next frame, because React Flow measures nodes moved by a command only after it renders them.
-      fitView: () => requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 200 })),
+      fitView: () => requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: prefersReducedMotion() ? 0 : 200 })),
       visibleCentre: () => {
         const box = window.document.getElementById(canvasId)?.getBoundingClientRect();
         return box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };

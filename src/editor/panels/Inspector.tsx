@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { MessageKey } from '../i18n/en';
 import { translateDiagnostic } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
+import { maskInspectorModel } from '../quiz/mask-inspector';
+import { useQuiz } from '../quiz/quiz-store';
 import { useEditor } from '../store/use-editor';
 import { TeachingSections } from '../teaching/TeachingSections';
 import { OptimizerState } from '../training/OptimizerState';
@@ -21,7 +23,12 @@ export function Inspector() {
       diagnosticsByNode: state.diagnosticsByNode,
     })),
   );
-  const model = useMemo(() => (selectedId ? buildInspectorModel(source, selectedId) : null), [source, selectedId]);
+  // Quiz editing shows the lecturer every number; otherwise the quiz masks the numbers it still hides.
+  const revealed = useQuiz((state) => (state.editing ? null : state.revealed));
+  const model = useMemo(() => {
+    const built = selectedId ? buildInspectorModel(source, selectedId) : null;
+    return built && revealed ? maskInspectorModel(built, source.document, revealed) : built;
+  }, [source, selectedId, revealed]);
 
   return (
     <aside className="inspector" data-testid="inspector" aria-label={t('inspector.heading')}>

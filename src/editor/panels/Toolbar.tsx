@@ -8,6 +8,7 @@ import { exportDocument, importFile } from '../files';
 import { isLanguage, languageNames, languages } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { EditButtons } from '../menus/EditButtons';
+import { ViewMenu } from '../projector/ViewMenu';
 import { LectureBadge } from '../share/LectureBadge';
 import { editorStore, useEditor } from '../store/use-editor';
 import { TeachingTools } from '../teaching/TeachingTools';
@@ -60,6 +61,7 @@ export function Toolbar() {
         {t('toolbar.share')}
       </button>
       <TeachingTools />
+      <ViewMenu />
       <span className="toolbar-spacer" />
       <label>
         {t('toolbar.language')}

@@ -20,6 +20,7 @@ const lectureChoices: readonly { option: keyof ShareOptions; label: MessageKey }
   { option: 'hidePanels', label: 'share.hideSidePanels' },
   { option: 'lockEditing', label: 'share.lockEditing' },
   { option: 'autoplay', label: 'share.autoplay' },
+  { option: 'projector', label: 'share.projector' },
 ];
 
 /** The share dialog, opened by the toolbar's Share button. */

@@ -2,6 +2,7 @@ import type { DecodeLinkResult, LectureOptions, LinkView } from '../../engine/li
 import { decodeLink, fragmentOf, LINK_PREFIX } from '../../engine/link';
 import { registry } from '../../nodes';
 import { translate } from '../i18n/translate';
+import { viewSettingsStore } from '../projector/view-settings';
 import type { EditorStoreApi, LectureMode } from '../store/store';
 
 /** Tells whether a URL hash contains a share link (`#graph=…`) rather than a preset or nothing. */
@@ -61,6 +62,7 @@ export function openLink(store: EditorStoreApi, link: string): DecodeLinkResult 
   }
   state.loadDocument(result.document, null);
   state.setLecture(lectureModeOf(result.lecture));
+  if (result.lecture?.projector) viewSettingsStore.setState({ projector: true });
   applyTimeline(store, result.view, result.lecture);
   return result;
 }

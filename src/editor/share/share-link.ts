@@ -20,6 +20,7 @@ export interface ShareOptions {
   hidePanels: boolean;
   lockEditing: boolean;
   autoplay: boolean;
+  projector: boolean;
 }
 
 export const defaultShareOptions: ShareOptions = {
@@ -30,6 +31,7 @@ export const defaultShareOptions: ShareOptions = {
   hidePanels: false,
   lockEditing: false,
   autoplay: false,
+  projector: false,
 };
 
 export interface ShareInput {
@@ -47,6 +49,7 @@ function lectureOptions(options: ShareOptions, cursor: number): LectureOptions |
   if (options.hideInspector) lecture.hideInspector = true;
   if (options.hidePanels) lecture.hidePanels = true;
   if (options.lockEditing) lecture.lockEditing = true;
+  if (options.projector) lecture.projector = true;
   if (options.autoplay) {
     lecture.autoplay = true;
     if (options.includeTimeline) lecture.startStep = cursor;

@@ -1,4 +1,5 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../../engine/document';
+import { pruneQuiz } from '../../engine/quiz';
 import { wouldCreateCycle } from '../../engine/topology';
 import type { ParamValue } from '../../engine/types';
 
@@ -27,6 +28,12 @@ export function edgeIdFor(source: string, sourcePort: string, target: string, ta
  * when it names a node that does not exist or a wire would close a cycle.
  */
 export function applyEdit(document: GraphDocument, edit: GraphEdit): GraphDocument {
+  const edited = applyEditToGraph(document, edit);
+  // A quiz entry whose wire or node an edit removed would make the document fail to load.
+  return edited === document ? edited : pruneQuiz(edited);
+}
+
+function applyEditToGraph(document: GraphDocument, edit: GraphEdit): GraphDocument {
   switch (edit.type) {
     case 'addNode':
       return addNode(document, edit.node);

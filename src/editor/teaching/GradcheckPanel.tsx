@@ -2,6 +2,8 @@ import { gradientCheck, type GradientCheckEntry } from '../../engine/gradcheck';
 import { registry } from '../../nodes';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/use-t';
+import { useQuiz } from '../quiz/quiz-store';
+import { questionKeysOf } from '../quiz/quiz-view';
 import { editorStore, useEditor } from '../store/use-editor';
 import { closeTeachingPanel, teachingStore, useTeaching } from './teaching-store';
 
@@ -27,8 +29,17 @@ export function runGradientCheck(): void {
 export function GradcheckButton() {
   const t = useT();
   const ready = useEditor((state) => state.backend.status === 'ready');
+  const questions = useEditor((state) => questionKeysOf(state.document));
+  // The table lists every gradient of the graph, so it waits until the quiz's answers show, except for the lecturer editing the quiz.
+  const quizOpen = useQuiz((state) => !state.editing && questions.some((key) => !state.revealed.has(key)));
   return (
-    <button type="button" data-testid="gradcheck" title={t('teaching.gradcheckTitle')} disabled={!ready} onClick={runGradientCheck}>
+    <button
+      type="button"
+      data-testid="gradcheck"
+      title={quizOpen ? t('quiz.gradcheckBlocked') : t('teaching.gradcheckTitle')}
+      disabled={!ready || quizOpen}
+      onClick={runGradientCheck}
+    >
       {t('teaching.gradcheck')}
     </button>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ExampleSet } from '../../engine/training/evaluate';
 import { useT } from '../i18n/use-t';
+import { useViewSettings } from '../projector/view-settings';
 import { editorStore } from '../store/use-editor';
 import { classColour, dataToPixel, GRID_SIZE, gridPoints, heatmapPixels, pixelToData, plotRange, type PlotRange } from './boundary';
 import { withExtraPoint } from './settings';
@@ -23,10 +24,11 @@ export function BoundaryPlot() {
   const [pointClass, setPointClass] = useState(0);
   const data = trainingController.data;
   const range = useMemo(() => (data ? plotRange([data.train, data.validation, data.test]) : null), [data]);
+  const palette = useViewSettings((state) => state.palette);
 
   useEffect(() => {
     if (canvas.current && data && range) drawBoundary(canvas.current, range, data.train.classes, [data.train, data.validation, data.test]);
-  }, [revision, data, range]);
+  }, [revision, data, range, palette]);
 
   const addPoint = (event: MouseEvent<HTMLCanvasElement>) => {
     if (!range) return;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '../i18n/use-t';
+import { useViewSettings } from '../projector/view-settings';
 import { findTemplateMatrix, MNIST_SIDE, templateImage } from './templates';
 import { trainingController, useTraining } from './use-training';
 
@@ -17,6 +18,7 @@ export function Templates() {
     [revision],
   );
   const classes = useTraining((snapshot) => snapshot.classes);
+  const palette = useViewSettings((state) => state.palette);
 
   useEffect(() => {
     const weights = nodeId ? trainingController.parameterValue(nodeId) : null;
@@ -25,7 +27,7 @@ export function Templates() {
       const image = new ImageData(templateImage(weights, column), MNIST_SIDE, MNIST_SIDE);
       canvas?.getContext('2d')?.putImageData(image, 0, 0);
     });
-  }, [revision, nodeId, classes]);
+  }, [revision, nodeId, classes, palette]);
 
   if (!nodeId) return null;
   return (

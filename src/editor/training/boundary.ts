@@ -1,4 +1,6 @@
 import type { ExampleSet } from '../../engine/training/evaluate';
+import { classColour as paletteClassColour } from '../palette/palette';
+import { currentPalette } from '../projector/view-settings';
 
 /** The data rectangle a 2-D plot shows. */
 export interface PlotRange {
@@ -11,14 +13,9 @@ export interface PlotRange {
 /** Cells per side of the decision boundary grid: 64 × 64 = 4,096 examples per redraw. */
 export const GRID_SIZE = 64;
 
-/** Class colours as RGB, distinct for up to ten classes and readable on a projector. */
-export const CLASS_COLOURS: readonly [number, number, number][] = [
-  [31, 78, 156], [217, 113, 28], [46, 139, 87], [179, 38, 30], [128, 77, 179],
-  [140, 86, 75], [214, 90, 166], [100, 100, 100], [160, 160, 20], [23, 160, 180],
-];
-
-export function classColour(label: number): [number, number, number] {
-  return CLASS_COLOURS[label % CLASS_COLOURS.length];
+/** Colour of a class in the palette in use, as RGB; callers redraw when the palette changes. */
+export function classColour(label: number): readonly [number, number, number] {
+  return paletteClassColour(currentPalette(), label);
 }
 
 /** Returns the square range around every example of the given sets, with 10% padding, so clicks near the edge stay inside. */

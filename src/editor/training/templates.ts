@@ -1,11 +1,9 @@
 import { MNIST_PIXELS } from '../../presets/datasets/mnist';
+import { divergingColour } from '../palette/palette';
+import { currentPalette } from '../projector/view-settings';
 
 /** Side of an MNIST image in pixels. */
 export const MNIST_SIDE = 28;
-
-/** RGB ends of the diverging colour map: blue for negative weights, red for positive, white at 0. */
-const NEGATIVE: [number, number, number] = [33, 102, 172];
-const POSITIVE: [number, number, number] = [178, 24, 43];
 
 /**
  * Returns the id of the weight matrix whose columns are per-class templates:
@@ -28,12 +26,11 @@ export function templateImage(weights: { shape: number[]; data: ArrayLike<number
   let scale = 0;
   for (let pixel = 0; pixel < MNIST_PIXELS; pixel++) scale = Math.max(scale, Math.abs(weights.data[pixel * classes + column]));
 
+  const palette = currentPalette();
   const image = new Uint8ClampedArray(MNIST_PIXELS * 4);
   for (let pixel = 0; pixel < MNIST_PIXELS; pixel++) {
     const value = scale > 0 ? weights.data[pixel * classes + column] / scale : 0;
-    const end = value < 0 ? NEGATIVE : POSITIVE;
-    const amount = Number.isFinite(value) ? Math.min(Math.abs(value), 1) : 0;
-    for (let channel = 0; channel < 3; channel++) image[pixel * 4 + channel] = 255 + (end[channel] - 255) * amount;
+    image.set(divergingColour(palette, Number.isFinite(value) ? value : 0, 1), pixel * 4);
     image[pixel * 4 + 3] = 255;
   }
   return image;

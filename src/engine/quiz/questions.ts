@@ -36,6 +36,8 @@ export interface HiddenIndex {
   portGradients: ReadonlyMap<string, readonly string[]>;
   /** By edge id: the gradient flowing back along the wire. */
   edgeGradients: ReadonlyMap<string, readonly string[]>;
+  /** By edge id: the value on the wire, the same list as `values` has for its source port. */
+  edgeValues: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Returns the key of an output port in a HiddenIndex. */
@@ -43,7 +45,7 @@ export function portKey(node: string, port: string): string {
   return `${node}\u0000${port}`;
 }
 
-const emptyIndex: HiddenIndex = { values: new Map(), portGradients: new Map(), edgeGradients: new Map() };
+const emptyIndex: HiddenIndex = { values: new Map(), portGradients: new Map(), edgeGradients: new Map(), edgeValues: new Map() };
 const cache = new WeakMap<QuizSettings, WeakMap<readonly GraphEdge[], HiddenIndex>>();
 
 /** Builds the hidden index of a document, once per quiz and edge list. */
@@ -87,7 +89,27 @@ function buildIndex(hidden: readonly QuizTarget[], edges: readonly GraphEdge[]):
       for (const edge of edgesFrom(target.node, target.port)) add(edgeGradients, edge.id, key);
     }
   }
-  return { values, portGradients, edgeGradients };
+  const edgeValues = new Map<string, string[]>();
+  for (const edge of edges) {
+    const keys = values.get(portKey(edge.source, edge.sourcePort));
+    if (keys) edgeValues.set(edge.id, keys);
+  }
+  return { values, portGradients, edgeGradients, edgeValues };
+}
+
+/**
+ * Drops the quiz entries whose wire or node the document no longer has, such
+ * as after a delete, so an edited graph still passes the load checks. Returns
+ * the same document when nothing is dropped.
+ */
+export function pruneQuiz(document: GraphDocument): GraphDocument {
+  const quiz = document.quiz;
+  if (!quiz || quiz.hidden.length === 0) return document;
+  const edgeIds = new Set(document.edges.map((edge) => edge.id));
+  const nodeIds = new Set(document.nodes.map((node) => node.id));
+  const hidden = quiz.hidden.filter((target) => ('edge' in target ? edgeIds.has(target.edge) : nodeIds.has(target.node)));
+  if (hidden.length === quiz.hidden.length) return document;
+  return { ...document, quiz: { ...quiz, hidden } };
 }
 
 /** Tells whether a number stays hidden: some question that hides it is not revealed yet. */
