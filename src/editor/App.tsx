@@ -13,6 +13,8 @@ import { ExplanationPanel } from './panels/ExplanationPanel';
 import { Inspector } from './panels/Inspector';
 import { LoadErrorPanel } from './panels/LoadErrorPanel';
 import { Palette } from './panels/Palette';
+import { ProjectorFollow } from './projector/ProjectorFollow';
+import { QuizPanel } from './quiz/QuizPanel';
 import { StatusBar } from './panels/StatusBar';
 import { Timeline } from './panels/Timeline';
 import { Toolbar } from './panels/Toolbar';
@@ -51,6 +53,7 @@ export function App() {
 
   return (
     <ReactFlowProvider>
+      <ProjectorFollow />
       <div className="app">
         <ErrorBoundary name="toolbar">
           <Toolbar />
@@ -76,6 +79,9 @@ export function App() {
                 </Suspense>
               </ErrorBoundary>
             )}
+            <ErrorBoundary name="quiz">
+              <QuizPanel />
+            </ErrorBoundary>
             <ErrorBoundary name="health">
               <HealthDock />
             </ErrorBoundary>
