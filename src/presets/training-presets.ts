@@ -1,12 +1,20 @@
 import type { DatasetSettings, GraphDocument, TrainingSettings } from '../engine/document';
 import { buildClassifier, type ClassifierOptions, type ClassifierSize } from './classifier';
+import { parseCsvDataset } from './datasets/csv';
 import { TOY_DEFAULTS } from './datasets/toy';
 import type { Preset } from './types';
 
-/** Features and classes of a dataset, known before its examples are loaded. */
+/**
+ * Features and classes of a dataset, known before MNIST loads. A pasted CSV is
+ * parsed for its width. An invalid one keeps 2 features, and the trainer then
+ * reports the CSV's problem.
+ */
 export function datasetSize(dataset: DatasetSettings): ClassifierSize {
   if (dataset.name === 'mnist') return { features: 784, classes: 10 };
-  if (dataset.name === 'csv') return { features: 2, classes: dataset.classes ?? 2 };
+  if (dataset.name === 'csv') {
+    const parsed = parseCsvDataset(dataset.csv ?? '');
+    return parsed.ok ? { features: parsed.dataset.features, classes: parsed.dataset.classes } : { features: 2, classes: dataset.classes ?? 2 };
+  }
   const classes = dataset.name === 'xor' ? 2 : dataset.classes ?? TOY_DEFAULTS[dataset.name].classes;
   return { features: 2, classes };
 }

@@ -69,17 +69,53 @@ describe('pasted CSV', () => {
     expect(Array.from(result.dataset.y)).toEqual([0, 1, 2]);
   });
 
+  test('four feature columns give four features', () => {
+    const result = parseCsvDataset('# comment\na,b,c,d,label\n1,2,3,4,0\n\n5;6;7;8;1\n9\t10\t11\t12\t1\n');
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.dataset.features).toBe(4);
+    expect(result.dataset.classes).toBe(2);
+    expect(Array.from(result.dataset.x)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(Array.from(result.dataset.y)).toEqual([0, 1, 1]);
+  });
+
+  // Line numbers count every line of the pasted text, blank, comment and header lines included.
   test.each([
-    ['1,2,0\n1,abc,1', /Row 2, column 2: "abc" is not a number/],
-    ['1,2,0\n1,1', /Row 2: expected 3 values like row 1, found 2/],
-    ['1,2,0.5\n1,2,1', /Row 1: the label 0.5 must be a whole number/],
-    ['', /no data rows/],
-    ['1,0\n2,0', /at least two classes/],
-  ])('invalid CSV %j is rejected', (text, message) => {
+    ['x,y,label\n1,2,0\n\n1,abc,1', 'not-a-number', /^Line 4, column 2: "abc" is not a number\.$/],
+    ['1,2,0\n1,,1', 'empty-cell', /^Line 2, column 2: the cell is empty/],
+    ['1,2,0\n0x10,2,1', 'not-a-number', /^Line 2, column 1: "0x10" is not a number/],
+    ['1,2,0\n1,Infinity,1', 'not-a-number', /^Line 2, column 2: "Infinity"/],
+    ['# two features\n1,2,0\n1,1', 'column-count', /^Line 3: expected 3 values, as on line 2, found 2\.$/],
+    ['1,2,0.5\n1,2,1', 'bad-label', /^Line 1, column 3: the label "0.5" is not a whole number from 0\.$/],
+    ['1,2,0\n1,2,-1', 'bad-label', /^Line 2, column 3: the label "-1"/],
+    ['1,2,0\n1,2,100', 'label-too-large', /^Line 2, column 3: the label 100 is too large; labels go from 0 to 99\.$/],
+    ['1\n2', 'too-few-columns', /^Line 1: found 1 value, but a row needs at least one feature and a label\.$/],
+    [`${'1,'.repeat(1025)}0`, 'too-many-features', /^Line 1: found 1025 feature columns; the limit is 1024\.$/],
+    ['', 'no-rows', /no data rows/],
+    ['x,y,label\n', 'no-rows', /no data rows/],
+    ['1,0\n2,0', 'one-class', /^Every label is 0; the CSV needs at least two classes/],
+  ])('invalid CSV %j is rejected', (text, code, message) => {
     const result = parseCsvDataset(text);
 
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (result.ok) return;
+    expect(result.problem.code).toBe(code);
+    expect(result.error).toMatch(message);
+  });
+
+  test('typo in the first row is not taken for a header', () => {
+    const result = parseCsvDataset('1,2o,0\n1,2,1');
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^Line 1, column 2: "2o" is not a number/);
+  });
+
+  test('over-long CSV is rejected before parsing', () => {
+    const result = parseCsvDataset('1,2,0\n'.repeat(400_000));
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toEqual({ code: 'too-long', length: 2_400_000, limit: 2_000_000 });
   });
 });
 
