@@ -1,6 +1,7 @@
 import type { ClipboardAccess, CommandEnvironment } from '../../src/editor/commands/types';
 import { createUiStore } from '../../src/editor/commands/ui-store';
 import { createEditorStore } from '../../src/editor/store/store';
+import type { KeyValueStorage } from '../../src/editor/store/persistence';
 import type { GraphDocument } from '../../src/engine/document';
 
 const backend = { name: 'wasm' as const, reason: 'test', reasonCode: 'node' as const };
@@ -40,4 +41,10 @@ export function firstOutput(env: CommandEnvironment, nodeId: string): number | u
 /** Returns the `reason` parameter of every notice, in order. */
 export function noticeReasons(env: CommandEnvironment): string[] {
   return env.editor.getState().notices.map((notice) => String(notice.params?.reason ?? ''));
+}
+
+/** Creates a Map-backed stand-in for localStorage holding `entries`. */
+export function memoryStorage(entries: Record<string, string> = {}): KeyValueStorage {
+  const map = new Map(Object.entries(entries));
+  return { getItem: (key) => map.get(key) ?? null, setItem: (key, value) => void map.set(key, value) };
 }

@@ -22,6 +22,7 @@ import { CompactWires } from './CompactWires';
 import { CanvasDrawingContext, useDrawingState } from './drawing';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
+import { useSavedViewport } from './saved-viewport';
 import { ValueEdge } from './ValueEdge';
 
 /** Drag-and-drop type of a palette item; its data is the node kind. */
@@ -54,9 +55,15 @@ export function Canvas() {
   const [placedLoad, setPlacedLoad] = useState<number | null>(null);
   const drawing = useDrawingState(placedLoad === loadCount);
   useCanvasView('canvas');
+  const savedViewport = useSavedViewport(localStorage);
 
-  // Fits each newly loaded graph into view, the first one included; React Flow waits until the nodes are measured.
+  // Fits each newly loaded graph into view, the first one included unless it shows the viewport saved
+  // before a reload; React Flow waits until the nodes are measured.
   useEffect(() => {
+    if (savedViewport.restores(loadCount)) {
+      setPlacedLoad(loadCount);
+      return;
+    }
     let current = true;
     void fitView({ padding: FIT_PADDING }).finally(() => {
       if (current) setPlacedLoad(loadCount);
@@ -64,7 +71,7 @@ export function Canvas() {
     return () => {
       current = false;
     };
-  }, [loadCount, fitView]);
+  }, [loadCount, fitView, savedViewport]);
 
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
     const { view: next, moves, selections } = readNodeChanges(viewRef.current, changes);
@@ -131,6 +138,8 @@ export function Canvas() {
           deleteKeyCode={null}
           multiSelectionKeyCode={multiSelectionKeys}
           zoomOnDoubleClick={false}
+          defaultViewport={savedViewport.defaultViewport}
+          onMoveEnd={savedViewport.onMoveEnd}
           minZoom={0.2}
           maxZoom={2.5}
           // Large graphs render only what is in view, but only at detail zoom: below DETAIL_ZOOM

@@ -1,12 +1,18 @@
 import type { GraphDocument } from '../../engine/document';
 import { DEFAULT_PRESET_ID, findPreset, presets } from '../../presets';
 import type { Message } from '../i18n/translate';
-import { readAutosave, type KeyValueStorage } from './persistence';
+import { isLinkHash } from '../share/open-link';
+import { readAutosave, readViewport, type KeyValueStorage, type SavedViewport } from './persistence';
 
 export interface InitialDocument {
   document: GraphDocument;
   presetId: string | null;
   notices: Message[];
+  /**
+   * The canvas viewport saved with the autosave, when the autosave is the
+   * document shown; null when the canvas should fit the graph instead.
+   */
+  viewport: SavedViewport | null;
 }
 
 /** Returns the preset id of a `#preset=<id>` hash, or null for any other hash. */
@@ -15,24 +21,29 @@ export function presetIdFromHash(hash: string): string | null {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-/** Chooses the first document: the preset named in the URL hash, else the autosave, else the default preset. */
+/**
+ * Chooses the first document: the preset named in the URL hash, else the
+ * autosave with its viewport, else the default preset. A share link in the
+ * hash opens after the first render and replaces the autosave, so the
+ * autosave's viewport is not restored then.
+ */
 export function chooseInitialDocument(hash: string, storage: KeyValueStorage): InitialDocument {
   const notices: Message[] = [];
 
   const requested = presetIdFromHash(hash);
   if (requested !== null) {
     const preset = findPreset(requested);
-    if (preset) return { document: preset.build(), presetId: preset.id, notices };
+    if (preset) return { document: preset.build(), presetId: preset.id, notices, viewport: null };
     notices.push({ key: 'notice.unknownPreset', params: { id: requested, ids: presets.map((p) => p.id).join(', ') } });
   }
 
   const autosave = readAutosave(storage);
   if (autosave.status === 'ok') {
     const presetId = autosave.presetId && findPreset(autosave.presetId) ? autosave.presetId : null;
-    return { document: autosave.document, presetId, notices };
+    return { document: autosave.document, presetId, notices, viewport: isLinkHash(hash) ? null : readViewport(storage) };
   }
   if (autosave.status === 'corrupt') notices.push({ key: 'notice.corruptAutosave', params: { reason: autosave.reason } });
 
   const preset = findPreset(DEFAULT_PRESET_ID)!;
-  return { document: preset.build(), presetId: preset.id, notices };
+  return { document: preset.build(), presetId: preset.id, notices, viewport: null };
 }

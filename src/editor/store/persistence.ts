@@ -4,7 +4,7 @@ import { serializeDocument, type GraphDocument } from '../../engine/document';
 import { loadDocumentText } from '../../engine/load';
 import { registry } from '../../nodes';
 import { detectLanguage, isLanguage, type Language } from '../i18n/translate';
-import type { EditorStore } from './store';
+import { speeds, type EditorStore } from './store';
 
 /** The subset of the Web Storage API the editor uses, so tests can pass a Map-backed fake. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -14,6 +14,12 @@ export const storageKeys = {
   presetId: 'backprop-studio.preset',
   language: 'backprop-studio.language',
   backend: 'backprop-studio.backend',
+  /** The canvas pan and zoom of the autosaved document, as JSON {x, y, zoom}. */
+  viewport: 'backprop-studio.viewport',
+  /** Whether the preset explanation is open: "open" or "closed". */
+  explanation: 'backprop-studio.explanation',
+  /** Timeline playback speed, one of the store's speeds. */
+  speed: 'backprop-studio.speed',
   /** A corrupt autosave, kept here so the next autosave does not overwrite what the user made. */
   corruptDocument: 'backprop-studio.document.corrupt',
 } as const;
@@ -84,6 +90,73 @@ export function readLanguage(storage: KeyValueStorage, preferred: readonly strin
 export function readBackendPreference(storage: KeyValueStorage): BackendName | null {
   const stored = safeGet(storage, storageKeys.backend);
   return stored === 'webgl' || stored === 'wasm' || stored === 'cpu' ? stored : null;
+}
+
+/** Pan (x, y in screen pixels) and zoom of the canvas, as React Flow's viewport. */
+export interface SavedViewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** Zoom range a saved viewport may have. It is wider than the canvas's own limits, which clamp it again. */
+const SAVED_ZOOM_RANGE = { min: 0.01, max: 100 };
+
+/** Reads the saved canvas viewport. A missing or malformed one yields null, so the canvas fits the graph instead. */
+export function readViewport(storage: KeyValueStorage): SavedViewport | null {
+  const text = safeGet(storage, storageKeys.viewport);
+  if (text === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { x, y, zoom } = value as Record<string, unknown>;
+  const finite = (number: unknown): number is number => typeof number === 'number' && Number.isFinite(number);
+  if (!finite(x) || !finite(y) || !finite(zoom) || zoom < SAVED_ZOOM_RANGE.min || zoom > SAVED_ZOOM_RANGE.max) return null;
+  return { x, y, zoom };
+}
+
+export function writeViewport(storage: KeyValueStorage, viewport: SavedViewport): void {
+  writeSetting(storage, storageKeys.viewport, JSON.stringify({ x: viewport.x, y: viewport.y, zoom: viewport.zoom }));
+}
+
+/** Editor settings kept across reloads beside the document: the language, the explanation panel and the playback speed. */
+export interface EditorSettings {
+  explanationOpen: boolean | null;
+  speed: number | null;
+}
+
+/** Reads the saved editor settings. Each missing or unknown value is null, which keeps the store's default. */
+export function readEditorSettings(storage: KeyValueStorage): EditorSettings {
+  const explanation = safeGet(storage, storageKeys.explanation);
+  const speed = Number(safeGet(storage, storageKeys.speed));
+  const explanationStates: Record<string, boolean> = { open: true, closed: false };
+  return {
+    explanationOpen: explanation !== null && Object.hasOwn(explanationStates, explanation) ? explanationStates[explanation] : null,
+    speed: (speeds as readonly number[]).includes(speed) ? speed : null,
+  };
+}
+
+/**
+ * Loads the saved language, explanation panel state and playback speed into
+ * the store, then saves each later change. `preferred` lists the browser's
+ * languages, used when none was saved. Returns a function that stops saving.
+ */
+export function startEditorSettings(store: StoreApi<EditorStore>, storage: KeyValueStorage, preferred: readonly string[]): () => void {
+  const saved = readEditorSettings(storage);
+  const state = store.getState();
+  state.setLanguage(readLanguage(storage, preferred));
+  if (saved.explanationOpen !== null) state.setExplanationOpen(saved.explanationOpen);
+  if (saved.speed !== null) state.setSpeed(saved.speed);
+
+  return store.subscribe((next, previous) => {
+    if (next.language !== previous.language) writeSetting(storage, storageKeys.language, next.language);
+    if (next.explanationOpen !== previous.explanationOpen) writeSetting(storage, storageKeys.explanation, next.explanationOpen ? 'open' : 'closed');
+    if (next.speed !== previous.speed) writeSetting(storage, storageKeys.speed, String(next.speed));
+  });
 }
 
 /** Writes a setting; a failed write (storage disabled or full) only loses the setting. */

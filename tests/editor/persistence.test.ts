@@ -1,0 +1,111 @@
+import { describe, expect, test } from 'vitest';
+import { chooseInitialDocument } from '../../src/editor/store/initial-document';
+import { readViewport, startEditorSettings, storageKeys, writeViewport } from '../../src/editor/store/persistence';
+import { createEditorStore } from '../../src/editor/store/store';
+import { serializeDocument } from '../../src/engine/document';
+import { encodeLink } from '../../src/engine/link';
+import { findPreset } from '../../src/presets';
+import { memoryStorage } from '../helpers/editor';
+
+const viewportText = (value: unknown) => ({ [storageKeys.viewport]: JSON.stringify(value) });
+
+describe('saved viewport', () => {
+  test('round trip keeps pan and zoom', () => {
+    const storage = memoryStorage();
+
+    writeViewport(storage, { x: -120.5, y: 48, zoom: 1.75 });
+
+    expect(readViewport(storage)).toEqual({ x: -120.5, y: 48, zoom: 1.75 });
+  });
+
+  test('missing viewport reads as null', () => {
+    expect(readViewport(memoryStorage())).toBeNull();
+  });
+
+  test('malformed viewports read as null', () => {
+    const malformed: Record<string, string>[] = [
+      { [storageKeys.viewport]: '{not json' },
+      viewportText(null),
+      viewportText([1, 2, 3]),
+      viewportText({ x: '10', y: 0, zoom: 1 }),
+      viewportText({ x: 0, y: 0 }),
+      viewportText({ x: 0, y: 0, zoom: 0 }),
+      viewportText({ x: 0, y: 0, zoom: -1 }),
+      viewportText({ x: 0, y: 0, zoom: 1e9 }),
+      { [storageKeys.viewport]: '{"x": 1e999, "y": 0, "zoom": 1}' },
+    ];
+    for (const entries of malformed) expect(readViewport(memoryStorage(entries)), entries[storageKeys.viewport]).toBeNull();
+  });
+
+  test('autosave brings its viewport', () => {
+    const storage = memoryStorage({
+      [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
+      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+    });
+
+    const initial = chooseInitialDocument('', storage);
+
+    expect(initial.document.title).toBe(findPreset('sigmoid-neuron')!.build().title);
+    expect(initial.viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
+  });
+
+  test('preset hash fits instead', () => {
+    const storage = memoryStorage({
+      [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
+      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+    });
+
+    expect(chooseInitialDocument('#preset=add-mul', storage).viewport).toBeNull();
+  });
+
+  test('share link hash fits instead', () => {
+    const storage = memoryStorage({
+      [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
+      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+    });
+    const link = `#${encodeLink(findPreset('add-mul')!.build())}`;
+
+    expect(chooseInitialDocument(link, storage).viewport).toBeNull();
+  });
+
+  test('default preset fits', () => {
+    expect(chooseInitialDocument('', memoryStorage(viewportText({ x: 10, y: 20, zoom: 0.5 }))).viewport).toBeNull();
+  });
+});
+
+describe('editor settings', () => {
+  test('saved settings load into the store', () => {
+    const store = createEditorStore();
+    const storage = memoryStorage({ [storageKeys.language]: 'zh-CN', [storageKeys.explanation]: 'closed', [storageKeys.speed]: '4' });
+
+    startEditorSettings(store, storage, ['en-US']);
+
+    expect(store.getState().language).toBe('zh-CN');
+    expect(store.getState().explanationOpen).toBe(false);
+    expect(store.getState().speed).toBe(4);
+  });
+
+  test('changes are saved', () => {
+    const store = createEditorStore();
+    const storage = memoryStorage();
+    startEditorSettings(store, storage, ['en-US']);
+
+    store.getState().setLanguage('zh-CN');
+    store.getState().setExplanationOpen(false);
+    store.getState().setSpeed(0.5);
+
+    expect(storage.getItem(storageKeys.language)).toBe('zh-CN');
+    expect(storage.getItem(storageKeys.explanation)).toBe('closed');
+    expect(storage.getItem(storageKeys.speed)).toBe('0.5');
+  });
+
+  test('unknown saved values keep the defaults', () => {
+    const store = createEditorStore();
+    const storage = memoryStorage({ [storageKeys.explanation]: 'maybe', [storageKeys.speed]: '3' });
+
+    startEditorSettings(store, storage, ['zh-TW', 'en']);
+
+    expect(store.getState().explanationOpen).toBe(true);
+    expect(store.getState().speed).toBe(1);
+  });
+});
