@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
+import { compile } from '../../src/engine/compile';
+import { findHealthLayers } from '../../src/engine/health/layers';
 import { measureHealth, type LayerHealth } from '../../src/engine/health/metrics';
+import { registry } from '../../src/nodes';
+import { findPreset } from '../../src/presets';
 import { TestGraph, runDocument, tensor } from '../helpers/graph';
 
 /** X rows all have x1 + x2 > 0, so the ReLU unit fed by W1 column [-1, -1] is negative on every row. */
@@ -45,13 +49,21 @@ describe('health metrics', () => {
 
     const layers = measureHealth(program, trace).map((entry) => entry.layer);
 
-    expect(layers).toEqual(expect.arrayContaining([
+    expect(layers).toEqual([
       { nodeId: 'W1', role: 'weight', kind: 'parameter', depth: 1 },
-      { nodeId: 'W2', role: 'weight', kind: 'parameter', depth: 2 },
       { nodeId: 'r', role: 'activation', kind: 'relu', depth: 1 },
+      { nodeId: 'W2', role: 'weight', kind: 'parameter', depth: 2 },
       { nodeId: 'p', role: 'activation', kind: 'sigmoid', depth: 2 },
-    ]));
-    expect(layers).toHaveLength(4);
+    ]);
+  });
+
+  test('mlp6 layers run input to output', () => {
+    const program = compile(findPreset('mlp6')!.build(), registry);
+
+    const ids = findHealthLayers(program).map((layer) => layer.nodeId);
+
+    // The L2 penalties read every W early in topological order; each W still sits at its own matmul.
+    expect(ids).toEqual(['W1', 'b1', 'relu1', 'W2', 'b2', 'relu2', 'W3', 'b3', 'relu3', 'W4', 'b4', 'relu4', 'W5', 'b5', 'relu5', 'W6', 'b6']);
   });
 
   test('dead ReLU fraction counts units dead on every row', () => {

@@ -15,19 +15,32 @@ export type HealthLayer =
 
 /**
  * Finds the layers of any graph from its structure: every trainable source
- * node and every ReLU, sigmoid or tanh node, in topological order. A trainable
- * node with two or more axes is a weight, one with fewer is a bias.
+ * node and every ReLU, sigmoid or tanh node, from the input side to the
+ * output. A trainable node with two or more axes is a weight, one with fewer
+ * is a bias. Nodes are placed by their longest path from a source, and a
+ * trainable node, being a source itself, just before the deepest node that
+ * reads it: W2 of an MLP sits before the matmul of layer 2, not beside its
+ * L2 penalty.
  */
 export function findHealthLayers(program: Program): HealthLayer[] {
-  const layers: HealthLayer[] = [];
-  const depths = { weight: 0, bias: 0, activation: 0 };
+  const level = new Map<string, number>();
   for (const node of program.order) {
-    if (node.kind.trainable) {
-      const role = (node.outputShapes[0]?.length ?? 0) >= 2 ? 'weight' : 'bias';
-      layers.push({ nodeId: node.id, role, kind: node.kind.kind, depth: ++depths[role] });
-    } else if ((WATCHED_ACTIVATIONS as readonly string[]).includes(node.kind.kind)) {
-      layers.push({ nodeId: node.id, role: 'activation', kind: node.kind.kind as WatchedActivation, depth: ++depths.activation });
-    }
+    const inputs = node.inputs.map((binding) => (binding ? level.get(binding.edge.source) ?? 0 : 0));
+    level.set(node.id, inputs.length > 0 ? Math.max(...inputs) + 1 : 0);
   }
-  return layers;
+  const placed = program.order.flatMap((node, index) => {
+    if (node.kind.trainable) {
+      const readers = node.consumers.flat().map((edge) => level.get(edge.target) ?? 0);
+      return [{ node, at: readers.length > 0 ? Math.max(...readers) - 0.5 : 0, index }];
+    }
+    return (WATCHED_ACTIVATIONS as readonly string[]).includes(node.kind.kind) ? [{ node, at: level.get(node.id)!, index }] : [];
+  });
+  placed.sort((a, b) => a.at - b.at || a.index - b.index);
+
+  const depths = { weight: 0, bias: 0, activation: 0 };
+  return placed.map(({ node }): HealthLayer => {
+    if (!node.kind.trainable) return { nodeId: node.id, role: 'activation', kind: node.kind.kind as WatchedActivation, depth: ++depths.activation };
+    const role = (node.outputShapes[0]?.length ?? 0) >= 2 ? 'weight' : 'bias';
+    return { nodeId: node.id, role, kind: node.kind.kind, depth: ++depths[role] };
+  });
 }
