@@ -61,8 +61,12 @@ function edit(editor: ReturnType<typeof createEditorStore>, change: (document: G
   editor.getState().dispatch({ type: 'replaceDocument', document: change(editor.getState().document) });
 }
 
-async function whenSettled(controller: TrainingController): Promise<void> {
-  await vi.waitFor(() => expect(controller.snapshot.phase).not.toBe('loading'));
+/** Waits until the trainer is built, running the slices in which the initial loss is evaluated. */
+async function whenSettled(controller: TrainingController, scheduler: ManualScheduler): Promise<void> {
+  await vi.waitFor(() => {
+    scheduler.runAll();
+    expect(controller.snapshot.phase).not.toBe('loading');
+  });
 }
 
 const cleanups: (() => void)[] = [];
@@ -73,8 +77,8 @@ afterEach(() => {
 
 describe('training controller', () => {
   test('shows ln 3 beside the initial loss', async () => {
-    const { controller } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler } = setup();
+    await whenSettled(controller, scheduler);
 
     const { phase, expectedInitialLoss, initialLoss, counts, classes } = controller.snapshot;
     expect(phase).toBe('ready');
@@ -87,8 +91,8 @@ describe('training controller', () => {
   });
 
   test('SVM preset expects C − 1', async () => {
-    const { controller } = setup('linear-svm');
-    await whenSettled(controller);
+    const { controller, scheduler } = setup('linear-svm');
+    await whenSettled(controller, scheduler);
     // Three classes, margin 1: each of the two wrong classes adds max(0, 0 − 0 + 1) = 1.
     expect(controller.snapshot.expectedInitialLoss).toBe(2);
     expect(controller.snapshot.initialLoss).toBeCloseTo(2, 1);
@@ -96,7 +100,7 @@ describe('training controller', () => {
 
   test('runs steps in slices and yields between them', async () => {
     const { controller, scheduler } = setup();
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
 
     controller.start();
     expect(controller.snapshot.phase).toBe('running');
@@ -114,27 +118,30 @@ describe('training controller', () => {
 
   test('updates the panel at most every 50 ms', async () => {
     const { controller, scheduler } = setup('linear-softmax', 50);
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     controller.start();
 
     // Each slice reads the clock five times: at its start, after each of its
-    // 3 steps, and before publishing, so it takes 20 ms. The first slice
+    // 3 units of work, and before publishing, so it takes 20 ms. The first slice
     // publishes at 20 ms; the next publish waits for a read of at least 70 ms.
+    // Batch 7 ends epoch 1 in the third slice, whose last two units and the
+    // fourth slice's first two evaluate it, so four slices train 8 batches.
     scheduler.runNext();
     expect(controller.snapshot.steps).toBe(3);
     scheduler.runNext();
     scheduler.runNext();
     expect(controller.snapshot.steps).toBe(3);
     scheduler.runNext();
-    expect(controller.snapshot.steps).toBe(12);
+    expect(controller.snapshot.steps).toBe(8);
+    expect(controller.snapshot.history).toHaveLength(1);
 
     controller.pause();
-    expect(controller.snapshot.steps).toBe(12);
+    expect(controller.snapshot.steps).toBe(8);
   });
 
   test('pause stops before the next slice', async () => {
     const { controller, scheduler } = setup();
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     controller.start();
     scheduler.runNext();
 
@@ -147,7 +154,7 @@ describe('training controller', () => {
 
   test('stops after the set number of epochs', async () => {
     const { controller, scheduler, editor } = setup();
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     edit(editor, (document) => withWholeNumber(document, 'epochs', 3));
     expect(controller.snapshot.phase).toBe('ready');
 
@@ -168,9 +175,50 @@ describe('training controller', () => {
     expect(scheduler.queue).toHaveLength(0);
   });
 
+  test('pause during an epoch evaluation is honoured', async () => {
+    const { controller, scheduler } = setup();
+    await whenSettled(controller, scheduler);
+    controller.start();
+
+    // Three units of work per slice (see above): batches 1–3, 4–6, then batch 7 ends
+    // epoch 1 and two chunks of 2 × 32 examples of its 210 + 45 evaluation examples follow.
+    scheduler.runNext();
+    scheduler.runNext();
+    scheduler.runNext();
+    expect(controller.snapshot.steps).toBe(7);
+    expect(controller.snapshot.evaluation).toEqual({ epoch: 1, fraction: 128 / 255 });
+    expect(controller.snapshot.history).toEqual([]);
+
+    controller.pause();
+    expect(controller.snapshot.phase).toBe('ready');
+    controller.stepOnce();
+    expect(controller.snapshot.steps).toBe(7);
+
+    // The evaluation finishes in the background; no batch is trained after the pause.
+    scheduler.runAll();
+    expect(controller.snapshot.steps).toBe(7);
+    expect(controller.snapshot.evaluation).toBeNull();
+    expect(controller.snapshot.history.map((record) => record.epoch)).toEqual([1]);
+    expect(scheduler.queue).toHaveLength(0);
+  });
+
+  test('step at an epoch end evaluates in slices', async () => {
+    const { controller, scheduler } = setup();
+    await whenSettled(controller, scheduler);
+
+    for (let i = 0; i < 7; i++) controller.stepOnce();
+    expect(controller.snapshot.evaluation).toEqual({ epoch: 1, fraction: 0 });
+    expect(scheduler.queue).toHaveLength(1);
+
+    scheduler.runAll();
+    expect(controller.snapshot.history).toHaveLength(1);
+    expect(controller.snapshot.epoch).toBe(1);
+    expect(controller.snapshot.batch).toBe(0);
+  });
+
   test('step trains one batch', async () => {
-    const { controller } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler } = setup();
+    await whenSettled(controller, scheduler);
     controller.stepOnce();
     controller.stepOnce();
     expect(controller.snapshot.steps).toBe(2);
@@ -180,14 +228,14 @@ describe('training controller', () => {
 
   test('reset disposes the trainer and starts over', async () => {
     const { controller, scheduler } = setup();
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     controller.start();
     scheduler.runAll(8);
     const dispose = vi.spyOn(Trainer.prototype, 'dispose');
 
     controller.reset();
     expect(dispose).toHaveBeenCalledTimes(1);
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     expect(controller.snapshot.phase).toBe('ready');
     expect(controller.snapshot.steps).toBe(0);
     expect(controller.snapshot.history).toEqual([]);
@@ -195,8 +243,8 @@ describe('training controller', () => {
   });
 
   test('graph change rebuilds the trainer, a move does not', async () => {
-    const { controller, editor } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler, editor } = setup();
+    await whenSettled(controller, scheduler);
     const dispose = vi.spyOn(Trainer.prototype, 'dispose');
 
     editor.getState().dispatch({ type: 'moveNode', nodeId: 'W', position: { x: 5, y: 5 } });
@@ -206,24 +254,24 @@ describe('training controller', () => {
 
     editor.getState().dispatch({ type: 'setParam', nodeId: 'W', name: 'seed', value: 9 });
     expect(dispose).toHaveBeenCalledTimes(1);
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     expect(controller.snapshot.phase).toBe('ready');
   });
 
   test('reloading the preset starts over', async () => {
-    const { controller, editor } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler, editor } = setup();
+    await whenSettled(controller, scheduler);
     controller.stepOnce();
 
     editor.getState().loadPreset('linear-softmax');
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     expect(controller.snapshot.steps).toBe(0);
     expect(controller.snapshot.phase).toBe('ready');
   });
 
   test('detach disposes the trainer', async () => {
-    const { controller, detach } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler, detach } = setup();
+    await whenSettled(controller, scheduler);
     const dispose = vi.spyOn(Trainer.prototype, 'dispose');
     detach();
     expect(dispose).toHaveBeenCalledTimes(1);
@@ -232,9 +280,9 @@ describe('training controller', () => {
 
   test('tensor count stays flat while training', async () => {
     const { controller, scheduler, editor } = setup();
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     edit(editor, (document) => withOptimizerName(document, 'adam'));
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     controller.setTraceEvery(5);
     // One step creates Adam's moment variables; count from there.
     controller.stepOnce();
@@ -249,23 +297,25 @@ describe('training controller', () => {
     controller.optimizerState('W');
     controller.scoresFor(new Float32Array(4096 * 2), 4096);
     controller.measureTestAccuracy();
+    scheduler.runAll();
+    expect(controller.snapshot.testAccuracy).not.toBeNull();
 
     expect(controller.snapshot.steps).toBeGreaterThan(200);
     expect(tf.memory().numTensors).toBe(before);
   });
 
   test('reset releases the old trainer tensors', async () => {
-    const { controller } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler } = setup();
+    await whenSettled(controller, scheduler);
     controller.stepOnce();
     controller.reset();
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     controller.stepOnce();
     const before = tf.memory().numTensors;
 
     for (let i = 0; i < 3; i++) {
       controller.reset();
-      await whenSettled(controller);
+      await whenSettled(controller, scheduler);
       controller.stepOnce();
     }
     expect(tf.memory().numTensors).toBe(before);
@@ -273,10 +323,10 @@ describe('training controller', () => {
 
   test('NaN loss stops training and names the cause', async () => {
     const { controller, scheduler, editor } = setup();
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
     // λ = 1e-3 and lr 1e4 multiply W by 1 − 2λ·lr = −19 per step, so the scores overflow float32.
     edit(editor, (document) => withOptimizerValue(withOptimizerName(withWholeNumber(document, 'epochs', 50), 'sgd'), 'learningRate', 1e4));
-    await whenSettled(controller);
+    await whenSettled(controller, scheduler);
 
     controller.start();
     scheduler.runAll();
@@ -301,17 +351,20 @@ describe('training controller', () => {
   });
 
   test('test accuracy is measured on request', async () => {
-    const { controller } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler } = setup();
+    await whenSettled(controller, scheduler);
     expect(controller.snapshot.testAccuracy).toBeNull();
     controller.measureTestAccuracy();
+    expect(controller.snapshot.evaluation).toEqual({ epoch: null, fraction: 0 });
+    scheduler.runAll();
+    expect(controller.snapshot.evaluation).toBeNull();
     expect(controller.snapshot.testAccuracy).toBeGreaterThanOrEqual(0);
     expect(controller.snapshot.testAccuracy).toBeLessThanOrEqual(1);
   });
 
   test('show batch puts an 8-example trace on the canvas', async () => {
-    const { controller, editor } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler, editor } = setup();
+    await whenSettled(controller, scheduler);
     controller.stepOnce();
     controller.showBatch();
     const { trace, cursor, document } = editor.getState();
@@ -324,8 +377,8 @@ describe('training controller', () => {
   });
 
   test('trace every N steps follows the setting', async () => {
-    const { controller, editor } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler, editor } = setup();
+    await whenSettled(controller, scheduler);
     const showTrace = vi.spyOn(editor.getState(), 'showTrace');
     controller.setTraceEvery(2);
     for (let i = 0; i < 5; i++) controller.stepOnce();
@@ -333,8 +386,8 @@ describe('training controller', () => {
   });
 
   test('a graph without training turns the panel off', async () => {
-    const { controller, editor } = setup();
-    await whenSettled(controller);
+    const { controller, scheduler, editor } = setup();
+    await whenSettled(controller, scheduler);
     editor.getState().loadPreset('add-mul');
     expect(controller.snapshot.phase).toBe('off');
   });

@@ -13,8 +13,9 @@ export function RunControls() {
   const stopped = useTraining((snapshot) => snapshot.stop !== null);
   const epochs = useTraining((snapshot) => snapshot.epochs);
   const finished = useTraining((snapshot) => snapshot.epochs > 0 && snapshot.epoch >= snapshot.epochs);
+  const evaluating = useTraining((snapshot) => snapshot.evaluation !== null);
   const running = phase === 'running';
-  const canStep = phase === 'ready' && !stopped;
+  const canTrain = phase === 'ready' && !stopped;
 
   return (
     <div className="training-run">
@@ -23,12 +24,12 @@ export function RunControls() {
           type="button"
           className="primary"
           data-testid="train"
-          disabled={!running && (!canStep || finished)}
+          disabled={!running && (!canTrain || finished)}
           onClick={() => (running ? trainingController.pause() : trainingController.start())}
         >
           {running ? t('training.pause') : t('training.train')}
         </button>
-        <button type="button" data-testid="train-step" disabled={!canStep} onClick={() => trainingController.stepOnce()}>
+        <button type="button" data-testid="train-step" disabled={!canTrain || evaluating} onClick={() => trainingController.stepOnce()}>
           {t('training.step')}
         </button>
         <button type="button" data-testid="train-reset" disabled={phase === 'off' || phase === 'waiting'} onClick={() => trainingController.reset()}>
@@ -53,7 +54,23 @@ function TrainingProgress() {
   const total = Math.max(epochs * batchesPerEpoch, 1);
   const done = Math.min(epoch * batchesPerEpoch + batch, total);
   const text = t('training.progress', { epoch, epochs, batch, batches: batchesPerEpoch });
-  return <ProgressBar testId="train-progress" label={t('training.progressLabel')} fraction={done / total} text={text} />;
+  return (
+    <>
+      <ProgressBar testId="train-progress" label={t('training.progressLabel')} fraction={done / total} text={text} />
+      <EvaluationStatus />
+    </>
+  );
+}
+
+/** Shows the evaluation that runs between training steps: an epoch's training and validation splits, or the test split. */
+function EvaluationStatus() {
+  const t = useT();
+  const evaluation = useTraining((snapshot) => snapshot.evaluation);
+  if (!evaluation) return null;
+
+  const percent = Math.round(evaluation.fraction * 100);
+  const text = evaluation.epoch === null ? t('training.evaluatingTest', { percent }) : t('training.evaluatingEpoch', { epoch: evaluation.epoch, percent });
+  return <p className="muted" data-testid="train-evaluating">{text}</p>;
 }
 
 /** Loading, failure and stop messages, and the split sizes once the data is ready. */

@@ -20,7 +20,7 @@ export function useTrainingPanelShown(): boolean {
 /**
  * Shows the training column beside the canvas: settings, run controls, loss and
  * accuracy curves, and the decision boundary (2-D data) or the weight
- * templates (MNIST). It attaches the training controller to the editor store
+ * templates (a linear classifier on MNIST). It attaches the training controller to the editor store
  * while mounted, so the trainer follows the document and is disposed on unmount.
  */
 export function TrainingPanel() {
@@ -53,6 +53,7 @@ export function TrainingPanel() {
             <Charts />
           </Suspense>
           {features === 2 && <BoundaryPlot />}
+          {features > 0 && features !== 2 && <p className="hint" data-testid="no-boundary">{t('training.noBoundary', { features })}</p>}
           {features > 2 && <Templates />}
           <BatchTrace />
         </div>

@@ -1,5 +1,6 @@
 import type { OptimizerName } from '../../engine/optimizers';
 import type { EpochRecord } from '../../engine/training/trainer';
+import type { CsvProblem } from '../../presets/datasets';
 import { formatNumber } from '../format';
 import { translateDiagnostic, type Language, type Translate } from '../i18n/translate';
 import type { MessageKey } from '../i18n/en';
@@ -55,4 +56,10 @@ export function rootMeanSquare(values: readonly number[]): number {
   let sum = 0;
   for (const value of values) sum += value * value;
   return Math.sqrt(sum / values.length);
+}
+
+/** Translates a pasted CSV's problem, with its line and column. */
+export function csvProblemText(t: Translate, problem: CsvProblem): string {
+  const { code, ...params } = problem;
+  return t(`training.csv.${code}`, params);
 }

@@ -19,14 +19,16 @@ export type SessionResult = { ok: true; session: TrainingSession } | { ok: false
 
 /**
  * Loads the dataset a document's training settings name, splits it, creates
- * the trainer and evaluates the initial loss. Returns the reason as text when
- * the dataset or the graph cannot train.
+ * the trainer and evaluates the initial loss, awaiting `yieldToPage` between
+ * chunks of examples. Returns the reason as text when the dataset or the graph
+ * cannot train.
  */
 export async function openSession(
   document: GraphDocument,
   registry: KindRegistry,
   source: DatasetSource,
   onProgress: (fraction: number) => void,
+  yieldToPage: () => Promise<void>,
 ): Promise<SessionResult> {
   const settings = document.training;
   if (!settings) return { ok: false, error: 'The graph has no training settings.' };
@@ -43,6 +45,10 @@ export async function openSession(
   const trainer = Trainer.create(document, registry, data, config);
   if ('error' in trainer) return { ok: false, error: trainer.error };
 
+  // A forward pass over two batches costs less than one training step (forward, backward and update).
+  const evaluation = trainer.startEvaluation('train');
+  while (!evaluation.advance(2 * trainer.batchSize)) await yieldToPage();
+
   const { lossKind, lossId } = trainer.structure;
   const margin = document.nodes.find((node) => node.id === lossId)?.params.margin;
   return {
@@ -50,7 +56,7 @@ export async function openSession(
     session: {
       trainer,
       data,
-      initialLoss: trainer.evaluate('train').dataLoss,
+      initialLoss: evaluation.result().dataLoss,
       expectedInitialLoss: expectedInitialLoss(lossKind, data.train.classes, typeof margin === 'number' ? margin : 1),
     },
   };

@@ -24,6 +24,14 @@ export interface StopInfo {
   detail: string;
 }
 
+/** Progress of an evaluation that runs in slices between training steps. */
+export interface EvaluationProgress {
+  /** Epoch whose training and validation splits are evaluated, or null for the test split. */
+  epoch: number | null;
+  /** Share of the examples evaluated, from 0 to 1. */
+  fraction: number;
+}
+
 export interface SplitCounts {
   train: number;
   validation: number;
@@ -54,6 +62,8 @@ export interface TrainingSnapshot {
   expectedInitialLoss: number | null;
   /** Accuracy on the test split, computed once on request. */
   testAccuracy: number | null;
+  /** The evaluation running between slices, or null when none runs. */
+  evaluation: EvaluationProgress | null;
   stop: StopInfo | null;
   /** Incremented when the weights change in a way the plots redraw for: a new trainer, an epoch end, a reset. */
   revision: number;
@@ -79,6 +89,7 @@ export const initialSnapshot: TrainingSnapshot = {
   initialLoss: null,
   expectedInitialLoss: null,
   testAccuracy: null,
+  evaluation: null,
   stop: null,
   revision: 0,
   traceEvery: 0,
@@ -97,5 +108,6 @@ export const emptyRun: Partial<TrainingSnapshot> = {
   initialLoss: null,
   expectedInitialLoss: null,
   testAccuracy: null,
+  evaluation: null,
   stop: null,
 };
