@@ -49,7 +49,16 @@ describe('saved viewport', () => {
     expect(initial.viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
   });
 
-  test('preset hash fits instead', () => {
+  test('unchanged preset keeps its viewport', () => {
+    const storage = memoryStorage({
+      [storageKeys.document]: serializeDocument(findPreset('add-mul')!.build()),
+      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+    });
+
+    expect(chooseInitialDocument('#preset=add-mul', storage).viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
+  });
+
+  test('other preset hash fits instead', () => {
     const storage = memoryStorage({
       [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
       ...viewportText({ x: 10, y: 20, zoom: 0.5 }),

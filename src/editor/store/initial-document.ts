@@ -2,7 +2,7 @@ import type { GraphDocument } from '../../engine/document';
 import { DEFAULT_PRESET_ID, findPreset, presets } from '../../presets';
 import type { Message } from '../i18n/translate';
 import { isLinkHash } from '../share/open-link';
-import { readAutosave, readViewport, type KeyValueStorage, type SavedViewport } from './persistence';
+import { matchesAutosave, readAutosave, readViewport, type KeyValueStorage, type SavedViewport } from './persistence';
 
 export interface InitialDocument {
   document: GraphDocument;
@@ -23,9 +23,11 @@ export function presetIdFromHash(hash: string): string | null {
 
 /**
  * Chooses the first document: the preset named in the URL hash, else the
- * autosave with its viewport, else the default preset. A share link in the
- * hash opens after the first render and replaces the autosave, so the
- * autosave's viewport is not restored then.
+ * autosave with its viewport, else the default preset. The preset keeps the
+ * saved viewport when the autosave is that preset unchanged, because the
+ * editor removes the hash at the first edit, so a reload before it shows the
+ * same graph. A share link in the hash opens after the first render and
+ * replaces the autosave, so the autosave's viewport is not restored then.
  */
 export function chooseInitialDocument(hash: string, storage: KeyValueStorage): InitialDocument {
   const notices: Message[] = [];
@@ -33,7 +35,10 @@ export function chooseInitialDocument(hash: string, storage: KeyValueStorage): I
   const requested = presetIdFromHash(hash);
   if (requested !== null) {
     const preset = findPreset(requested);
-    if (preset) return { document: preset.build(), presetId: preset.id, notices, viewport: null };
+    if (preset) {
+      const document = preset.build();
+      return { document, presetId: preset.id, notices, viewport: matchesAutosave(storage, document) ? readViewport(storage) : null };
+    }
     notices.push({ key: 'notice.unknownPreset', params: { id: requested, ids: presets.map((p) => p.id).join(', ') } });
   }
 

@@ -44,6 +44,11 @@ export function readAutosave(storage: KeyValueStorage): AutosaveResult {
   return { status: 'ok', document: result.document, presetId: safeGet(storage, storageKeys.presetId) };
 }
 
+/** Tells whether the autosave holds exactly `document`. */
+export function matchesAutosave(storage: KeyValueStorage, document: GraphDocument): boolean {
+  return safeGet(storage, storageKeys.document) === serializeDocument(document);
+}
+
 function setAside(storage: KeyValueStorage, text: string): void {
   try {
     storage.setItem(storageKeys.corruptDocument, text);
