@@ -5,7 +5,7 @@ import { attributeToModules } from './modules/diagnostics';
 import { expandModules, type ModuleInstance } from './modules/expand';
 import { formatShape, MAX_GRAPH_ELEMENTS, MAX_TENSOR_ELEMENTS, sizeOf, type TensorData } from './tensor';
 import { topologicalOrder } from './topology';
-import type { KindRegistry, NodeKind, Params } from './types';
+import type { KindRegistry, NodeKind, Params, ScalarRule } from './types';
 
 export interface InputBinding {
   edge: GraphEdge;
@@ -23,6 +23,8 @@ export interface CompiledNode {
   /** Wires leaving each output port. */
   consumers: GraphEdge[][];
   outputShapes: number[][];
+  /** The kind's rule on numbers when every input and output of this node is a scalar, else null. */
+  scalarRule: ScalarRule | null;
 }
 
 /** A graph ready to run: nodes that can run, in topological order, and what blocks the rest. */
@@ -133,7 +135,7 @@ function bindNode(
     return { edge, sourceIndex };
   });
   const consumers = kind.outputs.map((port) => [...(wiring.outgoing.get(portKey(id, port.name)) ?? [])]);
-  const entry: CompiledNode = { id, kind, params, inputs, consumers, outputShapes: [] };
+  const entry: CompiledNode = { id, kind, params, inputs, consumers, outputShapes: [], scalarRule: null };
 
   const inputShapes: number[][] = [];
   const inputValues: (TensorData | null)[] = [];
@@ -182,7 +184,13 @@ function bindNode(
     return entry;
   }
   entry.outputShapes = result.shapes;
+  const scalarOnly = inputShapes.every((shape) => shape.length === 0) && result.shapes.every((shape) => shape.length === 0);
+  entry.scalarRule = scalarOnly && mirrorsKind(kind) ? kind.scalar! : null;
   return entry;
+}
+
+function mirrorsKind(kind: NodeKind): boolean {
+  return kind.scalar?.mirrors.forward === kind.forward && kind.scalar.mirrors.backward === kind.backward;
 }
 
 /**

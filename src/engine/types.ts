@@ -67,6 +67,26 @@ export interface BackwardContext extends ForwardContext {
   received?: readonly boolean[];
 }
 
+/**
+ * A kind's forward and backward on plain numbers, for a node whose inputs and
+ * outputs are all scalars (shape []). A run uses it in place of the tfjs
+ * forward and backward, which cost a tensor per value. Results are rounded to
+ * float32, as a tensor would store them.
+ */
+export interface ScalarRule {
+  /**
+   * The tfjs forward and backward this rule computes on numbers. Compile uses
+   * the rule only for a kind whose own forward and backward are these, so a
+   * kind that spreads another and replaces either runs on tensors.
+   */
+  mirrors: Pick<NodeKind, 'forward' | 'backward'>;
+  forward(inputs: readonly number[], params: Params): number[];
+  /** Present exactly when the kind has `local`. */
+  local?(inputs: readonly number[], outputs: readonly number[], params: Params): number[];
+  /** Gradient of the graph's output with respect to each input, given each output's upstream gradient. */
+  backward(inputs: readonly number[], outputs: readonly number[], upstream: readonly number[], params: Params): number[];
+}
+
 export interface NodeKind {
   kind: string;
   category: KindCategory;
@@ -109,6 +129,8 @@ export interface NodeKind {
    * `params` are the node's parameters, such as the SVM margin that places the kink.
    */
   isNearKink?(inputs: TensorData[], reach: number, params: Params): boolean;
+  /** The same forward and backward on numbers, used where every input and output is a scalar. */
+  scalar?: ScalarRule;
 }
 
 export type KindRegistry = ReadonlyMap<string, NodeKind>;

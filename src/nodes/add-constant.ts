@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 
 /** The fixed number c of a constant gate. */
@@ -14,6 +13,6 @@ export const addConstant = unaryKind({
   formula: 'x + c',
   localFormula: '1',
   params: [{ name: 'c', type: 'number', default: 1 }],
-  apply: (x, params) => tf.add(x, constantOf(params)),
-  derivative: (x) => tf.onesLike(x),
+  apply: (ops, x, params) => ops.add(x, constantOf(params)),
+  derivative: (ops, x) => ops.ones(x),
 });

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { binaryKind } from './elementwise';
 
 /** a + b. The add gate distributes the upstream gradient unchanged to both inputs. */
@@ -8,6 +7,6 @@ export const add = binaryKind({
   formula: 'a + b',
   localFormulas: ['1', '1'],
   pattern: 'distributes',
-  apply: (a, b) => tf.add(a, b),
-  derivatives: (_a, _b, out) => [tf.onesLike(out), tf.onesLike(out)],
+  apply: (ops, a, b) => ops.add(a, b),
+  derivatives: (ops, _a, _b, out) => [ops.ones(out), ops.ones(out)],
 });

@@ -1,5 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { NodeKind } from '../engine/types';
+import { numberOps } from './element-ops';
+
+const forward: NodeKind['forward'] = ({ inputs }) => [tf.clone(inputs[0]), tf.clone(inputs[0])];
+const backward: NodeKind['backward'] = ({ upstream }) => [tf.add(upstream[0], upstream[1])];
 
 /**
  * Explicit fan-out: both outputs carry x, and the gradient of x is the sum of
@@ -16,6 +20,11 @@ export const copy: NodeKind = {
   localFormulas: ['1 (per output)'],
   pattern: 'sums',
   inferShapes: ([x]) => ({ shapes: [[...x], [...x]] }),
-  forward: ({ inputs }) => [tf.clone(inputs[0]), tf.clone(inputs[0])],
-  backward: ({ upstream }) => [tf.add(upstream[0], upstream[1])],
+  forward,
+  backward,
+  scalar: {
+    mirrors: { forward, backward },
+    forward: ([x]) => [x, x],
+    backward: (_inputs, _outputs, [first, second]) => [numberOps.add(first, second)],
+  },
 };

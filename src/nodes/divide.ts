@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { binaryKind } from './elementwise';
 
 /** a / b, with ∂/∂a = 1/b and ∂/∂b = −a/b². */
@@ -7,6 +6,6 @@ export const divide = binaryKind({
   symbol: '÷',
   formula: 'a / b',
   localFormulas: ['1 / b', '−a / b²'],
-  apply: (a, b) => tf.div(a, b),
-  derivatives: (a, b) => [tf.reciprocal(b), tf.neg(tf.div(a, tf.square(b)))],
+  apply: (ops, a, b) => ops.div(a, b),
+  derivatives: (ops, a, b) => [ops.reciprocal(b), ops.neg(ops.div(a, ops.square(b)))],
 });

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { broadcastShapes, formatShape, sumToShape, toTensor, type TensorData } from '../engine/tensor';
-import type { BackwardContext, GatePattern, KindCategory, NodeKind, Params, ParamSpec } from '../engine/types';
+import type { BackwardContext, GatePattern, KindCategory, NodeKind, Params, ParamSpec, ScalarRule } from '../engine/types';
+import { numberOps, tensorOps, type ElementOps } from './element-ops';
 
 interface UnaryDefinition {
   kind: string;
@@ -10,16 +11,25 @@ interface UnaryDefinition {
   localFormula: string;
   params?: ParamSpec[];
   pattern?: GatePattern;
-  /** The output y = f(x). */
-  apply(x: tf.Tensor, params: Params): tf.Tensor;
+  /** The output y = f(x), over tensors or numbers. */
+  apply<T>(ops: ElementOps<T>, x: T, params: Params): T;
   /** dy/dx elementwise, given the input x and the output y. */
-  derivative(x: tf.Tensor, y: tf.Tensor, params: Params): tf.Tensor;
+  derivative<T>(ops: ElementOps<T>, x: T, y: T, params: Params): T;
   isNearKink?: NodeKind['isNearKink'];
 }
 
 /** Builds a kind with one input x and one output of the same shape. */
 export function unaryKind(definition: UnaryDefinition): NodeKind {
-  const local = ({ inputs, outputs, params }: BackwardContext) => [definition.derivative(inputs[0], outputs[0], params)];
+  const local = ({ inputs, outputs, params }: BackwardContext) => [definition.derivative(tensorOps, inputs[0], outputs[0], params)];
+  const forward: NodeKind['forward'] = ({ inputs, params }) => [definition.apply(tensorOps, inputs[0], params)];
+  const backward: NodeKind['backward'] = (context) => [tf.mul(context.upstream[0], local(context)[0])];
+  const scalarLocal = ([x]: readonly number[], [y]: readonly number[], params: Params) => [definition.derivative(numberOps, x, y, params)];
+  const scalar: ScalarRule = {
+    mirrors: { forward, backward },
+    forward: ([x], params) => [definition.apply(numberOps, x, params)],
+    local: scalarLocal,
+    backward: (inputs, outputs, [upstream], params) => [numberOps.mul(scalarLocal(inputs, outputs, params)[0], upstream)],
+  };
   return {
     kind: definition.kind,
     category: definition.category,
@@ -31,10 +41,11 @@ export function unaryKind(definition: UnaryDefinition): NodeKind {
     localFormulas: [definition.localFormula],
     pattern: definition.pattern,
     inferShapes: ([x]) => ({ shapes: [[...x]] }),
-    forward: ({ inputs, params }) => [definition.apply(inputs[0], params)],
+    forward,
     local,
-    backward: (context) => [tf.mul(context.upstream[0], local(context)[0])],
+    backward,
     isNearKink: definition.isNearKink,
+    scalar,
   };
 }
 
@@ -44,9 +55,9 @@ interface BinaryDefinition {
   formula: string;
   localFormulas: [string, string];
   pattern?: GatePattern;
-  apply(a: tf.Tensor, b: tf.Tensor): tf.Tensor;
-  /** [∂out/∂a, ∂out/∂b] elementwise in the broadcast shape. */
-  derivatives(a: tf.Tensor, b: tf.Tensor, out: tf.Tensor): [tf.Tensor, tf.Tensor];
+  apply<T>(ops: ElementOps<T>, a: T, b: T): T;
+  /** [∂out/∂a, ∂out/∂b] elementwise, given the inputs and the output. */
+  derivatives<T>(ops: ElementOps<T>, a: T, b: T, out: T): [T, T];
   isNearKink?: NodeKind['isNearKink'];
 }
 
@@ -57,7 +68,17 @@ interface BinaryDefinition {
 export function binaryKind(definition: BinaryDefinition): NodeKind {
   const local = ({ inputs, outputs }: BackwardContext) => {
     const [a, b] = inputs;
-    return definition.derivatives(a, b, outputs[0]).map((derivative) => tf.broadcastTo(derivative, outputs[0].shape));
+    return definition.derivatives(tensorOps, a, b, outputs[0]).map((derivative) => tf.broadcastTo(derivative, outputs[0].shape));
+  };
+  const forward: NodeKind['forward'] = ({ inputs }) => [definition.apply(tensorOps, inputs[0], inputs[1])];
+  const backward: NodeKind['backward'] = (context) =>
+    local(context).map((derivative, index) => sumToShape(tf.mul(context.upstream[0], derivative), context.inputs[index].shape));
+  const scalarLocal = ([a, b]: readonly number[], [out]: readonly number[]) => definition.derivatives(numberOps, a, b, out);
+  const scalar: ScalarRule = {
+    mirrors: { forward, backward },
+    forward: ([a, b]) => [definition.apply(numberOps, a, b)],
+    local: scalarLocal,
+    backward: (inputs, outputs, [upstream]) => scalarLocal(inputs, outputs).map((derivative) => numberOps.mul(derivative, upstream)),
   };
   return {
     kind: definition.kind,
@@ -75,22 +96,12 @@ export function binaryKind(definition: BinaryDefinition): NodeKind {
         ? { shapes: [shape] }
         : { error: `shapes ${formatShape(a)} and ${formatShape(b)} do not broadcast: each trailing dimension pair must be equal or contain a 1.`, port: 'b' };
     },
-    forward: ({ inputs }) => [definition.apply(inputs[0], inputs[1])],
+    forward,
     local,
-    backward: (context) =>
-      local(context).map((derivative, index) => sumToShape(tf.mul(context.upstream[0], derivative), context.inputs[index].shape)),
+    backward,
     isNearKink: definition.isNearKink,
+    scalar,
   };
-}
-
-/**
- * Makes `result` NaN wherever a or b is NaN. The WASM backend of tfjs 4.22
- * returns a from maximum and minimum where only b is NaN, while the CPU
- * backend returns NaN. This keeps the NaN on every backend, so the run's
- * NaN check sees it.
- */
-export function propagateNaN(a: tf.Tensor, b: tf.Tensor, result: tf.Tensor): tf.Tensor {
-  return tf.where(tf.logicalOr(tf.isNaN(a), tf.isNaN(b)), tf.scalar(NaN), result);
 }
 
 /**

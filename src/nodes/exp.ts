@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 
 /** eˣ; its derivative is its own output. */
@@ -8,6 +7,6 @@ export const exp = unaryKind({
   symbol: 'exp',
   formula: 'eˣ',
   localFormula: 'eˣ',
-  apply: (x) => tf.exp(x),
-  derivative: (_x, y) => y,
+  apply: (ops, x) => ops.exp(x),
+  derivative: (_ops, _x, y) => y,
 });

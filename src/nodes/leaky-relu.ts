@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 import { numberParam } from './params';
 
@@ -13,7 +12,7 @@ export const leakyRelu = unaryKind({
   formula: 'x if x > 0 else α · x',
   localFormula: '1 if x > 0 else α',
   params: [{ name: 'alpha', type: 'number', default: 0.01, min: 0, max: 1 }],
-  apply: (x, params) => tf.leakyRelu(x, numberParam(params, 'alpha')),
-  derivative: (x, _y, params) => tf.where(tf.greater(x, 0), tf.onesLike(x), tf.fill(x.shape, numberParam(params, 'alpha'))),
+  apply: (ops, x, params) => ops.leakyRelu(x, numberParam(params, 'alpha')),
+  derivative: (ops, x, _y, params) => ops.select(ops.greater(x, 0), ops.ones(x), ops.fill(x, numberParam(params, 'alpha'))),
   isNearKink: ([x], reach) => x.data.some((value) => Math.abs(value) <= reach),
 });

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 
 /** Natural logarithm ln x; NaN for x < 0 and −∞ at 0. */
@@ -8,6 +7,6 @@ export const log = unaryKind({
   symbol: 'ln',
   formula: 'ln x',
   localFormula: '1 / x',
-  apply: (x) => tf.log(x),
-  derivative: (x) => tf.reciprocal(x),
+  apply: (ops, x) => ops.log(x),
+  derivative: (ops, x) => ops.reciprocal(x),
 });

@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { binaryKind, isNearTie, propagateNaN } from './elementwise';
+import { binaryKind, isNearTie } from './elementwise';
 
 /**
  * max(a, b). The max gate routes the whole upstream gradient to the larger
@@ -12,7 +11,7 @@ export const max = binaryKind({
   formula: 'max(a, b)',
   localFormulas: ['1 if a ≥ b else 0', '1 if b > a else 0'],
   pattern: 'routes',
-  apply: (a, b) => propagateNaN(a, b, tf.maximum(a, b)),
-  derivatives: (a, b) => [tf.cast(tf.greaterEqual(a, b), 'float32'), tf.cast(tf.less(a, b), 'float32')],
+  apply: (ops, a, b) => ops.maximum(a, b),
+  derivatives: (ops, a, b) => [ops.greaterEqual(a, b), ops.less(a, b)],
   isNearKink: isNearTie,
 });

@@ -1,5 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { binaryKind, isNearTie, propagateNaN } from './elementwise';
+import { binaryKind, isNearTie } from './elementwise';
 
 /**
  * min(a, b): routes the upstream gradient to the smaller input. Tie rule:
@@ -11,7 +10,7 @@ export const min = binaryKind({
   formula: 'min(a, b)',
   localFormulas: ['1 if a ≤ b else 0', '1 if b < a else 0'],
   pattern: 'routes',
-  apply: (a, b) => propagateNaN(a, b, tf.minimum(a, b)),
-  derivatives: (a, b) => [tf.cast(tf.lessEqual(a, b), 'float32'), tf.cast(tf.greater(a, b), 'float32')],
+  apply: (ops, a, b) => ops.minimum(a, b),
+  derivatives: (ops, a, b) => [ops.lessEqual(a, b), ops.greater(a, b)],
   isNearKink: isNearTie,
 });

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 import { constantOf } from './add-constant';
 
@@ -11,6 +10,6 @@ export const multiplyConstant = unaryKind({
   localFormula: 'c',
   pattern: 'scales',
   params: [{ name: 'c', type: 'number', default: -1 }],
-  apply: (x, params) => tf.mul(x, constantOf(params)),
-  derivative: (x, _y, params) => tf.fill(x.shape, constantOf(params)),
+  apply: (ops, x, params) => ops.mul(x, constantOf(params)),
+  derivative: (ops, x, _y, params) => ops.fill(x, constantOf(params)),
 });

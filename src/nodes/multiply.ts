@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { binaryKind } from './elementwise';
 
 /** a · b. The mul gate swaps: each input's local gradient is the other input. */
@@ -8,6 +7,6 @@ export const multiply = binaryKind({
   formula: 'a · b',
   localFormulas: ['b', 'a'],
   pattern: 'swaps',
-  apply: (a, b) => tf.mul(a, b),
-  derivatives: (a, b) => [b, a],
+  apply: (ops, a, b) => ops.mul(a, b),
+  derivatives: (_ops, a, b) => [b, a],
 });

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 
 /** −x. */
@@ -8,6 +7,6 @@ export const negate = unaryKind({
   symbol: '−x',
   formula: '−x',
   localFormula: '−1',
-  apply: (x) => tf.neg(x),
-  derivative: (x) => tf.fill(x.shape, -1),
+  apply: (ops, x) => ops.neg(x),
+  derivative: (ops, x) => ops.fill(x, -1),
 });

@@ -23,6 +23,14 @@ function generatedShape(params: Params): number[] {
   return Array.isArray(shape) ? shape : [];
 }
 
+const forward: NodeKind['forward'] = (context) => {
+  const init = context.params.init as ParameterInit;
+  if (init === 'value') return fromValue.forward(context);
+  const shape = generatedShape(context.params);
+  if (init === 'zeros' || shape.length < 2) return [tf.zeros(shape)];
+  return [tf.randomNormal(shape, 0, initialDeviation(init, shape[0]), 'float32', context.params.seed as number)];
+};
+
 /**
  * A trainable value, such as a weight w; training updates it along −∂L/∂w.
  * With init other than "value" the node draws its values from a seeded normal
@@ -43,11 +51,7 @@ export const parameter: NodeKind = {
     if (shape.length === 0) return { error: `init "${String(params.init)}" needs a shape such as [2, 3], found ${formatShape(shape)}.`, code: 'invalid-param' };
     return { shapes: [shape] };
   },
-  forward: (context) => {
-    const init = context.params.init as ParameterInit;
-    if (init === 'value') return fromValue.forward(context);
-    const shape = generatedShape(context.params);
-    if (init === 'zeros' || shape.length < 2) return [tf.zeros(shape)];
-    return [tf.randomNormal(shape, 0, initialDeviation(init, shape[0]), 'float32', context.params.seed as number)];
-  },
+  forward,
+  // Generated values always have a shape with at least one dimension, so a scalar parameter outputs its value param.
+  scalar: { ...fromValue.scalar!, mirrors: { forward, backward: fromValue.backward } },
 };

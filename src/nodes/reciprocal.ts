@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 
 /** 1/x, with derivative −1/x². */
@@ -8,6 +7,6 @@ export const reciprocal = unaryKind({
   symbol: '1/x',
   formula: '1 / x',
   localFormula: '−1 / x²',
-  apply: (x) => tf.reciprocal(x),
-  derivative: (_x, y) => tf.neg(tf.square(y)),
+  apply: (ops, x) => ops.reciprocal(x),
+  derivative: (ops, _x, y) => ops.neg(ops.square(y)),
 });

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 
 /** ReLU max(0, x). At the kink x = 0 the gradient is 0, as in tfjs and PyTorch. */
@@ -9,7 +8,7 @@ export const relu = unaryKind({
   formula: 'max(0, x)',
   localFormula: '1 if x > 0 else 0',
   pattern: 'routes',
-  apply: (x) => tf.relu(x),
-  derivative: (x) => tf.cast(tf.greater(x, 0), 'float32'),
+  apply: (ops, x) => ops.relu(x),
+  derivative: (ops, x) => ops.greater(x, 0),
   isNearKink: ([x], reach) => x.data.some((value) => Math.abs(value) <= reach),
 });

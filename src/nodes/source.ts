@@ -16,6 +16,8 @@ export function sourceValue(params: Params): { shape: number[]; data: number[] }
 
 /** Builds a kind with no inputs whose output is its `value` parameter. */
 export function sourceKind(definition: SourceDefinition): NodeKind {
+  const forward: NodeKind['forward'] = ({ params }) => [toTensor(sourceValue(params))];
+  const backward: NodeKind['backward'] = () => [];
   return {
     kind: definition.kind,
     category: 'inputs',
@@ -32,7 +34,8 @@ export function sourceKind(definition: SourceDefinition): NodeKind {
       }
       return { shapes: [value.shape] };
     },
-    forward: ({ params }) => [toTensor(sourceValue(params))],
-    backward: () => [],
+    forward,
+    backward,
+    scalar: { mirrors: { forward, backward }, forward: (_inputs, params) => [Math.fround(sourceValue(params).data[0])], backward: () => [] },
   };
 }

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { binaryKind } from './elementwise';
 
 /** a − b: the upstream gradient reaches a unchanged and b negated. */
@@ -7,6 +6,6 @@ export const subtract = binaryKind({
   symbol: '−',
   formula: 'a − b',
   localFormulas: ['1', '−1'],
-  apply: (a, b) => tf.sub(a, b),
-  derivatives: (_a, _b, out) => [tf.onesLike(out), tf.neg(tf.onesLike(out))],
+  apply: (ops, a, b) => ops.sub(a, b),
+  derivatives: (ops, _a, _b, out) => [ops.ones(out), ops.neg(ops.ones(out))],
 });

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs-core';
 import { unaryKind } from './elementwise';
 
 /** tanh x, with derivative 1 − tanh² x written through the output. */
@@ -8,6 +7,6 @@ export const tanh = unaryKind({
   symbol: 'tanh',
   formula: 'tanh x',
   localFormula: '1 − tanh² x',
-  apply: (x) => tf.tanh(x),
-  derivative: (_x, y) => tf.sub(1, tf.square(y)),
+  apply: (ops, x) => ops.tanh(x),
+  derivative: (ops, _x, y) => ops.sub(1, ops.square(y)),
 });
