@@ -38,7 +38,7 @@ function norm(value: tf.Tensor): number {
   return Math.sqrt(tf.sum(tf.square(value)).dataSync()[0]);
 }
 
-/** The network's output sum(σ(ReLU(X·W1)·W2)) written with tfjs ops, for tfjs autodiff. */
+/** Computes the network's output sum(σ(ReLU(X·W1)·W2)) with tfjs ops, for tfjs autodiff. */
 function output(x: tf.Tensor, w1: tf.Tensor, w2: tf.Tensor): tf.Scalar {
   return tf.sum(tf.sigmoid(tf.matMul(tf.relu(tf.matMul(x, w1)), w2)));
 }

@@ -7,7 +7,7 @@ import { compareController, useCompare } from './use-compare';
 /** Drawing size of each plot in CSS pixels. */
 const PLOT_SIZE = 170;
 
-/** The decision boundaries of run A and run B side by side, over the same range and training points; redrawn after each epoch. */
+/** Draws the decision boundaries of run A and run B side by side over the same range and training points, again after each epoch. */
 export function CompareBoundaries({ data, labels }: { data: TrainingData; labels: readonly [string, string] }) {
   const t = useT();
   const range = useMemo(() => plotRange([data.train, data.validation, data.test]), [data]);

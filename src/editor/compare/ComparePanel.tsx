@@ -101,7 +101,7 @@ interface RunFieldsProps {
   onChange(change: Partial<RunChoice>): void;
 }
 
-/** The fields of one run for the chosen dimension. */
+/** Renders the fields of one run for the chosen dimension. */
 function RunFields({ run, dimension, choice, disabled, onChange }: RunFieldsProps) {
   const t = useT();
   const name = run === 0 ? 'A' : 'B';

@@ -2,7 +2,7 @@ import type { RunVariant } from '../../engine/compare/variants';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../../engine/optimizers';
 import type { WatchedActivation } from '../../engine/health/layers';
 
-/** What the two runs of a comparison differ in. */
+/** The setting in which the two runs of a comparison differ. */
 export type CompareDimension = 'optimizer' | 'activation' | 'penalty' | 'loss';
 
 /** The editable choices for one run; only the fields of the chosen dimension are used. */
@@ -35,7 +35,7 @@ export function variantFor(dimension: CompareDimension, choice: RunChoice): RunV
   }
 }
 
-/** A short label of what a run uses, in the field's terms: "adam, lr 0.01", "ReLU", "l2-penalty", "svm-loss". */
+/** Returns a short label of the run's setting in the field's terms: "adam, lr 0.01", "ReLU", "l2-penalty", "svm-loss". */
 export function choiceLabel(dimension: CompareDimension, choice: RunChoice): string {
   switch (dimension) {
     case 'optimizer':

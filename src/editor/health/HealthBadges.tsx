@@ -9,21 +9,21 @@ import { useHealth } from './use-health';
 const NORM_DECADES = { min: -6, max: 1 } as const;
 
 /**
- * Draws each layer's health on the canvas as a small badge above its node: a
- * bar and the gradient norm for a weight or bias, the dead or saturated share
- * for an activation, and a NaN marker on the node that produced the first NaN
- * or infinity. The badges sit in React Flow's viewport, so they pan and zoom with the nodes.
+ * Draws each layer's health on the canvas as a small badge above its node.
+ * A weight or bias shows a bar and its gradient norm, and an activation its
+ * dead or saturated share. A red ring marks the node that produced the first
+ * NaN or infinity. The badges sit in React Flow's viewport, so they pan and zoom with the nodes.
  */
 export function HealthBadges() {
   const current = useHealth((state) => state.current);
   const culprit = useHealth((state) => state.explanation?.nodeId ?? null);
   const documentIds = useEditor((state) => state.document.nodes.map((node) => node.id).join(' '));
-  const shown = new Set(documentIds.split(' '));
+  const onCanvas = new Set(documentIds.split(' '));
 
   return (
     <ViewportPortal>
-      {current.filter((entry) => shown.has(entry.layer.nodeId)).map((entry) => <LayerBadge key={entry.layer.nodeId} health={entry} />)}
-      {culprit && shown.has(culprit) && <NonFiniteMarker nodeId={culprit} />}
+      {current.filter((entry) => onCanvas.has(entry.layer.nodeId)).map((entry) => <LayerBadge key={entry.layer.nodeId} health={entry} />)}
+      {culprit && onCanvas.has(culprit) && <NonFiniteMarker nodeId={culprit} />}
     </ViewportPortal>
   );
 }
@@ -55,7 +55,7 @@ function LayerBadge({ health }: { health: LayerHealth }) {
   );
 }
 
-/** A red ring around the node that produced the first NaN or infinity, with a label above it. */
+/** Draws a red ring around the node that produced the first NaN or infinity, with a label above it. */
 function NonFiniteMarker({ nodeId }: { nodeId: string }) {
   const t = useT();
   const node = useInternalNode(nodeId);

@@ -39,7 +39,7 @@ function seriesFor(ids: string): StepSeries[] {
   return ids === '' ? [] : ids.split(' ').map((label, index) => ({ label, colour: layerColour(index) }));
 }
 
-/** A log axis cannot show 0 or a non-finite norm, so those become gaps. */
+/** Turns 0 and non-finite norms into gaps, because a log axis cannot show them. */
 function positive(value: number | null): number | null {
   return value !== null && Number.isFinite(value) && value > 0 ? value : null;
 }

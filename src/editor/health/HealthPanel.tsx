@@ -36,7 +36,7 @@ export function HealthPanel() {
   );
 }
 
-/** The newest health of every layer, input side first. */
+/** Lists the newest health of every layer, input side first. */
 function LayerTable() {
   const t = useT();
   const current = useHealth((state) => state.current);

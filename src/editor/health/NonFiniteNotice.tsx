@@ -21,7 +21,7 @@ export function explanationText(t: Translate, explanation: NonFiniteExplanation)
   return `${where} ${cause} ${blame}`;
 }
 
-/** The plain explanation of the first NaN or infinity on the canvas, with a button that selects its node. */
+/** Shows the plain explanation of the first NaN or infinity on the canvas, with a button that selects its node. */
 export function NonFiniteNotice() {
   const t = useT();
   const explanation = useHealth((state) => state.explanation);

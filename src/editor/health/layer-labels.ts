@@ -19,7 +19,7 @@ export function formatFraction(value: number | null): string {
   return value === null ? '–' : `${Math.round(value * 100)}%`;
 }
 
-/** The weights of a sample, or every trainable layer when the graph has no weight matrices. */
+/** Returns the weights of a sample, or the biases when the graph has no weight matrix. */
 export function weightLayers(layers: readonly LayerHealth[]): LayerHealth[] {
   const weights = layers.filter((entry) => entry.layer.role === 'weight');
   return weights.length > 0 ? weights : layers.filter((entry) => entry.layer.role === 'bias');

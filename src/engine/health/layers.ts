@@ -17,10 +17,10 @@ export type HealthLayer =
  * Finds the layers of any graph from its structure: every trainable source
  * node and every ReLU, sigmoid or tanh node, from the input side to the
  * output. A trainable node with two or more axes is a weight, one with fewer
- * is a bias. Nodes are placed by their longest path from a source, and a
- * trainable node, being a source itself, just before the deepest node that
- * reads it: W2 of an MLP sits before the matmul of layer 2, not beside its
- * L2 penalty.
+ * is a bias. Each node is placed by its longest path from a source. A
+ * trainable node is a source itself, so it is placed just before the deepest
+ * node that reads it: W2 of an MLP sits before the matmul of layer 2, not
+ * beside its L2 penalty.
  */
 export function findHealthLayers(program: Program): HealthLayer[] {
   const level = new Map<string, number>();

@@ -27,13 +27,13 @@ export interface LayerHealth {
   /**
    * ReLU only: the fraction of units whose output is 0 for every example of
    * the batch, so no gradient passes through them. With two or more axes the
-   * first axis is the batch and a unit is one position along the others; with
-   * fewer axes each element is a unit.
+   * first axis is the batch and a unit is one position along the others.
+   * With fewer axes each element is a unit.
    */
   deadFraction: number | null;
   /** Sigmoid and tanh only: the fraction of output elements beyond the saturation thresholds above. */
   saturatedFraction: number | null;
-  /** True when the node's value or gradient holds a NaN or an infinity. */
+  /** True when the node's value or gradient contains a NaN or an infinity. */
   nonFinite: boolean;
 }
 

@@ -3,7 +3,7 @@ import { describeNode } from '../diagnostics';
 import type { TensorData } from '../tensor';
 import type { Trace } from '../trace';
 
-/** Why a node produced the first NaN or infinity of a pass. */
+/** Cause of the first NaN or infinity of a pass, as found from the node's kind and inputs. */
 export type NonFiniteCause =
   | 'log-of-zero'
   | 'log-of-negative'
@@ -78,7 +78,7 @@ export function explainNonFinite(program: Program, trace: Trace, training?: Trai
 
 type Found = Pick<NonFiniteExplanation, 'cause' | 'port' | 'value'>;
 
-/** Picks the cause from the node's kind first, then from what its result holds. */
+/** Picks the cause from the node's kind first, then from the values its result contains. */
 function findCause(node: CompiledNode, inputs: (TensorData | null)[], produced: TensorData[]): Found {
   const portNamed = (name: string) => node.kind.inputs.findIndex((port) => port.name === name);
   const input = (name: string) => inputs[portNamed(name)] ?? null;
@@ -115,8 +115,8 @@ function findCause(node: CompiledNode, inputs: (TensorData | null)[], produced: 
 
 function describeExplanation(explanation: Omit<NonFiniteExplanation, 'message'>, training?: TrainingContext): string {
   const where = describeNode(explanation.nodeId, explanation.kind);
-  const what = explanation.phase === 'forward' ? 'value' : 'gradient';
-  const lead = `${where} produced the first NaN or infinite ${what}: `;
+  const quantity = explanation.phase === 'forward' ? 'value' : 'gradient';
+  const lead = `${where} produced the first NaN or infinite ${quantity}: `;
   const cause = {
     'log-of-zero': `input x holds 0, and ln 0 = −∞ (its gradient 1/x is infinite there too). Keep the log's input above 0, for example by adding a small ε.`,
     'log-of-negative': `input x holds ${formatNumber(explanation.value!)}, and the log of a negative number is NaN. Keep the log's input above 0.`,
@@ -132,7 +132,7 @@ function describeExplanation(explanation: Omit<NonFiniteExplanation, 'message'>,
   return lead + cause + blame;
 }
 
-/** Largest magnitude among every parameter node's value; infinite when one holds a NaN or an infinity. */
+/** Returns the largest magnitude among all parameter values, or Infinity when one contains a NaN or an infinity. */
 function largestParameter(program: Program, trace: Trace): number {
   let largest = 0;
   for (const node of program.order) {
