@@ -69,9 +69,6 @@ export function App() {
               {!lecture.hideSidePanels && <ExplanationPanel />}
               <LoadErrorPanel />
             </ErrorBoundary>
-            <ErrorBoundary name="canvas">
-              <Canvas />
-            </ErrorBoundary>
             {viewShown && (
               <ErrorBoundary name="lecture view">
                 <Suspense fallback={null}>
@@ -79,6 +76,9 @@ export function App() {
                 </Suspense>
               </ErrorBoundary>
             )}
+            <ErrorBoundary name="canvas">
+              <Canvas />
+            </ErrorBoundary>
             <ErrorBoundary name="quiz">
               <QuizPanel />
             </ErrorBoundary>

@@ -10,7 +10,7 @@ import { PlotCanvas } from './PlotCanvas';
 
 const CARTESIAN_RANGE: PlotRange = { xMin: -1.3, xMax: 1.3, yMin: -1.3, yMax: 1.3 };
 const POLAR_RANGE: PlotRange = { xMin: 0, xMax: 1.4, yMin: -Math.PI, yMax: Math.PI };
-const SIZE = 260;
+const SIZE = 220;
 
 type Transform = (a: number, b: number) => [number, number];
 const identity: Transform = (a, b) => [a, b];

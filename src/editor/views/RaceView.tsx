@@ -34,7 +34,9 @@ export function RaceView() {
   const [rates, setRates] = useState<Record<OptimizerName, number>>(RACE_LEARNING_RATES);
   const [shown, setShown] = useState(0);
   const [running, setRunning] = useState(false);
-  const paths = useMemo(() => racePaths(start, rates), [start, rates]);
+  // The optimizers run on tfjs, so the paths wait until the backend has started.
+  const ready = useEditor((state) => state.backend.status === 'ready');
+  const paths = useMemo(() => (ready ? racePaths(start, rates) : null), [ready, start, rates]);
   const bands = useMemo(() => lossBands(), []);
   const frame = useRef(0);
 
@@ -54,7 +56,7 @@ export function RaceView() {
   const draw = useMemo(() => (context: CanvasRenderingContext2D, size: [number, number]) => {
     drawCells(context, bands, CELLS[0], CELLS[1], true);
     drawAxes(context, range, size, ['x', 'y']);
-    for (const name of OPTIMIZER_NAMES) drawPolyline(context, range, paths[name].slice(0, shown + 1), size, { colour: PATH_COLOURS[name], width: 2 });
+    for (const name of OPTIMIZER_NAMES) if (paths) drawPolyline(context, range, paths[name].slice(0, shown + 1), size, { colour: PATH_COLOURS[name], width: 2 });
     const [px, py] = dataToPixel(range, start[0], start[1], ...size);
     context.fillStyle = '#1d2330';
     context.fillRect(px - 4, py - 4, 8, 8);
@@ -83,7 +85,7 @@ export function RaceView() {
       </figure>
       <div className="view-controls">
         <div className="view-buttons">
-          <button type="button" data-testid="race-start" onClick={restart}>{t('view.race.start')}</button>
+          <button type="button" data-testid="race-start" disabled={!paths} onClick={restart}>{t('view.race.start')}</button>
           <button type="button" data-testid="race-pause" disabled={!running} onClick={() => setRunning(false)}>{t('view.race.pause')}</button>
           <span data-testid="race-step">{t('view.race.step', { step: shown, steps: RACE_STEPS })}</span>
         </div>
@@ -93,7 +95,7 @@ export function RaceView() {
           </thead>
           <tbody>
             {OPTIMIZER_NAMES.map((name) => {
-              const path = paths[name];
+              const path = paths?.[name] ?? [start];
               const [x, y] = path[Math.min(shown, path.length - 1)];
               return (
                 <tr key={name}>

@@ -21,7 +21,7 @@ const VIEWS: Readonly<Record<string, ComponentType>> = {
 };
 
 /**
- * Shows the loaded lecture view's plots below the canvas, in a panel that
+ * Shows the loaded lecture view's plots above the canvas, in a panel that
  * collapses to its title bar. Renders nothing for other presets and documents.
  */
 export function ViewPanel() {

@@ -10,7 +10,7 @@ import { drawAxes, drawCells, drawPoints, drawPolyline, type PlotPoint } from '.
 import { PlotCanvas } from './PlotCanvas';
 
 const INPUT_RANGE: PlotRange = { xMin: -1.2, xMax: 1.2, yMin: -1.2, yMax: 1.2 };
-const SIZE = 260;
+const SIZE = 220;
 /** Grid lines x = c and y = c drawn in the input space and mapped into the hidden space. */
 const GRID_LINES = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1];
 const VERTICAL_COLOUR = 'rgba(31, 78, 156, 0.55)';

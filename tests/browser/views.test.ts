@@ -1,0 +1,167 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { byTestId, openApp, readNumber } from './app';
+import { saveScreenshot, test } from './browser';
+
+async function canvasPixels(canvas: Locator): Promise<string> {
+  return canvas.evaluate((element: HTMLCanvasElement) => element.toDataURL());
+}
+
+/**
+ * Opens a view preset and waits for its panel, which loads with a dynamic
+ * import. Hides the explanation so the plots have room in the screenshots.
+ */
+async function openView(page: Page, presetId: string): Promise<void> {
+  await openApp(page, `#preset=${presetId}`);
+  await byTestId(page, 'view-panel').waitFor({ timeout: 30_000 });
+  await byTestId(page, 'explanation-toggle').click();
+  await byTestId(page, 'explanation').waitFor({ state: 'detached' });
+}
+
+/** Scrolls the view panel so the element is at its top, for a screenshot of what lies below. */
+async function scrollViewTo(locator: Locator): Promise<void> {
+  await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+}
+
+/** Returns the RGB colour of the pixel at a fraction (fx, fy) of the canvas, measured from its top left. */
+async function pixelAt(canvas: Locator, fx: number, fy: number): Promise<[number, number, number]> {
+  return canvas.evaluate((element: HTMLCanvasElement, [x, y]) => {
+    const data = element.getContext('2d')!.getImageData(Math.floor(element.width * x), Math.floor(element.height * y), 1, 1).data;
+    return [data[0], data[1], data[2]] as [number, number, number];
+  }, [fx, fy]);
+}
+
+/** Clicks a canvas at a fraction (fx, fy) of its size, measured from its top left. */
+async function clickAt(page: Page, canvas: Locator, fx: number, fy: number): Promise<void> {
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('The plot is not visible.');
+  await page.mouse.click(box.x + box.width * fx, box.y + box.height * fy);
+}
+
+/** Sets a range input to a value and sends the input event React listens to. */
+async function setRange(locator: Locator, value: number): Promise<void> {
+  await locator.evaluate((element: HTMLInputElement, next) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    setter.call(element, String(next));
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+describe('lecture views', () => {
+  test('knn changes with metric, k and clicks', async ({ page }) => {
+    await openView(page, 'knn');
+    const plot = byTestId(page, 'knn-plot');
+    await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('18 points');
+    const l1 = await canvasPixels(plot);
+
+    await byTestId(page, 'knn-metric-l2').check();
+    await expect.poll(() => canvasPixels(plot)).not.toBe(l1);
+    const l2 = await canvasPixels(plot);
+
+    await setRange(byTestId(page, 'knn-k'), 5);
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('5');
+    await expect.poll(() => canvasPixels(plot)).not.toBe(l2);
+
+    // A class-2 point (green) in the empty top-left corner takes that corner over with k = 1.
+    await setRange(byTestId(page, 'knn-k'), 1);
+    await byTestId(page, 'knn-class').selectOption('2');
+    await clickAt(page, plot, 0.04, 0.04);
+    await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('19 points');
+    const [r, g, b] = await pixelAt(plot, 0.02, 0.02);
+    expect(g).toBeGreaterThan(r);
+    expect(g).toBeGreaterThan(b);
+    await saveScreenshot(page, 'view-knn');
+  });
+
+  test('polar features train to a circle', async ({ page }) => {
+    await openView(page, 'polar-features');
+    await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });
+    const input = byTestId(page, 'polar-input');
+    const before = await canvasPixels(input);
+
+    await byTestId(page, 'train').click();
+    await expect.poll(() => byTestId(page, 'train').textContent(), { timeout: 90_000 }).toBe('Train');
+
+    await expect.poll(() => canvasPixels(input)).not.toBe(before);
+    // Centre of the input plot lies inside the inner ring (class 0, blue); the corners lie outside (class 1, orange).
+    const [centreR, , centreB] = await pixelAt(input, 0.5, 0.5);
+    const [cornerR, , cornerB] = await pixelAt(input, 0.03, 0.97);
+    expect(centreB).toBeGreaterThan(centreR);
+    expect(cornerR).toBeGreaterThan(cornerB);
+    await scrollViewTo(input);
+    await saveScreenshot(page, 'view-polar-features');
+
+    await byTestId(page, 'polar-space-cartesian').check();
+    await expect.poll(() => byTestId(page, 'polar-status').textContent()).toContain('raw (x, y)');
+  });
+
+  test('space warping folds the grid', async ({ page }) => {
+    await openView(page, 'space-warping');
+    await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });
+    await expect.poll(() => byTestId(page, 'warp-weights').textContent()).toContain('h₁ = ReLU(1.00 x₁ − 1.00 x₂ + 0.00)');
+    const hidden = byTestId(page, 'warp-hidden');
+    const before = await canvasPixels(hidden);
+
+    await byTestId(page, 'train').click();
+    await expect.poll(() => byTestId(page, 'train').textContent(), { timeout: 120_000 }).toBe('Train');
+
+    await expect.poll(() => canvasPixels(hidden)).not.toBe(before);
+    await scrollViewTo(byTestId(page, 'warp-input'));
+    await saveScreenshot(page, 'view-space-warping');
+  });
+
+  test('bump moves with its sliders', async ({ page }) => {
+    await openView(page, 'bump');
+    const output = byTestId(page, 'bump-x');
+    await expect.poll(() => page.locator('[data-testid="bump-x"]').locator('..').textContent()).toContain('f(x) = 1.000');
+
+    // Height 2 doubles the plateau value at x = 0.25.
+    await setRange(byTestId(page, 'bump-height'), 2);
+    await expect.poll(() => output.locator('..').textContent()).toContain('f(x) = 2.000');
+    // Moving the end to 0.5 puts x = 0.25 on the falling ramp: ramp 0.5, so f = 2 · (0.5 − 0.25) / 0.5 = 1.
+    await setRange(byTestId(page, 'bump-end'), 0.5);
+    await expect.poll(() => output.locator('..').textContent()).toContain('f(x) = 1.000');
+
+    await expect.poll(() => byTestId(page, 'bump-error').textContent()).toContain('6 bumps');
+    const sixBumps = Number((await byTestId(page, 'bump-error').textContent())!.split(':').pop());
+    await setRange(byTestId(page, 'bump-count'), 30);
+    await expect.poll(() => byTestId(page, 'bump-error').textContent()).toContain('30 bumps');
+    const thirtyBumps = Number((await byTestId(page, 'bump-error').textContent())!.split(':').pop());
+    expect(thirtyBumps).toBeLessThan(sixBumps);
+    await saveScreenshot(page, 'view-bump');
+  });
+
+  test('optimizer race runs from a clicked start', async ({ page }) => {
+    await openView(page, 'optimizer-race');
+    const plot = byTestId(page, 'race-plot');
+
+    await clickAt(page, plot, 0.1, 0.2);
+    // The click moved the graph's x and y: the start is near (−4, 1.5).
+    await expect.poll(() => byTestId(page, 'race-loss-sgd').textContent()).not.toBe('');
+    const startLoss = await readNumber(byTestId(page, 'race-loss-sgd'));
+    expect(startLoss).toBeGreaterThan(1.5);
+
+    await byTestId(page, 'race-start').click();
+    await expect.poll(() => byTestId(page, 'race-step').textContent(), { timeout: 60_000 }).toContain('step 150 of 150');
+    for (const name of ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']) {
+      expect(await readNumber(byTestId(page, `race-loss-${name}`)), name).toBeLessThan(0.05 * startLoss);
+    }
+    await saveScreenshot(page, 'view-optimizer-race');
+  });
+
+  test('hinge vs softmax follows an edited score', async ({ page }) => {
+    await openView(page, 'hinge-vs-softmax');
+    // Row [10, 9, 9]: hinge 0, softmax ln(1 + 2/e) = 0.5514.
+    await expect.poll(() => readNumber(byTestId(page, 'softmax-1'))).toBeCloseTo(0.5514, 3);
+    expect(await readNumber(byTestId(page, 'hinge-1'))).toBe(0);
+
+    // s1 = 9.5 enters the margin: hinge = (9.5 − 10 + 1) + (9 − 10 + 1) = 0.5; softmax = ln(1 + e^−0.5 + e^−1) = ln 1.9744 = 0.6803.
+    const score = byTestId(page, 'score-1-1');
+    await score.fill('9.5');
+    await score.press('Enter');
+    await expect.poll(() => readNumber(byTestId(page, 'hinge-1'))).toBeCloseTo(0.5, 4);
+    await expect.poll(() => readNumber(byTestId(page, 'softmax-1'))).toBeCloseTo(0.6803, 3);
+    await byTestId(page, 'losses-row-1').check();
+    await saveScreenshot(page, 'view-hinge-vs-softmax');
+  });
+});
