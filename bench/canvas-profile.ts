@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { serializeDocument } from '../src/engine/document';
+import { serializeDocument, type GraphDocument } from '../src/engine/document';
 import { storageKeys } from '../src/editor/store/persistence';
 import { buildApp } from './bundle';
 import { launchChromium, withPreviewServer, withTemporaryFolder } from './browser/harness';
@@ -8,8 +8,9 @@ import { openDocument, swing, zoomTo } from './canvas';
 import { round3 } from './engine';
 import { SMALL_WIDTHS, unrolledScalarMlp } from './scalar-graph';
 
-/** Length of each traced gesture, in milliseconds. */
+/** Length of each traced gesture and of the idle trace, in milliseconds. */
 const TRACE_MS = 3000;
+const IDLE_MS = 5000;
 /** Events listed per thread, largest self time first. */
 const TOP_EVENTS = 12;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'viz', 'v8.execute'];
@@ -60,12 +61,17 @@ function selfTimes(events: TraceEvent[], windowMs: number): Record<string, Recor
     }
     const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP_EVENTS);
     const busy = top.reduce((sum, [, micros]) => sum + micros, 0);
-    // Threads busy less than 1 % of the window are left out.
-    if (busy / 1000 < windowMs / 100) continue;
+    // Threads busy less than 0.2 % of the window are left out.
+    if (busy / 1000 < windowMs / 500) continue;
     const name = `${threadNames.get(key) ?? '?'} (${key})`;
     result[name] = Object.fromEntries(top.map(([event, micros]) => [event, round3(micros / windowMs / 1000)]));
   }
   return result;
+}
+
+async function stopTrace(browser: Browser): Promise<TraceEvent[]> {
+  const buffer = await browser.stopTracing();
+  return (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
 }
 
 /** Traces `act` for TRACE_MS and returns each busy thread's self CPU time per event, in ms per ms of wall time. */
@@ -75,9 +81,23 @@ async function traceWhile(browser: Browser, page: Page, act: (step: number) => P
   const started = Date.now();
   for (let step = 0; Date.now() < started + TRACE_MS; step++) await act(step);
   const frames = await page.evaluate(probes.stopFrameCount);
-  const buffer = await browser.stopTracing();
-  const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
-  return { fps: round3(frames.fps), cpuShare: selfTimes(traceEvents, frames.seconds * 1000) };
+  const events = await stopTrace(browser);
+  return { fps: round3(frames.fps), cpuShare: selfTimes(events, frames.seconds * 1000) };
+}
+
+/** Traces IDLE_MS with nothing happening; unlike traceWhile it counts no frames, because requesting them is work. */
+async function traceIdle(browser: Browser, page: Page): Promise<Record<string, unknown>> {
+  await browser.startTracing(page, { categories: CATEGORIES });
+  await page.waitForTimeout(IDLE_MS);
+  return { cpuShare: selfTimes(await stopTrace(browser), IDLE_MS) };
+}
+
+/** Traces the page from navigation until every node in view is shown, as the canvas benchmark times it. */
+async function traceLoad(browser: Browser, page: Page, baseUrl: string, graph: GraphDocument): Promise<Record<string, unknown>> {
+  await browser.startTracing(page, { categories: CATEGORIES });
+  const load = await openDocument(page, baseUrl, graph);
+  const events = await stopTrace(browser);
+  return { ...load, cpuShare: selfTimes(events, load.tracedMs) };
 }
 
 /** Presses the button at `start`, traces while the pointer swings with the button held, and releases. */
@@ -107,7 +127,8 @@ async function traceZoom(browser: Browser, page: Page): Promise<Record<string, u
 
 /**
  * Builds the app and traces the 1,016-node canvas with Chromium's tracing
- * while panning, zooming and dragging at the fitted zoom, and panning at zoom 1.
+ * while loading, panning, zooming and dragging at the fitted zoom, idle, and
+ * panning and dragging at zoom 1.
  * Prints where each busy thread spends its time; a profiling aid, not a benchmark.
  */
 export async function profileCanvas(): Promise<Record<string, unknown>> {
@@ -121,13 +142,17 @@ export async function profileCanvas(): Promise<Record<string, unknown>> {
         await context.addInitScript(probes.installRenderCounter);
         await context.addInitScript(([key, text]) => localStorage.setItem(key, text), [storageKeys.document, serializeDocument(graph)]);
         const page = await context.newPage();
-        const load = await openDocument(page, baseUrl, graph);
+        const load = await traceLoad(browser, page, baseUrl, graph);
         await page.waitForTimeout(1000);
         const atFit = { pan: await tracePan(browser, page), zoom: await traceZoom(browser, page), drag: await traceDrag(browser, page) };
+        // Idle as the canvas benchmark measures it: after the drag, with the pointer off the canvas.
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(1000);
+        const idle = await traceIdle(browser, page);
         await zoomTo(page, 1);
         const atWorkingZoom = { pan: await tracePan(browser, page), drag: await traceDrag(browser, page) };
         await context.close();
-        return { bench: 'canvas-profile', ...load, atFit, atWorkingZoom };
+        return { bench: 'canvas-profile', load, atFit, idle, atWorkingZoom };
       } finally {
         await browser.close();
       }

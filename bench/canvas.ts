@@ -29,7 +29,11 @@ async function readMetrics(page: Page): Promise<Record<string, number>> {
 
 /**
  * Runs `act` until WINDOW_MS have passed and counts the page's animation frames
- * meanwhile, with the renderer main thread's task and script time per frame.
+ * meanwhile. Per frame it also reports the renderer main thread's task and
+ * script time (wall clock) and the CPU time of that thread and of the whole
+ * renderer process. CPU time leaves out the time other processes held the
+ * cores, so it compares runs under different machine loads better than the
+ * frame rate does. The GPU process, which rasterizes and composites, is not counted.
  */
 async function framesWhile(page: Page, act: (step: number) => Promise<void>): Promise<Record<string, number>> {
   const before = await readMetrics(page);
@@ -45,6 +49,8 @@ async function framesWhile(page: Page, act: (step: number) => Promise<void>): Pr
     p95FrameMs: round3(frames.p95FrameMs),
     mainThreadMsPerFrame: perFrame('TaskDuration'),
     scriptMsPerFrame: perFrame('ScriptDuration'),
+    mainThreadCpuMsPerFrame: perFrame('ThreadTime'),
+    rendererCpuMsPerFrame: perFrame('ProcessTime'),
   };
 }
 
@@ -137,6 +143,7 @@ async function idleFigures(page: Page): Promise<Record<string, number>> {
   return {
     taskMsPerSecond: perSecond('TaskDuration', 1000),
     scriptMsPerSecond: perSecond('ScriptDuration', 1000),
+    mainThreadCpuMsPerSecond: perSecond('ThreadTime', 1000),
     layoutsPerSecond: perSecond('LayoutCount'),
     styleRecalcsPerSecond: perSecond('RecalcStyleCount'),
     reactCommits: commits,
@@ -191,6 +198,7 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
   const smallGraph = await calibrate(page, baseUrl);
   const load = await openDocument(page, baseUrl, graph);
   const fitted = await page.evaluate(probes.readTransform);
+  const { Nodes: domNodes, LayoutObjects: layoutObjects } = await readMetrics(page);
   const atFit = { pan: await panFrames(page), zoom: await zoomFrames(page), drag: await dragFrames(page) };
   const idle = await idleFigures(page);
   const playback = await playbackFigures(page);
@@ -208,7 +216,7 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
   };
   return {
     bench: 'canvas', smallGraph, nodes: graph.nodes.length, edges: graph.edges.length, ...load,
-    fittedZoom: round3(fitted?.zoom ?? Number.NaN), atFit, idle, playback, workingZoom: round3(workingZoom), atWorkingZoom, ratios,
+    fittedZoom: round3(fitted?.zoom ?? Number.NaN), domNodes, layoutObjects, atFit, idle, playback, workingZoom: round3(workingZoom), atWorkingZoom, ratios,
   };
 }
 

@@ -16,20 +16,22 @@ function labelClass(kind: string, tensor: TensorData | null): string {
   return tensor && tensor.data.length > 1 ? `edge-label ${kind} edge-tensor nodrag nopan` : `edge-label ${kind}`;
 }
 
-/** A wire with its forward value above it and its gradient below it, each shown once the timeline reveals it. */
+/**
+ * A wire with its forward value above it and its gradient below it, each shown once the timeline reveals it.
+ * React Flow draws these at detail zoom only. CompactWires draws the wires of a zoomed-out large graph.
+ */
 export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
   const { id, source, target, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath(props);
   const pulseKey = useEditor((state) => edgePulseKey(state, source, target));
   const speed = useEditor((state) => state.speed);
-  const { labelLayer, compact } = useCanvasDrawing();
+  const { labelLayer } = useCanvasDrawing();
 
   return (
     <>
-      {/* A compact wire has no wide invisible twin to catch the pointer, which halves the SVG paths to hit-test. */}
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'wire selected' : 'wire'} interactionWidth={compact ? 0 : undefined} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'wire selected' : 'wire'} />
       {pulseKey !== null && <Pulse key={pulseKey} path={path} direction={pulseKey.startsWith('forward') ? 'forward' : 'backward'} durationMs={stepDelayMs(speed)} />}
-      {labelLayer && !compact && createPortal(<WireLabels id={id} source={source} target={target} x={labelX} y={labelY} />, labelLayer)}
+      {labelLayer && createPortal(<WireLabels id={id} source={source} target={target} x={labelX} y={labelY} />, labelLayer)}
     </>
   );
 });
