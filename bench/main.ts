@@ -10,6 +10,7 @@ import { benchCanvas } from './canvas';
 import { profileCanvas } from './canvas-profile';
 import { benchEngine } from './engine';
 import { benchFuzz } from './fuzz';
+import { benchHealth } from './health';
 import { benchReplayMemory, benchTrainingMemory } from './memory';
 import { benchMnist } from './mnist';
 import { benchScaling } from './scaling';
@@ -101,6 +102,13 @@ const benchmarks: Record<string, Benchmark> = {
     backends: NODE_BACKENDS,
     run: (options) => forEachBackend({ backends: options.backends.slice(0, 1) }, async () => {
       printFigures(benchFuzz(100_000, 'fuzz bench', (line) => process.stderr.write(`${line}\n`)));
+    }),
+  },
+  health: {
+    summary: 'one layer-health sample (a traced pass on 64 examples) against one training step (mlp2, mlp6 on the spiral)',
+    backends: NODE_BACKENDS,
+    run: (options) => forEachBackend(options, async (backend) => {
+      for (const presetId of ['mlp2', 'mlp6']) printFigures(benchHealth(presetId, backend, cpuClock));
     }),
   },
   memory: {
