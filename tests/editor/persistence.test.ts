@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { chooseInitialDocument } from '../../src/editor/store/initial-document';
-import { readViewport, startEditorSettings, storageKeys, writeViewport } from '../../src/editor/store/persistence';
+import { AUTOSAVE_DELAY_MS, readViewport, startAutosave, startEditorSettings, storageKeys, writeViewport } from '../../src/editor/store/persistence';
 import { createEditorStore } from '../../src/editor/store/store';
 import { serializeDocument } from '../../src/engine/document';
 import { encodeLink } from '../../src/engine/link';
@@ -116,5 +116,24 @@ describe('editor settings', () => {
 
     expect(store.getState().explanationOpen).toBe(true);
     expect(store.getState().speed).toBe(1);
+  });
+});
+
+describe('autosave', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test('first document is saved without an edit', () => {
+    vi.useFakeTimers();
+    const document = findPreset('sigmoid-neuron')!.build();
+    const store = createEditorStore({ document, presetId: 'sigmoid-neuron' });
+    const storage = memoryStorage();
+
+    startAutosave(store, storage, () => {});
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS);
+
+    expect(storage.getItem(storageKeys.document)).toBe(serializeDocument(document));
+    expect(storage.getItem(storageKeys.presetId)).toBe('sigmoid-neuron');
   });
 });

@@ -44,7 +44,7 @@ export function readAutosave(storage: KeyValueStorage): AutosaveResult {
   return { status: 'ok', document: result.document, presetId: safeGet(storage, storageKeys.presetId) };
 }
 
-/** Tells whether the autosave holds exactly `document`. */
+/** Tells whether the autosave contains exactly `document`. */
 export function matchesAutosave(storage: KeyValueStorage, document: GraphDocument): boolean {
   return safeGet(storage, storageKeys.document) === serializeDocument(document);
 }
@@ -58,8 +58,10 @@ function setAside(storage: KeyValueStorage, text: string): void {
 }
 
 /**
- * Saves the document AUTOSAVE_DELAY_MS after its last change. Returns a function
- * that stops saving. `onError` receives the message of a failed write, such as a full quota.
+ * Saves the document AUTOSAVE_DELAY_MS after its last change, and once after
+ * the start, so the autosave always matches the saved viewport, even for a
+ * unedited preset. Returns a function that stops saving. `onError`
+ * receives the message of a failed write, such as a full quota.
  */
 export function startAutosave(store: StoreApi<EditorStore>, storage: KeyValueStorage, onError: (message: string) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -80,6 +82,7 @@ export function startAutosave(store: StoreApi<EditorStore>, storage: KeyValueSto
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
+  timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   return () => {
     unsubscribe();
     if (timer !== null) clearTimeout(timer);
