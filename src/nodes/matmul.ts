@@ -20,6 +20,17 @@ function matmulShapes(a: readonly number[], b: readonly number[]): ShapeResult {
 }
 
 /**
+ * Multiplies a · b with either operand transposed. In tfjs-backend-wasm 4.22 a
+ * matMul with a transpose flag measured 4–9× slower than transposing first
+ * (aᵀ · b for a [128, 784], b [128, 100] in Node: 12.9 ms against 1.4 ms), while
+ * on the CPU backend transposing first was slower, so only wasm transposes first.
+ */
+function matMulTransposed(a: tf.Tensor, b: tf.Tensor, transposeA: boolean, transposeB: boolean): tf.Tensor {
+  if (tf.getBackend() !== 'wasm') return tf.matMul(a, b, transposeA, transposeB);
+  return tf.tidy(() => tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b));
+}
+
+/**
  * Matrix product a · b. The gradient of each operand has that operand's
  * shape: ∂L/∂a = upstream · bᵀ [n, k] and ∂L/∂b = aᵀ · upstream [k, m].
  */
@@ -35,7 +46,7 @@ export const matmul: NodeKind = {
   inferShapes: ([a, b]) => matmulShapes(a, b),
   forward: ({ inputs: [a, b] }) => [tf.matMul(a, b)],
   backward: ({ inputs: [a, b], upstream: [gradient], wanted }) => [
-    wanted?.[0] === false ? tf.scalar(0) : tf.matMul(gradient, b, false, true),
-    wanted?.[1] === false ? tf.scalar(0) : tf.matMul(a, gradient, true, false),
+    wanted?.[0] === false ? tf.scalar(0) : matMulTransposed(gradient, b, false, true),
+    wanted?.[1] === false ? tf.scalar(0) : matMulTransposed(a, gradient, true, false),
   ],
 };
