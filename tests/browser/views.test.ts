@@ -18,10 +18,6 @@ async function openView(page: Page, presetId: string): Promise<void> {
   await byTestId(page, 'explanation').waitFor({ state: 'detached' });
 }
 
-/** Scrolls the view panel so the element is at its top, for a screenshot of what lies below. */
-async function scrollViewTo(locator: Locator): Promise<void> {
-  await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-}
 
 /** Returns the RGB colour of the pixel at a fraction (fx, fy) of the canvas, measured from its top left. */
 async function pixelAt(canvas: Locator, fx: number, fy: number): Promise<[number, number, number]> {
@@ -88,7 +84,6 @@ describe('lecture views', () => {
     const [cornerR, , cornerB] = await pixelAt(input, 0.03, 0.97);
     expect(centreB).toBeGreaterThan(centreR);
     expect(cornerR).toBeGreaterThan(cornerB);
-    await scrollViewTo(input);
     await saveScreenshot(page, 'view-polar-features');
 
     await byTestId(page, 'polar-space-cartesian').check();
@@ -106,7 +101,6 @@ describe('lecture views', () => {
     await expect.poll(() => byTestId(page, 'train').textContent(), { timeout: 120_000 }).toBe('Train');
 
     await expect.poll(() => canvasPixels(hidden)).not.toBe(before);
-    await scrollViewTo(byTestId(page, 'warp-input'));
     await saveScreenshot(page, 'view-space-warping');
   });
 

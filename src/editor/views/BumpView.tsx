@@ -150,7 +150,7 @@ function bumpOfTerms({ shifts, scale }: BumpGraphTerms): Bump {
   return { start: -shifts[0], end: -shifts[3], ramp, height: scale * ramp };
 }
 
-/** The edits that give the graph's nodes the constants of `bump` and the input x, as one undo step. */
+/** Returns the edits that give the graph's nodes the constants of `bump` and the input x, as one undo step. */
 function bumpEdits(bump: Bump, x: number): GraphEdit[] {
   const shifts = [-bump.start, -(bump.start + bump.ramp), -(bump.end - bump.ramp), -bump.end];
   return [

@@ -8,8 +8,8 @@ import type { PlotRange } from '../training/boundary';
 import { drawAxes, drawPolyline } from './plot';
 import { PlotCanvas } from './PlotCanvas';
 
-const WIDTH = 340;
-const HEIGHT = 220;
+const WIDTH = 300;
+const HEIGHT = 200;
 /** The plot moves the correct score this far either side of its current value. */
 const SWEEP = 6;
 const SAMPLES = 121;
@@ -17,7 +17,7 @@ const HINGE_COLOUR = '#b3261e';
 const SOFTMAX_COLOUR = '#1f4e9c';
 
 /**
- * The scores of the graph's S_hinge node as an editable table with each
+ * Shows the scores of the graph's S_hinge node as an editable table with each
  * row's hinge and softmax loss, read from the trace, and a plot of both losses
  * of one row as its correct score moves.
  */

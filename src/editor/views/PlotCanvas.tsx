@@ -14,7 +14,7 @@ export interface PlotCanvasProps {
   onPress?(x: number, y: number, phase: 'down' | 'move'): void;
 }
 
-/** A canvas in CSS pixels that redraws through `draw` and reports pointer presses in data coordinates. */
+/** Renders a canvas in CSS pixels that redraws through `draw` and reports pointer presses in data coordinates. */
 export function PlotCanvas({ testId, label, range, width, height, draw, onPress }: PlotCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
 

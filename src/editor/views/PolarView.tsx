@@ -10,13 +10,13 @@ import { PlotCanvas } from './PlotCanvas';
 
 const CARTESIAN_RANGE: PlotRange = { xMin: -1.3, xMax: 1.3, yMin: -1.3, yMax: 1.3 };
 const POLAR_RANGE: PlotRange = { xMin: 0, xMax: 1.4, yMin: -Math.PI, yMax: Math.PI };
-const SIZE = 220;
+const SIZE = 200;
 
 type Transform = (a: number, b: number) => [number, number];
 const identity: Transform = (a, b) => [a, b];
 
 /**
- * The rings in (x, y) and in (r, θ), each with the trained linear classifier's
+ * Shows the rings in (x, y) and in (r, θ), each with the trained linear classifier's
  * regions. The classifier reads whichever space the document's features are
  * in, so each plot maps its grid into that space before scoring.
  */

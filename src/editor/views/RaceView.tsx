@@ -23,7 +23,7 @@ const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
 };
 
 /**
- * The six optimizers on the ravine: contour bands of the loss, each
+ * Races the six optimizers on the ravine: contour bands of the loss, each
  * optimizer's path revealed step by step, learning rates per optimizer, and
  * the start point set by a click, which also moves x and y on the canvas.
  */

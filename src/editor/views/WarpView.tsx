@@ -10,7 +10,7 @@ import { drawAxes, drawCells, drawPoints, drawPolyline, type PlotPoint } from '.
 import { PlotCanvas } from './PlotCanvas';
 
 const INPUT_RANGE: PlotRange = { xMin: -1.2, xMax: 1.2, yMin: -1.2, yMax: 1.2 };
-const SIZE = 220;
+const SIZE = 200;
 /** Grid lines x = c and y = c drawn in the input space and mapped into the hidden space. */
 const GRID_LINES = [-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1];
 const VERTICAL_COLOUR = 'rgba(31, 78, 156, 0.55)';
@@ -23,7 +23,7 @@ interface Weights {
 }
 
 /**
- * The input space with its grid and the network's regions, beside the hidden
+ * Shows the input space with its grid and the network's regions, beside the hidden
  * space h = ReLU(x · W1 + b1) with the same grid lines and points after the
  * layer, and the regions of the linear classifier (W2, b2) there.
  */
@@ -115,7 +115,7 @@ function hiddenRangeOf(fold: ReluLayer): PlotRange {
   return { xMin: -0.1 * edge, xMax: edge, yMin: -0.1 * edge, yMax: edge };
 }
 
-/** Scores h · W + b for each [h1, h2] pair of `hidden`, stored flat; returns [count, classes] row-major. */
+/** Computes the scores h · W + b for each [h1, h2] pair of `hidden` (stored flat) as [count, classes], row-major. */
 function linearScores(hidden: Float32Array, { w, b }: { w: TensorData; b: TensorData }): Float32Array {
   const classes = b.data.length;
   const count = hidden.length / 2;
@@ -129,6 +129,7 @@ function linearScores(hidden: Float32Array, { w, b }: { w: TensorData; b: Tensor
 /** Formats a weight times a variable as "0.71 x₁", with a sign in front when it follows another term. */
 function formatTerm(weight: number, variable: string, signed = false): string {
   const magnitude = Math.abs(weight).toFixed(2);
-  const sign = weight < 0 ? '− ' : signed ? '+ ' : '';
+  let sign = signed ? '+ ' : '';
+  if (weight < 0) sign = '− ';
   return `${sign}${magnitude}${variable ? ` ${variable}` : ''}`;
 }
