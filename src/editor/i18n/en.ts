@@ -364,7 +364,7 @@ export const en = {
   'formula.error.exponent-range': 'The power ^{exponent} has no node kind: only whole exponents from −{max} to {max} become multiply gates. {available}',
   'formula.error.call': 'The call {text}(…) has no node kind. {available}',
   'formula.error.function': 'The function {name} has no node kind. {available}',
-  'formula.error.arity': '{name} with {count} arguments has no node kind. {available}',
+  'formula.error.arity': 'The call of {name} with {count} argument(s) has no node kind. {available}',
   'formula.available': 'Available: operators + − * / and ^ with a whole-number exponent; functions exp, log (natural), max, min, sigmoid (or σ), tanh, relu; constants e and pi.',
   'formula.error.missing-node': 'Node "{node}" does not exist.',
   'formula.error.cycle': 'Node "{node}" ({kind}) is on a cycle, so its value has no formula.',

@@ -363,7 +363,7 @@ export const zhCN: Messages = {
   'formula.error.exponent-range': '幂 ^{exponent} 没有对应的节点类型：只有 −{max} 到 {max} 的整数指数才会变成 multiply 门。{available}',
   'formula.error.call': '调用 {text}(…) 没有对应的节点类型。{available}',
   'formula.error.function': '函数 {name} 没有对应的节点类型。{available}',
-  'formula.error.arity': '带 {count} 个参数的 {name} 没有对应的节点类型。{available}',
+  'formula.error.arity': '用 {count} 个参数调用 {name} 没有对应的节点类型。{available}',
   'formula.available': '可用的有：运算符 + − * / 以及整数指数的 ^；函数 exp、log（自然对数）、max、min、sigmoid（或 σ）、tanh、relu；常量 e 和 pi。',
   'formula.error.missing-node': '节点“{node}”不存在。',
   'formula.error.cycle': '节点“{node}”（{kind}）位于环上，因此它的值没有公式。',

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
+import { describeFormulaProblem } from './formula-messages';
 import { useFormulaTools } from './use-formula-tools';
 
 /**
@@ -20,7 +21,7 @@ export function ExpressionSection({ nodeId }: { nodeId: string }) {
     return (
       <section className="expression-section" data-testid="inspector-expression-section">
         <h3>{t('teaching.expressionHeading')}</h3>
-        <p className="muted" data-testid="inspector-expression-error">{t('teaching.expressionUnavailable', { reason: rendering.error })}</p>
+        <p className="muted" data-testid="inspector-expression-error">{t('teaching.expressionUnavailable', { reason: describeFormulaProblem(t, rendering.problem) })}</p>
       </section>
     );
   }
@@ -42,7 +43,7 @@ export function ExpressionSection({ nodeId }: { nodeId: string }) {
           {formula.derivativeHtml !== null && (
             <div className="typeset" data-testid="inspector-derivative" dangerouslySetInnerHTML={{ __html: formula.derivativeHtml }} />
           )}
-          {formula.derivativeError && <p className="muted">{t('teaching.expressionUnavailable', { reason: formula.derivativeError })}</p>}
+          {formula.derivativeError && <p className="muted">{t('teaching.expressionUnavailable', { reason: describeFormulaProblem(t, formula.derivativeError) })}</p>}
           {formula.branches.length > 0 && <p className="hint">{t('teaching.branchNote', { branches: formula.branches.join('; ') })}</p>}
         </>
       )}

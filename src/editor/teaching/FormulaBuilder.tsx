@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import type { FormulaProblem } from '../../engine/expression';
 import { useT } from '../i18n/use-t';
 import { editorStore } from '../store/use-editor';
 import { closeTeachingPanel, teachingStore, useTeaching } from './teaching-store';
+import { describeFormulaProblem } from './formula-messages';
 import { useFormulaTools } from './use-formula-tools';
 
 /** Shows the "Formula" toolbar button, which opens the formula builder. */
@@ -20,7 +22,8 @@ export function FormulaBuilder() {
   const open = useTeaching((state) => state.panel === 'formula');
   const tools = useFormulaTools();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // The problem, not its text, so the message follows a language switch.
+  const [error, setError] = useState<FormulaProblem | null>(null);
   if (!open) return null;
 
   const submit = (event: FormEvent) => {
@@ -28,7 +31,7 @@ export function FormulaBuilder() {
     if (!tools) return;
     const result = tools.buildGraphFromFormula(text);
     if (!result.ok) {
-      setError(result.error);
+      setError(result.problem);
       return;
     }
     setError(null);
@@ -52,7 +55,7 @@ export function FormulaBuilder() {
         />
         <button type="submit" data-testid="formula-build" disabled={!tools || text.trim() === ''}>{t('teaching.formulaBuild')}</button>
       </form>
-      {error && <p className="problem error" data-testid="formula-error">{error}</p>}
+      {error && <p className="problem error" data-testid="formula-error">{describeFormulaProblem(t, error)}</p>}
       <p className="hint">{t('teaching.formulaHelp')}</p>
     </section>
   );

@@ -1,7 +1,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import type { GraphDocument } from '../../engine/document';
-import { expressionToGraph, formulaDerivative, formulaTex, formulaText, nodeFormula, type ExpressionResult } from '../../engine/expression';
+import { expressionToGraph, formulaDerivative, formulaTex, formulaText, nodeFormula, type ExpressionResult, type FormulaProblem } from '../../engine/expression';
 import { expandModules } from '../../engine/modules';
 
 /**
@@ -16,12 +16,12 @@ export interface RenderedFormula {
   variables: string[];
   /** KaTeX HTML of the derivative with respect to the requested source, or null with `derivativeError`. */
   derivativeHtml: string | null;
-  derivativeError: string | null;
+  derivativeError: FormulaProblem | null;
   /** Each max, min or ReLU replaced by its active branch for the derivative, as "call → branch" in plain text. */
   branches: string[];
 }
 
-export type FormulaRendering = { ok: true; formula: RenderedFormula } | { ok: false; error: string };
+export type FormulaRendering = { ok: true; formula: RenderedFormula } | { ok: false; error: string; problem: FormulaProblem };
 
 /**
  * Typesets TeX that the expression tools built. The TeX contains node ids only
@@ -53,7 +53,7 @@ export function renderNodeFormula(document: GraphDocument, nodeId: string, varia
       expressionHtml: typeset(formulaTex(formula.tree, formula.variables)),
       variables,
       derivativeHtml: derivative?.ok ? typeset(formulaTex(derivative.tree, formula.variables)) : null,
-      derivativeError: derivative && !derivative.ok ? derivative.error : null,
+      derivativeError: derivative && !derivative.ok ? derivative.problem : null,
       branches,
     },
   };

@@ -1,7 +1,8 @@
 import type { FormulaVariable, NodeFormula } from './from-graph';
 import { math, type MathNode } from './math';
+import { formulaProblem, type FormulaProblem } from './problem';
 
-export type DerivativeResult = { ok: true; tree: MathNode } | { ok: false; error: string };
+export type DerivativeResult = { ok: true; tree: MathNode } | { ok: false; error: string; problem: FormulaProblem };
 
 /**
  * Largest derivative, in expression nodes, that is simplified, because mathjs
@@ -22,9 +23,20 @@ export const MAX_SIMPLIFIED_NODES = 60;
  */
 export function formulaDerivative(formula: NodeFormula, variableNodeId: string): DerivativeResult {
   const variable = formula.variables.find((candidate) => candidate.nodeId === variableNodeId);
-  if (!variable) return { ok: false, error: `The formula does not depend on node "${variableNodeId}"; choose one of ${formula.variables.map((entry) => entry.nodeId).join(', ') || '(none)'}.` };
+  if (!variable) {
+    const choices = formula.variables.map((entry) => entry.nodeId).join(', ') || '(none)';
+    return {
+      ok: false,
+      error: `The formula does not depend on node "${variableNodeId}"; choose one of ${choices}.`,
+      problem: formulaProblem('not-a-source', { node: variableNodeId, choices }),
+    };
+  }
   if (!formula.smooth) {
-    return { ok: false, error: 'The formula has a max, min or ReLU whose branch depends on tensor elements, so it has no single derivative; use scalar values.' };
+    return {
+      ok: false,
+      error: 'The formula has a max, min or ReLU whose branch depends on tensor elements, so it has no single derivative; use scalar values.',
+      problem: formulaProblem('tensor-branch', {}),
+    };
   }
   const derivative = math.derivative(formula.smooth, variable.symbol, { simplify: false });
   let size = 0;

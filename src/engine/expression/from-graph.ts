@@ -1,4 +1,5 @@
 import { describeNode } from '../diagnostics';
+import { formulaProblem, type FormulaProblem } from './problem';
 import type { GraphDocument, GraphEdge, GraphNode } from '../document';
 import { binaryNode, constantNode, functionNode, math, negateNode, symbolNode, type MathNode } from './math';
 import { SymbolNames } from './symbols';
@@ -29,7 +30,7 @@ export interface NodeFormula {
   value: number | null;
 }
 
-export type FormulaResult = { ok: true; formula: NodeFormula } | { ok: false; error: string };
+export type FormulaResult = { ok: true; formula: NodeFormula } | { ok: false; error: string; problem: FormulaProblem };
 
 /** Most mathjs nodes in one formula; a graph that reuses values many times can grow exponentially. */
 export const MAX_FORMULA_SIZE = 4000;
@@ -44,7 +45,14 @@ interface Term {
   value: number | null;
 }
 
-class FormulaError extends Error {}
+class FormulaError extends Error {
+  constructor(
+    message: string,
+    readonly problem: FormulaProblem,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Writes the value of a node's output as a formula in terms of the input,
@@ -56,7 +64,7 @@ export function nodeFormula(document: GraphDocument, nodeId: string, port = 'out
   try {
     return { ok: true, formula: new FormulaWalk(document).formulaOf(nodeId, port) };
   } catch (error) {
-    if (error instanceof FormulaError) return { ok: false, error: error.message };
+    if (error instanceof FormulaError) return { ok: false, error: error.message, problem: error.problem };
     throw error;
   }
 }
@@ -85,22 +93,30 @@ class FormulaWalk {
     if (known) return { display: known.display.cloneDeep(), smooth: known.smooth?.cloneDeep() ?? null, value: known.value };
 
     const node = this.nodes.get(nodeId);
-    if (!node) throw new FormulaError(`Node "${nodeId}" does not exist.`);
-    if (this.visiting.has(nodeId)) throw new FormulaError(`${describeNode(nodeId, node.kind)} is on a cycle, so its value has no formula.`);
+    if (!node) throw new FormulaError(`Node "${nodeId}" does not exist.`, formulaProblem('missing-node', { node: nodeId }));
+    if (this.visiting.has(nodeId)) {
+      throw new FormulaError(`${describeNode(nodeId, node.kind)} is on a cycle, so its value has no formula.`, formulaProblem('cycle', { node: nodeId, kind: node.kind }));
+    }
     this.visiting.add(nodeId);
     const term = this.termOfNode(node);
     this.visiting.delete(nodeId);
 
     let size = 0;
     term.display.traverse(() => (size += 1));
-    if (size > MAX_FORMULA_SIZE) throw new FormulaError(`The formula of ${describeNode(nodeId, node.kind)} has more than ${MAX_FORMULA_SIZE} terms, too many to show.`);
+    if (size > MAX_FORMULA_SIZE) {
+      const problem = formulaProblem('too-large', { node: nodeId, kind: node.kind, limit: MAX_FORMULA_SIZE });
+      throw new FormulaError(`The formula of ${describeNode(nodeId, node.kind)} has more than ${MAX_FORMULA_SIZE} terms, too many to show.`, problem);
+    }
     this.terms.set(key, term);
     return term;
   }
 
   private input(node: GraphNode, port: string): Term {
     const edge = this.document.edges.find((candidate: GraphEdge) => candidate.target === node.id && candidate.targetPort === port);
-    if (!edge) throw new FormulaError(`${describeNode(node.id, node.kind)}, input ${port}: no wire connected, so its value has no formula.`);
+    if (!edge) {
+      const problem = formulaProblem('unwired', { node: node.id, kind: node.kind, port });
+      throw new FormulaError(`${describeNode(node.id, node.kind)}, input ${port}: no wire connected, so its value has no formula.`, problem);
+    }
     return this.termOf(edge.source, edge.sourcePort);
   }
 
@@ -113,7 +129,10 @@ class FormulaWalk {
     const binary = BINARY[node.kind];
     if (binary) return binary(this.input(node, 'a'), this.input(node, 'b'), this.branches);
     if (node.kind === 'copy') return this.input(node, 'x');
-    throw new FormulaError(`${describeNode(node.id, node.kind)} is not an elementwise operation, so the formula cannot pass through it.`);
+    throw new FormulaError(
+      `${describeNode(node.id, node.kind)} is not an elementwise operation, so the formula cannot pass through it.`,
+      formulaProblem('not-elementwise', { node: node.id, kind: node.kind }),
+    );
   }
 }
 

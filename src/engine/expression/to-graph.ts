@@ -1,6 +1,7 @@
 import type { GraphDocument } from '../document';
 import { ExpressionGraph } from './graph-builder';
 import { math, type MathNode } from './math';
+import { formulaProblem, type FormulaProblem } from './problem';
 
 /** Maximum length of an expression in characters, checked before parsing. */
 export const MAX_EXPRESSION_CHARS = 10_000;
@@ -17,12 +18,26 @@ export interface ExpressionOptions {
 
 export type ExpressionResult =
   | { ok: true; document: GraphDocument; /** Id of the node whose value is the whole expression. */ outputId: string }
-  | { ok: false; error: string; /** Zero-based character position of a syntax error, when mathjs reports one. */ position?: number };
+  | {
+      ok: false;
+      error: string;
+      /** The error as a code and its values, for messages in other languages. */
+      problem: FormulaProblem;
+      /** Zero-based character position of a syntax error, when mathjs reports one. */
+      position?: number;
+    };
 
 /** A subexpression: a graph node's output, or a plain number that is not a node yet. */
 type Value = { node: string } | { number: number };
 
-class UnsupportedExpression extends Error {}
+class UnsupportedExpression extends Error {
+  constructor(
+    message: string,
+    readonly problem: FormulaProblem,
+  ) {
+    super(message);
+  }
+}
 
 const UNARY_FUNCTIONS: Record<string, { kind: string; apply(x: number): number }> = {
   exp: { kind: 'exp', apply: Math.exp },
@@ -44,20 +59,25 @@ const NAMED_CONSTANTS: Record<string, number> = { e: Math.E, pi: Math.PI };
  */
 export function expressionToGraph(text: string, options: ExpressionOptions = {}): ExpressionResult {
   if (text.length > MAX_EXPRESSION_CHARS) {
-    return { ok: false, error: `The expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_CHARS}.` };
+    const problem = formulaProblem('too-long', { length: text.length, limit: MAX_EXPRESSION_CHARS });
+    return { ok: false, error: `The expression is ${text.length} characters long; the limit is ${MAX_EXPRESSION_CHARS}.`, problem };
   }
   let tree: MathNode;
   try {
     tree = math.parse(text);
   } catch (error) {
-    const position = (error as { char?: unknown }).char;
-    return { ok: false, error: `The expression is not valid: ${(error as Error).message}.`, position: typeof position === 'number' ? position - 1 : undefined };
+    const char = (error as { char?: unknown }).char;
+    const detail = (error as Error).message;
+    const problem = typeof char === 'number' ? formulaProblem('syntax', { detail, position: char }) : formulaProblem('syntax-unplaced', { detail });
+    return { ok: false, error: `The expression is not valid: ${detail}.`, problem, position: typeof char === 'number' ? char - 1 : undefined };
   }
 
   // Every symbol, including function names, is reserved so generated ids never take a variable's name.
   const symbols = new Set(tree.filter((node) => node.type === 'SymbolNode').map(symbolName));
   for (const [name, value] of Object.entries(options.values ?? {})) {
-    if (!Number.isFinite(value)) return { ok: false, error: `Variable "${name}": expected a finite number, found ${value}.` };
+    if (!Number.isFinite(value)) {
+      return { ok: false, error: `Variable "${name}": expected a finite number, found ${value}.`, problem: formulaProblem('variable-not-finite', { name, value: String(value) }) };
+    }
   }
   const graph = new ExpressionGraph(symbols);
   const converter = new Converter(graph, options.values ?? {});
@@ -66,7 +86,7 @@ export function expressionToGraph(text: string, options: ExpressionOptions = {})
     const outputId = 'node' in result ? result.node : graph.addSource('constant', result.number);
     return { ok: true, document: graph.build(text), outputId };
   } catch (error) {
-    if (error instanceof UnsupportedExpression) return { ok: false, error: error.message };
+    if (error instanceof UnsupportedExpression) return { ok: false, error: error.message, problem: error.problem };
     throw error;
   }
 }
@@ -75,8 +95,9 @@ function symbolName(node: MathNode): string {
   return (node as unknown as { name: string }).name;
 }
 
-function unsupported(what: string): never {
-  throw new UnsupportedExpression(`${what} has no node kind; available: ${AVAILABLE_SYNTAX}.`);
+/** Throws for a part of the expression that has no node kind: `what` in English, `problem` for other languages. */
+function unsupported(what: string, problem: FormulaProblem): never {
+  throw new UnsupportedExpression(`${what} has no node kind; available: ${AVAILABLE_SYNTAX}.`, problem);
 }
 
 /** Turns a mathjs tree into graph nodes, depth first, so every node comes after its inputs. */
@@ -94,7 +115,7 @@ class Converter {
         return this.convert((node as unknown as { content: MathNode }).content);
       case 'ConstantNode': {
         const value = (node as unknown as { value: unknown }).value;
-        if (typeof value !== 'number') unsupported(`The constant ${node.toString()}`);
+        if (typeof value !== 'number') unsupported(`The constant ${node.toString()}`, formulaProblem('constant', { text: node.toString() }));
         return { number: value };
       }
       case 'SymbolNode':
@@ -104,7 +125,7 @@ class Converter {
       case 'FunctionNode':
         return this.call(node as unknown as { fn: MathNode; args: MathNode[] });
       default:
-        return unsupported(`"${node.toString()}" (a mathjs ${node.type})`);
+        return unsupported(`"${node.toString()}" (a mathjs ${node.type})`, formulaProblem('syntax-node', { text: node.toString(), type: node.type }));
     }
   }
 
@@ -122,7 +143,7 @@ class Converter {
     if (fn === 'unaryPlus') return this.convert(args[0]);
     if (fn === 'unaryMinus') return this.negate(this.convert(args[0]));
     if (fn === 'pow') return this.power(args[0], args[1]);
-    if (fn !== 'add' && fn !== 'subtract' && fn !== 'multiply' && fn !== 'divide') unsupported(`The operator "${op}"`);
+    if (fn !== 'add' && fn !== 'subtract' && fn !== 'multiply' && fn !== 'divide') unsupported(`The operator "${op}"`, formulaProblem('operator', { operator: op }));
     return this.arithmetic(fn, this.convert(args[0]), this.convert(args[1]));
   }
 
@@ -164,10 +185,16 @@ class Converter {
     const exponent = this.convert(exponentNode);
     if ('number' in base && 'number' in exponent) return { number: base.number ** exponent.number };
     if ('number' in base && base.number === Math.E) return { node: this.graph.addOperation('exp', { x: nodeOf(exponent) }) };
-    if ('node' in exponent) unsupported(`A power with a variable exponent (${baseNode.toString()}^${exponentNode.toString()})`);
+    if ('node' in exponent) {
+      const text = `${baseNode.toString()}^${exponentNode.toString()}`;
+      unsupported(`A power with a variable exponent (${text})`, formulaProblem('variable-exponent', { text }));
+    }
     const k = exponent.number;
     if (!Number.isInteger(k) || Math.abs(k) > MAX_WHOLE_EXPONENT) {
-      unsupported(`The power ^${exponentNode.toString()} (only whole exponents from −${MAX_WHOLE_EXPONENT} to ${MAX_WHOLE_EXPONENT} become multiply gates)`);
+      unsupported(
+        `The power ^${exponentNode.toString()} (only whole exponents from −${MAX_WHOLE_EXPONENT} to ${MAX_WHOLE_EXPONENT} become multiply gates)`,
+        formulaProblem('exponent-range', { exponent: exponentNode.toString(), max: MAX_WHOLE_EXPONENT }),
+      );
     }
     if (k === 0) return { number: 1 };
     let product = nodeOf(base);
@@ -176,21 +203,23 @@ class Converter {
   }
 
   private call({ fn, args }: { fn: MathNode; args: MathNode[] }): Value {
-    if (fn.type !== 'SymbolNode') unsupported(`The call ${fn.toString()}(…)`);
+    if (fn.type !== 'SymbolNode') unsupported(`The call ${fn.toString()}(…)`, formulaProblem('call', { text: fn.toString() }));
     const name = symbolName(fn);
     const values = args.map((arg) => this.convert(arg));
     if (name === 'max' || name === 'min') return this.extremum(name, values);
 
     const unary = UNARY_FUNCTIONS[name];
-    if (!unary) unsupported(name);
-    if (values.length !== 1) unsupported(`${name} with ${values.length} arguments`);
+    if (!unary) unsupported(name, formulaProblem('function', { name }));
+    if (values.length !== 1) unsupported(`${name} with ${values.length} arguments`, formulaProblem('arity', { name, count: values.length }));
     const [x] = values;
     return 'number' in x ? { number: unary.apply(x.number) } : { node: this.graph.addOperation(unary.kind, { x: x.node }) };
   }
 
   /** max(a, b, c, …) as a chain of two-input gates: max(max(a, b), c). */
   private extremum(name: 'max' | 'min', values: Value[]): Value {
-    if (values.length < 2) unsupported(`${name} with ${values.length} argument${values.length === 1 ? '' : 's'}`);
+    if (values.length < 2) {
+      unsupported(`${name} with ${values.length} argument${values.length === 1 ? '' : 's'}`, formulaProblem('arity', { name, count: values.length }));
+    }
     return values.reduce((left, right) => {
       if ('number' in left && 'number' in right) return { number: Math[name](left.number, right.number) };
       return { node: this.graph.addOperation(name, { a: this.materialize(left), b: this.materialize(right) }) };
