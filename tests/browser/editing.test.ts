@@ -1,30 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { byTestId, centerOf, connect, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeIds, nodeOutput, openApp, typeValue, zoomOut } from './app';
+import { byTestId, centerOf, connect, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeOutput, openApp, typeValue, zoomOut } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
+import { clickNode, focusBody, selectedIds, sortedIds } from './editing-helpers';
 
 const ADD_MUL_IDS = ['f', 'q', 'x', 'y', 'z'];
 
-async function sortedIds(page: Page): Promise<string[]> {
-  return (await nodeIds(page)).sort();
-}
-
 async function edgeCount(page: Page): Promise<number> {
   return page.locator('.react-flow__edge').count();
-}
-
-/** Clicks the header of a node, which selects it without focusing one of its fields. */
-async function clickNode(page: Page, nodeId: string, modifiers: ('Shift' | 'ControlOrMeta')[] = []): Promise<void> {
-  await nodeElement(page, nodeId).locator('.gate-header').click({ modifiers });
-}
-
-async function selectedIds(page: Page): Promise<string[]> {
-  return (await page.locator('.react-flow__node.selected').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-id') ?? ''))).sort();
-}
-
-/** Moves keyboard focus to the page body, so shortcuts see no focused field or button. */
-async function focusBody(page: Page): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 describe('undo and redo', () => {

@@ -59,7 +59,7 @@ function setAside(storage: KeyValueStorage, text: string): void {
 
 /**
  * Saves the document AUTOSAVE_DELAY_MS after its last change, and once after
- * the start, so the autosave always matches the saved viewport, even for a
+ * the start, so the autosave always matches the saved viewport, even for an
  * unedited preset. Returns a function that stops saving. `onError`
  * receives the message of a failed write, such as a full quota.
  */
