@@ -6,25 +6,35 @@ import { registry } from '../src/nodes';
 import { round3 } from './engine';
 import { LARGE_WIDTHS, SMALL_WIDTHS, unrolledScalarMlp } from './scalar-graph';
 
-/** Repeats per measurement; the fastest counts, since slower repeats measure other load on the machine. */
-const REPEATS = 5;
+/**
+ * Repeats per measurement. The fastest repeat is the figure without other load
+ * on the machine, and the median includes the garbage collections that a
+ * repeat's allocations cause, which the fastest repeat of a small graph skips.
+ */
+const REPEATS = 9;
+
+interface Timing {
+  fastest: number;
+  median: number;
+}
 
 interface SizeFigures {
   nodes: number;
   edges: number;
-  compileMs: number;
-  runMs: number;
-  loadMs: number;
+  compileMs: Timing;
+  runMs: Timing;
+  loadMs: Timing;
 }
 
-function fastest(clock: () => number, body: () => unknown): number {
-  let best = Infinity;
+function time(clock: () => number, body: () => unknown): Timing {
+  const samples: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const started = clock();
     body();
-    best = Math.min(best, clock() - started);
+    samples.push(clock() - started);
   }
-  return best;
+  samples.sort((a, b) => a - b);
+  return { fastest: samples[0], median: samples[Math.floor(REPEATS / 2)] };
 }
 
 /** Times compile, one traced forward and backward run, and loading the document's JSON text. */
@@ -40,9 +50,9 @@ function measureSize(widths: readonly number[], clock: () => number): SizeFigure
   return {
     nodes: document.nodes.length,
     edges: document.edges.length,
-    compileMs: fastest(clock, () => compile(document, registry)),
-    runMs: fastest(clock, () => run(program)),
-    loadMs: fastest(clock, () => loadDocumentText(text, registry)),
+    compileMs: time(clock, () => compile(document, registry)),
+    runMs: time(clock, () => run(program)),
+    loadMs: time(clock, () => loadDocumentText(text, registry)),
   };
 }
 
@@ -50,23 +60,35 @@ function measureSize(widths: readonly number[], clock: () => number): SizeFigure
  * Compares a 10,000-node unrolled scalar network with a 1,000-node one: compile
  * plus one traced run should grow at most 10× (linear), and loading the large
  * document's JSON text should take under 2 s. `growthExponent` is log(time
- * ratio) / log(node ratio): 1 for linear growth, 2 for quadratic.
+ * ratio) / log(node ratio): 1 for linear growth, 2 for quadratic. The ratio
+ * and exponent compare the fastest repeats, and `medianRatio` the medians.
  */
 export function benchScaling(backend: string, clock: () => number): Record<string, unknown> {
   // The first pass warms up the JIT and tfjs kernels. The small graph is measured again after the
-  // large one, which warms the JIT further, and the faster of its two passes counts.
+  // large one, which warms the JIT further, and the better of its two passes counts.
   measureSize(SMALL_WIDTHS, clock);
   const before = measureSize(SMALL_WIDTHS, clock);
   const large = measureSize(LARGE_WIDTHS, clock);
   const after = measureSize(SMALL_WIDTHS, clock);
-  const small = { ...before, compileMs: Math.min(before.compileMs, after.compileMs), runMs: Math.min(before.runMs, after.runMs), loadMs: Math.min(before.loadMs, after.loadMs) };
+  const better = (a: Timing, b: Timing): Timing => ({ fastest: Math.min(a.fastest, b.fastest), median: Math.min(a.median, b.median) });
+  const small = { ...before, compileMs: better(before.compileMs, after.compileMs), runMs: better(before.runMs, after.runMs), loadMs: better(before.loadMs, after.loadMs) };
   const nodeRatio = large.nodes / small.nodes;
-  const timeRatio = (large.compileMs + large.runMs) / (small.compileMs + small.runMs);
-  const describe = (figures: SizeFigures) => Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, round3(value)]));
+  const ratioOf = (statistic: keyof Timing) =>
+    (large.compileMs[statistic] + large.runMs[statistic]) / (small.compileMs[statistic] + small.runMs[statistic]);
+  const timeRatio = ratioOf('fastest');
+  const medianRatio = ratioOf('median');
+  const describe = (figures: SizeFigures) => ({
+    nodes: figures.nodes,
+    edges: figures.edges,
+    compileMs: round3(figures.compileMs.fastest), runMs: round3(figures.runMs.fastest), loadMs: round3(figures.loadMs.fastest),
+    medianCompileMs: round3(figures.compileMs.median), medianRunMs: round3(figures.runMs.median),
+  });
   return {
     bench: 'scaling', backend, small: describe(small), large: describe(large),
     nodeRatio: round3(nodeRatio), compileAndRunRatio: round3(timeRatio),
     growthExponent: round3(Math.log(timeRatio) / Math.log(nodeRatio)),
-    largeLoadMs: round3(large.loadMs),
+    medianRatio: round3(medianRatio),
+    medianGrowthExponent: round3(Math.log(medianRatio) / Math.log(nodeRatio)),
+    largeLoadMs: round3(large.loadMs.fastest),
   };
 }

@@ -93,29 +93,55 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   return { document, order, nodes: runnable, diagnostics: attributeToModules(diagnostics, modules), modules };
 }
 
-/** The wires of a document by port, so binding all nodes takes time linear in the wire count. */
+/**
+ * The wires of a document by node id, so binding all nodes takes time linear
+ * in the wire count. Keys are node ids as they are, because joining an id and
+ * a port name into one key costs a new string per lookup.
+ */
 interface Wiring {
-  /** The first wire into each input, keyed by portKey(target, targetPort). */
-  incoming: Map<string, GraphEdge>;
-  /** Every wire out of each output, keyed by portKey(source, sourcePort). */
+  /** Wires into each node, in document order. */
+  incoming: Map<string, GraphEdge[]>;
+  /** Wires out of each node, in document order. */
   outgoing: Map<string, GraphEdge[]>;
 }
 
-function portKey(nodeId: string, port: string): string {
-  return `${nodeId}\u0000${port}`;
+function addToList(lists: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void {
+  const list = lists.get(key);
+  if (list) list.push(edge);
+  else lists.set(key, [edge]);
 }
 
 function indexWires(edges: readonly GraphEdge[]): Wiring {
   const wiring: Wiring = { incoming: new Map(), outgoing: new Map() };
   for (const edge of edges) {
-    const inputKey = portKey(edge.target, edge.targetPort);
-    if (!wiring.incoming.has(inputKey)) wiring.incoming.set(inputKey, edge);
-    const outputKey = portKey(edge.source, edge.sourcePort);
-    const leaving = wiring.outgoing.get(outputKey);
-    if (leaving) leaving.push(edge);
-    else wiring.outgoing.set(outputKey, [edge]);
+    addToList(wiring.incoming, edge.target, edge);
+    addToList(wiring.outgoing, edge.source, edge);
   }
   return wiring;
+}
+
+/** Returns the first wire into input `port` of node `id`, or null when none is connected. */
+function wireInto(wiring: Wiring, id: string, port: string): GraphEdge | null {
+  for (const edge of wiring.incoming.get(id) ?? []) {
+    if (edge.targetPort === port) return edge;
+  }
+  return null;
+}
+
+/** Returns every wire out of output `port` of node `id`, in document order. */
+function wiresOutOf(wiring: Wiring, id: string, port: string): GraphEdge[] {
+  const leaving: GraphEdge[] = [];
+  for (const edge of wiring.outgoing.get(id) ?? []) {
+    if (edge.sourcePort === port) leaving.push(edge);
+  }
+  return leaving;
+}
+
+/** Completes the document's params of a node with the kind's defaults. */
+function completeParams(kind: NodeKind, documentParams: Params): Params {
+  const params: Params = {};
+  for (const spec of kind.params) params[spec.name] = documentParams[spec.name] ?? spec.default;
+  return params;
 }
 
 function bindNode(
@@ -126,15 +152,15 @@ function bindNode(
   compiled: ReadonlyMap<string, CompiledNode>,
   diagnostics: Diagnostic[],
 ): CompiledNode {
-  const params: Params = Object.fromEntries(kind.params.map((spec) => [spec.name, documentParams[spec.name] ?? spec.default]));
+  const params = completeParams(kind, documentParams);
   const inputs = kind.inputs.map((port) => {
-    const edge = wiring.incoming.get(portKey(id, port.name));
+    const edge = wireInto(wiring, id, port.name);
     if (!edge) return null;
     const source = compiled.get(edge.source);
     const sourceIndex = source ? source.kind.outputs.findIndex((output) => output.name === edge.sourcePort) : -1;
     return { edge, sourceIndex };
   });
-  const consumers = kind.outputs.map((port) => [...(wiring.outgoing.get(portKey(id, port.name)) ?? [])]);
+  const consumers = kind.outputs.map((port) => wiresOutOf(wiring, id, port.name));
   const entry: CompiledNode = { id, kind, params, inputs, consumers, outputShapes: [], scalarRule: null };
 
   const inputShapes: number[][] = [];

@@ -6,30 +6,53 @@ export interface TopologicalOrder {
   cyclic: string[];
 }
 
-/** Orders nodes so every node comes after the nodes it reads from (Kahn's algorithm). */
+/**
+ * Orders nodes so every node comes after the nodes it reads from (Kahn's
+ * algorithm). Nodes are handled by index in typed arrays, so a large graph
+ * costs a few allocations instead of one list per node.
+ */
 export function topologicalOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): TopologicalOrder {
-  const indegree = new Map<string, number>(nodes.map((node) => [node.id, 0]));
-  const successors = new Map<string, string[]>(nodes.map((node) => [node.id, []]));
-  for (const edge of edges) {
-    if (!indegree.has(edge.source) || !indegree.has(edge.target)) continue;
-    indegree.set(edge.target, indegree.get(edge.target)! + 1);
-    successors.get(edge.source)!.push(edge.target);
-  }
+  const indexOf = new Map<string, number>();
+  nodes.forEach((node, index) => indexOf.set(node.id, index));
+  const successors = successorLists(nodes.length, edges, indexOf);
+  const indegree = new Int32Array(nodes.length);
+  for (const target of successors.targets) indegree[target]++;
 
-  // `order` doubles as the queue: nodes from `next` on are ready but not yet visited.
-  // Array.shift would move every waiting id at each step, quadratic in the number of sources.
-  const order = nodes.filter((node) => indegree.get(node.id) === 0).map((node) => node.id);
-  for (let next = 0; next < order.length; next++) {
-    const id = order[next];
-    for (const successor of successors.get(id)!) {
-      const remaining = indegree.get(successor)! - 1;
-      indegree.set(successor, remaining);
-      if (remaining === 0) order.push(successor);
+  // `queue` contains ready node indices; entries from `next` on are not yet visited.
+  const queue = new Int32Array(nodes.length);
+  let length = 0;
+  for (let index = 0; index < nodes.length; index++) {
+    if (indegree[index] === 0) queue[length++] = index;
+  }
+  for (let next = 0; next < length; next++) {
+    const index = queue[next];
+    for (let slot = successors.start[index]; slot < successors.start[index + 1]; slot++) {
+      const successor = successors.targets[slot];
+      if (--indegree[successor] === 0) queue[length++] = successor;
     }
   }
 
-  const placed = new Set(order);
-  return { order, cyclic: nodes.filter((node) => !placed.has(node.id)).map((node) => node.id) };
+  const order = Array.from(queue.subarray(0, length), (index) => nodes[index].id);
+  const placed = new Uint8Array(nodes.length);
+  for (let next = 0; next < length; next++) placed[queue[next]] = 1;
+  return { order, cyclic: nodes.filter((_node, index) => placed[index] === 0).map((node) => node.id) };
+}
+
+/**
+ * Successor indices of every node in compressed sparse row form: those of node
+ * i are targets[start[i]] up to, not including, targets[start[i + 1]]. Edges
+ * that name an unknown node are left out.
+ */
+function successorLists(count: number, edges: readonly GraphEdge[], indexOf: ReadonlyMap<string, number>): { start: Int32Array; targets: Int32Array } {
+  const start = new Int32Array(count + 1);
+  const known = edges.filter((edge) => indexOf.has(edge.source) && indexOf.has(edge.target));
+  for (const edge of known) start[indexOf.get(edge.source)! + 1]++;
+  for (let index = 0; index < count; index++) start[index + 1] += start[index];
+
+  const targets = new Int32Array(known.length);
+  const filled = start.slice(0, count);
+  for (const edge of known) targets[filled[indexOf.get(edge.source)!]++] = indexOf.get(edge.target)!;
+  return { start, targets };
 }
 
 /** Tells whether adding a wire from `source` to `target` would close a cycle. */
