@@ -51,7 +51,7 @@ export function Canvas() {
   const loadCount = useEditor((state) => state.loadCount);
   const locked = useEditor((state) => state.lecture.lockEditing);
   const overlays = useCanvasOverlays();
-  // The load count whose view has been fitted; until then a large graph is drawn compact.
+  // The load count whose view has been fitted. Until then a large graph is drawn compact.
   const [placedLoad, setPlacedLoad] = useState<number | null>(null);
   const drawing = useDrawingState(placedLoad === loadCount);
   useCanvasView('canvas');

@@ -10,7 +10,7 @@ import type { GateFlowNode } from './GateNode';
 import { Pulse } from './Pulse';
 import { activePulseKey, parsePulseKey } from './selectors';
 
-/** Size of a compact node before React Flow has measured it; styles.css gives `.gate-node.compact` this size. */
+/** Size of a compact node until React Flow has measured it. styles.css gives `.gate-node.compact` this size. */
 export const COMPACT_NODE_SIZE = { width: 90, height: 60 };
 
 /**

@@ -5,7 +5,7 @@ interface PulseProps {
   path: string;
   direction: 'forward' | 'backward';
   durationMs: number;
-  /** Radius of the dot in flow units; 7 unless given. */
+  /** Radius of the dot in flow units, 7 by default. */
   radius?: number;
 }
 

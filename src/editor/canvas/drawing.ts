@@ -49,9 +49,9 @@ export function useCanvasDrawing(): CanvasDrawing {
  * Works out the canvas drawing inside the React Flow provider. The zoom
  * selector returns a boolean, so the canvas re-renders when the zoom crosses
  * DETAIL_ZOOM, not on every zoom step. `placed` is false from loading a
- * document until its view is fitted: a large graph is drawn compact until
- * then, because it was laid out at zoom 1 and would otherwise mount every node
- * in full once before the fit zooms out.
+ * document until its view is fitted. Until then a large graph is drawn
+ * compact, because its first render happens at zoom 1, before the fit, and
+ * would otherwise mount every node in full.
  */
 export function useDrawingState(placed: boolean): CanvasDrawing {
   const domNode = useStore((state) => state.domNode);

@@ -91,7 +91,7 @@ export function activePulseKey(state: EditorState): string | null {
   return step ? `${step.phase}:${state.cursor}:${step.nodeId}` : null;
 }
 
-/** Splits an activePulseKey into its parts; the node id may itself contain colons. */
+/** Splits an activePulseKey into its parts. The node id may itself contain colons. */
 export function parsePulseKey(key: string): { phase: 'forward' | 'backward'; cursor: number; nodeId: string } {
   const [phase, cursor, ...nodeId] = key.split(':');
   return { phase: phase === 'forward' ? 'forward' : 'backward', cursor: Number(cursor), nodeId: nodeId.join(':') };
