@@ -12,6 +12,8 @@ export interface ClassifierOptions {
   loss: 'softmax-ce' | 'svm-loss';
   /** Widths of the hidden layers; empty for a linear classifier. */
   hidden: number[];
+  /** Widths of the hidden layers on MNIST, when they differ from `hidden`. */
+  mnistHidden?: number[];
   activation?: 'relu' | 'sigmoid' | 'tanh';
   /** L2 strength λ on every weight matrix. */
   lambda: number;
