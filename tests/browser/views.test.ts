@@ -157,5 +157,10 @@ describe('lecture views', () => {
     await expect.poll(() => readNumber(byTestId(page, 'softmax-1'))).toBeCloseTo(0.6803, 3);
     await byTestId(page, 'losses-row-1').check();
     await saveScreenshot(page, 'view-hinge-vs-softmax');
+
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => byTestId(page, 'view-toggle').textContent()).toContain('课程视图');
+    await expect.poll(() => byTestId(page, 'losses-table').textContent()).toContain('hinge 损失');
+    await saveScreenshot(page, 'view-hinge-vs-softmax-zh-CN');
   });
 });
