@@ -51,8 +51,8 @@ function WireLabels({ id, source, target, x, y }: WireLabelsProps) {
   const gradientText = useEditor((state) => edgeGradientText(state, id, target));
   const value = useEditor((state) => edgeValueTensor(state, id, source));
   const gradient = useEditor((state) => edgeGradientTensor(state, id, target));
-  const valueQuiz = useWireQuiz(id, 'value');
-  const gradientQuiz = useWireQuiz(id, 'gradient');
+  const valueQuiz = useWireQuiz(id, source, 'value');
+  const gradientQuiz = useWireQuiz(id, source, 'gradient');
   // A quiz slot replaces the number and its hover text, so a hidden answer shows nowhere on the wire.
   const tensorValue = valueQuiz.mode === 'plain' && value && value.data.length > 1 ? value : null;
   const tensorGradient = gradientQuiz.mode === 'plain' && gradient && gradient.data.length > 1 ? gradient : null;

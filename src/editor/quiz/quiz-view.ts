@@ -21,21 +21,32 @@ export type QuizPartName = QuizQuestion['part'];
 
 const noKeys: readonly string[] = [];
 
-function slotMode(state: QuizState, keys: readonly string[] | null, own: string): SlotMode {
+/**
+ * Works out a slot's mode. A `given` number, the value of a source node that
+ * its own value field shows, cannot be hidden, so quiz editing leaves it plain.
+ */
+function slotMode(state: QuizState, keys: readonly string[] | null, own: string, given: boolean): SlotMode {
+  if (state.editing && given) return keys?.includes(own) ? 'edit-hidden' : 'plain';
   if (state.editing) return keys?.includes(own) ? 'edit-hidden' : 'edit-shown';
   if (keys === null) return 'plain';
   if (keys.includes(own)) return state.revealed.has(own) ? 'answered' : 'ask';
   return isHidden(keys, state.revealed) ? 'hidden' : 'plain';
 }
 
+/** Tells whether a node is a source (input, parameter, constant), whose value its own field shows. */
+function isSourceNode(document: GraphDocument, nodeId: string): boolean {
+  return kindOfNode(document, nodeId)?.inputs.length === 0;
+}
+
 /** Returns the quiz mode of a wire's value or gradient label; the selectors do O(1) work per wire. */
-export function useWireQuiz(edgeId: string, part: QuizPartName): { mode: SlotMode; key: string } {
+export function useWireQuiz(edgeId: string, sourceId: string, part: QuizPartName): { mode: SlotMode; key: string } {
   const keys = useEditor((state) => {
     const index = hiddenIndex(state.document);
     return (part === 'value' ? index.edgeValues : index.edgeGradients).get(edgeId) ?? null;
   });
+  const given = useEditor((state) => part === 'value' && isSourceNode(state.document, sourceId));
   const key = questionKey({ edge: edgeId }, part);
-  const mode = useQuiz((state) => slotMode(state, keys, key));
+  const mode = useQuiz((state) => slotMode(state, keys, key, given));
   return { mode, key };
 }
 
@@ -45,8 +56,9 @@ export function usePortQuiz(nodeId: string, port: string, part: QuizPartName): {
     const index = hiddenIndex(state.document);
     return (part === 'value' ? index.values : index.portGradients).get(portKey(nodeId, port)) ?? null;
   });
+  const given = useEditor((state) => part === 'value' && isSourceNode(state.document, nodeId));
   const key = questionKey({ node: nodeId, port }, part);
-  const mode = useQuiz((state) => slotMode(state, keys, key));
+  const mode = useQuiz((state) => slotMode(state, keys, key, given));
   return { mode, key };
 }
 
