@@ -22,11 +22,11 @@ export type QuizPartName = QuizQuestion['part'];
 const noKeys: readonly string[] = [];
 
 /**
- * Works out a slot's mode. A `given` number, the value of a source node that
+ * Works out a slot's mode. A number from a source, the value of a source node that
  * its own value field shows, cannot be hidden, so quiz editing leaves it plain.
  */
-function slotMode(state: QuizState, keys: readonly string[] | null, own: string, given: boolean): SlotMode {
-  if (state.editing && given) return keys?.includes(own) ? 'edit-hidden' : 'plain';
+function slotMode(state: QuizState, keys: readonly string[] | null, own: string, fromSource: boolean): SlotMode {
+  if (state.editing && fromSource) return keys?.includes(own) ? 'edit-hidden' : 'plain';
   if (state.editing) return keys?.includes(own) ? 'edit-hidden' : 'edit-shown';
   if (keys === null) return 'plain';
   if (keys.includes(own)) return state.revealed.has(own) ? 'answered' : 'ask';
@@ -44,9 +44,9 @@ export function useWireQuiz(edgeId: string, sourceId: string, part: QuizPartName
     const index = hiddenIndex(state.document);
     return (part === 'value' ? index.edgeValues : index.edgeGradients).get(edgeId) ?? null;
   });
-  const given = useEditor((state) => part === 'value' && isSourceNode(state.document, sourceId));
+  const fromSource = useEditor((state) => part === 'value' && isSourceNode(state.document, sourceId));
   const key = questionKey({ edge: edgeId }, part);
-  const mode = useQuiz((state) => slotMode(state, keys, key, given));
+  const mode = useQuiz((state) => slotMode(state, keys, key, fromSource));
   return { mode, key };
 }
 
@@ -56,9 +56,9 @@ export function usePortQuiz(nodeId: string, port: string, part: QuizPartName): {
     const index = hiddenIndex(state.document);
     return (part === 'value' ? index.values : index.portGradients).get(portKey(nodeId, port)) ?? null;
   });
-  const given = useEditor((state) => part === 'value' && isSourceNode(state.document, nodeId));
+  const fromSource = useEditor((state) => part === 'value' && isSourceNode(state.document, nodeId));
   const key = questionKey({ node: nodeId, port }, part);
-  const mode = useQuiz((state) => slotMode(state, keys, key, given));
+  const mode = useQuiz((state) => slotMode(state, keys, key, fromSource));
   return { mode, key };
 }
 
