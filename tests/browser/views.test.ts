@@ -66,6 +66,10 @@ describe('lecture views', () => {
     const [r, g, b] = await pixelAt(plot, 0.02, 0.02);
     expect(g).toBeGreaterThan(r);
     expect(g).toBeGreaterThan(b);
+
+    // Back to L1 for the screenshot: its borders run only horizontally, vertically or at 45°.
+    await byTestId(page, 'knn-metric-l1').check();
+    await expect.poll(() => byTestId(page, 'knn-metric-l1').isChecked()).toBe(true);
     await saveScreenshot(page, 'view-knn');
   });
 

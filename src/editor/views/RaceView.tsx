@@ -7,9 +7,9 @@ import { dataToPixel, type PlotRange } from '../training/boundary';
 import { drawAxes, drawCells, drawPolyline } from './plot';
 import { PlotCanvas } from './PlotCanvas';
 
-const WIDTH = 440;
-const HEIGHT = 220;
-const CELLS = [176, 88] as const;
+const WIDTH = 400;
+const HEIGHT = 200;
+const CELLS = [160, 80] as const;
 /** Optimizer steps revealed per animation frame while the race runs. */
 const STEPS_PER_FRAME = 1;
 /** Path colours, one per optimizer in OPTIMIZER_NAMES order, distinct on the blue-to-white surface. */
@@ -113,7 +113,7 @@ export function RaceView() {
                       }}
                     />
                   </td>
-                  <td data-testid={`race-loss-${name}`}>{shown >= path.length ? t('view.race.diverged') : ravineLoss(x, y).toPrecision(3)}</td>
+                  <td data-testid={`race-loss-${name}`}>{shown >= path.length ? t('view.race.diverged') : formatLoss(ravineLoss(x, y))}</td>
                 </tr>
               );
             })}
@@ -151,6 +151,10 @@ function lossBands(): Uint8ClampedArray<ArrayBuffer> {
     }
   }
   return pixels;
+}
+
+function formatLoss(value: number): string {
+  return value !== 0 && value < 1e-3 ? value.toExponential(2) : value.toPrecision(3);
 }
 
 function round(value: number): number {
