@@ -37,7 +37,8 @@ export const TensorPreview = memo(function TensorPreview({ tensor }: { tensor: T
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
-    const scale = Math.max(...tensor.data.filter(Number.isFinite).map(Math.abs), 1e-12);
+    // A loop, because spreading a weight matrix of 150,000 values into Math.max overflows the call stack.
+    const scale = tensor.data.reduce((max, value) => (Number.isFinite(value) ? Math.max(max, Math.abs(value)) : max), 1e-12);
     if (isVector) drawBars(context, palette, tensor, shownCols, scale);
     else drawHeatMap(context, palette, tensor, { rows, cols, shownRows, shownCols }, scale);
   }, [tensor, palette, rows, cols, shownRows, shownCols, isVector]);
