@@ -8,7 +8,7 @@ import { questionKey } from '../../src/engine/quiz';
 
 const backend = { name: 'wasm' as const, reason: 'test', reasonCode: 'node' as const };
 
-/** The add-mul preset with the gradient on x's wire and the value of f hidden. */
+/** Builds the add-mul preset with the gradient on x's wire and the value of f hidden. */
 function addMulQuiz() {
   const store = createEditorStore();
   store.getState().setBackendReady(backend, null);

@@ -1,7 +1,7 @@
 import type { TensorData } from '../tensor';
 import { DEFAULT_TOLERANCE, type QuizTolerance } from './types';
 
-/** Why a typed prediction could not be read as numbers. */
+/** Reason a typed prediction could not be read as numbers. */
 export type AnswerProblem =
   | { code: 'empty' }
   | { code: 'not-a-number'; token: string }
@@ -11,7 +11,7 @@ export type Mark =
   | { ok: true; correct: boolean; /** Number of elements within tolerance. */ matched: number }
   | ({ ok: false } & AnswerProblem);
 
-/** Longest token quoted back in a not-a-number problem. */
+/** Maximum length of a token quoted back in a not-a-number problem. */
 const MAX_QUOTED_TOKEN = 20;
 
 /**
