@@ -1,26 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { test as base, inject } from 'vitest';
-
-/** Where Debian's chromium package installs the browser; the tests never use playwright's browser downloads. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/**
- * Headless flags for a machine without a GPU. SwiftShader gives software WebGL
- * (`--use-gl=swiftshader` would disable WebGL instead). `--no-sandbox` is needed
- * when running as root.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+import { CHROMIUM_PATH, launchChromium } from '../helpers/chromium';
 
 /** Chromium prints this console message on every software-WebGL machine, whatever the flags. */
 const KNOWN_CONSOLE_MESSAGES = [/Automatic fallback to software WebGL has been deprecated/];
@@ -67,7 +50,7 @@ export const test = base.extend<BrowserFixtures & FileFixtures>({
         await use(null);
         return;
       }
-      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+      const browser = await launchChromium();
       await use(browser);
       await browser.close();
     },

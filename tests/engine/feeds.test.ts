@@ -3,11 +3,12 @@ import { describe, expect, test } from 'vitest';
 import { compile } from '../../src/engine/compile';
 import { run } from '../../src/engine/run';
 import { registry } from '../../src/nodes';
-import { DocumentBuilder, expectClose, matrixData } from '../nodes/tensor-helpers';
+import { expectClose, matrixData } from '../nodes/tensor-helpers';
+import { TestGraph } from '../helpers/graph';
 
 /** y = W · x, L = Σ y, with W a parameter [2, 3] and x an input [3, 1]. */
 function linearDocument() {
-  return new DocumentBuilder()
+  return new TestGraph()
     .source('W', matrixData([[1, 2, 3], [4, 5, 6]]), 'parameter')
     .source('x', matrixData([[1], [0], [-1]]))
     .node('y', 'matmul', { a: 'W', b: 'x' })

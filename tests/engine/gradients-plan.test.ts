@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compile } from '../../src/engine/compile';
 import { computeGradients } from '../../src/engine/gradients';
 import { registry } from '../../src/nodes';
-import { DocumentBuilder, expectClose, tensorData } from '../nodes/tensor-helpers';
+import { expectClose, tensorData } from '../nodes/tensor-helpers';
+import { TestGraph } from '../helpers/graph';
 
 /*
  * computeGradients keeps per-program facts (sinks, backward order, which
@@ -20,7 +21,7 @@ const labelsValue = tensorData([4], [2, 0, 1, 1]);
  * constant C and summed, and the total T = loss + Σ C ⊙ probs is the sink.
  */
 function lossDocument(readProbs: boolean) {
-  const builder = new DocumentBuilder()
+  const builder = new TestGraph()
     .source('S', scoresValue, 'parameter')
     .source('y', labelsValue, 'labels')
     .node('CE', 'softmax-ce', { scores: 'S', labels: 'y' });
@@ -77,7 +78,7 @@ describe('softmax-ce in training steps', () => {
 
 /** X → matmul W → bias-add b → softmax-ce, with a fixed batch of 4 examples. */
 function linearDocument() {
-  return new DocumentBuilder()
+  return new TestGraph()
     .source('X', tensorData([4, 2], [1, -1, 0.5, 2, -1.5, 0.25, 0, 1]))
     .source('y', labelsValue, 'labels')
     .source('W', tensorData([2, 3], [0.3, -0.2, 0.1, 0.5, 0.4, -0.6]), 'parameter')

@@ -4,7 +4,8 @@ import { compile } from '../../src/engine/compile';
 import { computeGradients } from '../../src/engine/gradients';
 import { run } from '../../src/engine/run';
 import { registry } from '../../src/nodes';
-import { DocumentBuilder, expectClose, tensorData } from '../nodes/tensor-helpers';
+import { expectClose, tensorData } from '../nodes/tensor-helpers';
+import { TestGraph } from '../helpers/graph';
 
 /** Returns fixed values in [-1, 1) from a small linear congruential generator, so the test needs no seed library. */
 function fixedValues(count: number, seed: number): number[] {
@@ -24,7 +25,7 @@ const batchY = [0, 2, 1, 2];
 
 /** batch → matmul → bias-add → relu → matmul → bias-add → softmax-ce. */
 function mlpDocument() {
-  const builder = new DocumentBuilder().node('B', 'batch', {}, { features: 2, batchSize: 4 });
+  const builder = new TestGraph().node('B', 'batch', {}, { features: 2, batchSize: 4 });
   for (const [id, value] of Object.entries(weights)) builder.source(id, value, 'parameter');
   return builder
     .node('z1', 'matmul', { a: 'B:X', b: 'W1' })

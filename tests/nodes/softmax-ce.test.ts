@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { compile } from '../../src/engine/compile';
 import { run } from '../../src/engine/run';
 import { registry } from '../../src/nodes';
-import { autodiff, compileKind, diagnosticOf, DocumentBuilder, expectClose, matrixData, numericGradient, runKind, tensorData, weightedSum } from './tensor-helpers';
+import { autodiff, compileKind, diagnosticOf, expectClose, matrixData, numericGradient, runKind, tensorData, weightedSum } from './tensor-helpers';
+import { TestGraph } from '../helpers/graph';
 
 const scores = matrixData([[0.5, 1.2, -0.3, 2.0], [2.0, -1.0, 0.7, 0.1], [0.1, 0.4, 0.9, -2.5]]);
 const labels = tensorData([3], [1, 0, 3]);
@@ -71,7 +72,7 @@ describe('softmax-ce', () => {
 
   test('wired probs and loss both count', () => {
     const weights = matrixData([[1, -1, 2, 0], [0.5, 0, 0, 1], [-2, 1, 1, 3]]);
-    const document = new DocumentBuilder()
+    const document = new TestGraph()
       .source('S', scores)
       .source('y', labels, 'labels')
       .source('G', weights, 'constant')

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { compile } from '../../src/engine/compile';
 import { run } from '../../src/engine/run';
 import { registry } from '../../src/nodes';
-import { autodiff, compileKind, diagnosticOf, DocumentBuilder, expectClose, matrixData, numericGradient, runKind, tensorData } from './tensor-helpers';
+import { autodiff, compileKind, diagnosticOf, expectClose, matrixData, numericGradient, runKind, tensorData } from './tensor-helpers';
+import { TestGraph } from '../helpers/graph';
 
 const scores = matrixData([[0.5, 1.2, -0.3], [2.0, -1.0, 0.7], [0.1, 0.4, 0.9], [-0.6, 0.3, 0.2]]);
 const labels = tensorData([4], [1, 0, 2, 0]);
@@ -64,7 +65,7 @@ describe('svm-loss', () => {
   });
 
   test('wired perExample and loss both count', () => {
-    const document = new DocumentBuilder()
+    const document = new TestGraph()
       .source('S', scores)
       .source('y', labels, 'labels')
       .node('L', 'svm-loss', { scores: 'S', labels: 'y' })

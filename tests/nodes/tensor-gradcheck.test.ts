@@ -2,16 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { gradientCheck } from '../../src/engine/gradcheck';
 import type { Params } from '../../src/engine/types';
 import { registry } from '../../src/nodes';
-import { DocumentBuilder, matrixData, tensorData } from './tensor-helpers';
+import { matrixData, tensorData } from './tensor-helpers';
+import { TestGraph } from '../helpers/graph';
 
-function verdicts(builder: DocumentBuilder, nodeId: string) {
+function verdicts(builder: TestGraph, nodeId: string) {
   const result = gradientCheck(builder.build(), registry);
   return result.entries.filter((entry) => entry.nodeId === nodeId).map((entry) => entry.verdict);
 }
 
 describe('gradient check on tensor kinds', () => {
   test('smooth layer graph agrees everywhere', () => {
-    const builder = new DocumentBuilder()
+    const builder = new TestGraph()
       .source('X', matrixData([[0.5, -1.2], [2, 0.3], [-0.7, 1.1]]))
       .source('W', matrixData([[0.4, -0.3, 0.8], [1.1, 0.2, -0.5]]), 'parameter')
       .source('b', tensorData([3], [0.1, -0.2, 0.3]), 'parameter')
@@ -30,7 +31,7 @@ describe('gradient check on tensor kinds', () => {
 
   test('svm-loss term at zero is a kink', () => {
     // Label 0: the term for class 1 is 1 − 2 + 1 = 0, and for class 2 it is −1.
-    const builder = new DocumentBuilder()
+    const builder = new TestGraph()
       .source('S', tensorData([3], [2, 1, 0]))
       .source('y', tensorData([], [0]), 'labels')
       .node('L', 'svm-loss', { scores: 'S', labels: 'y' });
@@ -38,7 +39,7 @@ describe('gradient check on tensor kinds', () => {
   });
 
   test('leaky-relu at zero is a kink', () => {
-    const builder = new DocumentBuilder().source('x', tensorData([3], [0, 1, -1])).node('h', 'leaky-relu', { x: 'x' }, { alpha: 0.1 });
+    const builder = new TestGraph().source('x', tensorData([3], [0, 1, -1])).node('h', 'leaky-relu', { x: 'x' }, { alpha: 0.1 });
     expect(verdicts(builder, 'x')).toEqual(['kink', 'ok', 'ok']);
   });
 
@@ -49,7 +50,7 @@ describe('gradient check on tensor kinds', () => {
       { kind: 'elastic-net', params: { lambda1: 1, lambda2: 0.5 } },
     ];
     for (const { kind, params } of cases) {
-      const builder = new DocumentBuilder().source('w', tensorData([2], [1e-4, 0.5])).node('R', kind, { w: 'w' }, params);
+      const builder = new TestGraph().source('w', tensorData([2], [1e-4, 0.5])).node('R', kind, { w: 'w' }, params);
       expect(verdicts(builder, 'w'), kind).toEqual(['kink', 'ok']);
     }
   });

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expect } from 'vitest';
 import { compile, type Program } from '../../src/engine/compile';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GraphDocument } from '../../src/engine/document';
+import type { GraphDocument } from '../../src/engine/document';
 import { run } from '../../src/engine/run';
 import type { TensorData } from '../../src/engine/tensor';
 import type { Trace } from '../../src/engine/trace';
 import type { Params } from '../../src/engine/types';
 import { registry } from '../../src/nodes';
+import { TestGraph } from '../helpers/graph';
 
 export type Matrix = number[][];
 
@@ -16,28 +17,6 @@ export function tensorData(shape: number[], data: number[]): TensorData {
 
 export function matrixData(rows: Matrix): TensorData {
   return { shape: [rows.length, rows[0].length], data: rows.flat() };
-}
-
-/** Builds a document from source nodes and wires given as "node" or "node:port". */
-export class DocumentBuilder {
-  private readonly document: GraphDocument = { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, nodes: [], edges: [] };
-
-  source(id: string, value: TensorData, kind = 'input'): this {
-    return this.node(id, kind, {}, { value });
-  }
-
-  node(id: string, kind: string, inputs: Record<string, string> = {}, params: Params = {}): this {
-    this.document.nodes.push({ id, kind, params, position: { x: 120 * this.document.nodes.length, y: 0 } });
-    for (const [targetPort, wire] of Object.entries(inputs)) {
-      const [source, sourcePort = 'out'] = wire.split(':');
-      this.document.edges.push({ id: `${source}.${sourcePort}->${id}.${targetPort}`, source, sourcePort, target: id, targetPort });
-    }
-    return this;
-  }
-
-  build(): GraphDocument {
-    return structuredClone(this.document);
-  }
 }
 
 export interface KindRun {
@@ -62,7 +41,7 @@ export function kindDocument(
   weights?: TensorData,
   labelPorts: readonly string[] = ['labels'],
 ): GraphDocument {
-  const builder = new DocumentBuilder();
+  const builder = new TestGraph();
   for (const [port, value] of Object.entries(inputs)) builder.source(`in_${port}`, value, labelPorts.includes(port) ? 'labels' : 'input');
   const wires = Object.fromEntries(Object.keys(inputs).map((port) => [port, `in_${port}`]));
   builder.node('node', kind, wires, params);

@@ -3,17 +3,18 @@ import { describe, expect, test } from 'vitest';
 import { compile } from '../../src/engine/compile';
 import { run } from '../../src/engine/run';
 import { registry } from '../../src/nodes';
-import { diagnosticOf, DocumentBuilder, expectClose, matrixData, tensorData } from './tensor-helpers';
+import { diagnosticOf, expectClose, matrixData, tensorData } from './tensor-helpers';
+import { TestGraph } from '../helpers/graph';
 
 const scores = matrixData([[1, 2, 0], [0, 1, 3]]);
 
-function lossDocument(labelSource: (builder: DocumentBuilder) => DocumentBuilder, labelWire = 'y') {
-  return labelSource(new DocumentBuilder().source('S', scores)).node('L', 'softmax-ce', { scores: 'S', labels: labelWire }).build();
+function lossDocument(labelSource: (builder: TestGraph) => TestGraph, labelWire = 'y') {
+  return labelSource(new TestGraph().source('S', scores)).node('L', 'softmax-ce', { scores: 'S', labels: labelWire }).build();
 }
 
 describe('labels', () => {
   test('outputs its class indices', () => {
-    const trace = run(compile(new DocumentBuilder().source('y', tensorData([3], [2, 0, 1]), 'labels').build(), registry));
+    const trace = run(compile(new TestGraph().source('y', tensorData([3], [2, 0, 1]), 'labels').build(), registry));
     expect(trace.nodes.y.outputs[0]).toEqual({ shape: [3], data: [2, 0, 1] });
   });
 
@@ -38,7 +39,7 @@ describe('labels', () => {
   });
 
   test('labels wire into a tensor port is a type mismatch', () => {
-    const document = new DocumentBuilder().source('y', tensorData([2], [0, 1]), 'labels').node('s', 'sum', { x: 'y' }).build();
+    const document = new TestGraph().source('y', tensorData([2], [0, 1]), 'labels').node('s', 'sum', { x: 'y' }).build();
     const diagnostic = diagnosticOf(compile(document, registry), 'type-mismatch');
     expect(diagnostic.nodeId).toBe('s');
     expect(diagnostic.port).toBe('x');
@@ -57,14 +58,14 @@ describe('labels', () => {
 
 describe('batch', () => {
   test('defaults to zeros of the declared shapes', () => {
-    const trace = run(compile(new DocumentBuilder().node('B', 'batch', {}, { features: 3, batchSize: 2 }).build(), registry));
+    const trace = run(compile(new TestGraph().node('B', 'batch', {}, { features: 3, batchSize: 2 }).build(), registry));
     expect(trace.nodes.B.outputs[0]).toEqual({ shape: [2, 3], data: [0, 0, 0, 0, 0, 0] });
     expect(trace.nodes.B.outputs[1]).toEqual({ shape: [2], data: [0, 0] });
   });
 
   test('shows its X and y parameters', () => {
     const params = { features: 3, batchSize: 2, X: scores, y: tensorData([2], [2, 1]) };
-    const document = new DocumentBuilder().node('B', 'batch', {}, params).node('L', 'svm-loss', { scores: 'B:X', labels: 'B:y' }).build();
+    const document = new TestGraph().node('B', 'batch', {}, params).node('L', 'svm-loss', { scores: 'B:X', labels: 'B:y' }).build();
     const trace = run(compile(document, registry));
     expect(trace.nodes.B.outputs[0].data).toEqual(scores.data);
     expect(trace.nodes.B.outputs[1].data).toEqual([2, 1]);
@@ -72,24 +73,24 @@ describe('batch', () => {
   });
 
   test('X of the wrong shape is an invalid parameter', () => {
-    const document = new DocumentBuilder().node('B', 'batch', {}, { features: 2, batchSize: 2, X: scores }).build();
+    const document = new TestGraph().node('B', 'batch', {}, { features: 2, batchSize: 2, X: scores }).build();
     const diagnostic = diagnosticOf(compile(document, registry), 'invalid-param');
     expect(diagnostic.message).toContain('X must be [batchSize, features] = [2, 2], found [2, 3]');
   });
 
   test('fractional batch size is an invalid parameter', () => {
-    const document = new DocumentBuilder().node('B', 'batch', {}, { features: 2, batchSize: 2.5 }).build();
+    const document = new TestGraph().node('B', 'batch', {}, { features: 2, batchSize: 2.5 }).build();
     expect(diagnosticOf(compile(document, registry), 'invalid-param').message).toContain('batchSize must be a whole number of at least 1, found 2.5');
   });
 
   test('shown y out of range for the classes', () => {
     const params = { features: 3, batchSize: 2, y: tensorData([2], [0, 3]) };
-    const document = new DocumentBuilder().node('B', 'batch', {}, params).node('L', 'softmax-ce', { scores: 'B:X', labels: 'B:y' }).build();
+    const document = new TestGraph().node('B', 'batch', {}, params).node('L', 'softmax-ce', { scores: 'B:X', labels: 'B:y' }).build();
     expect(diagnosticOf(compile(document, registry), 'label-out-of-range').message).toContain('label 3 at position 1 is out of range for 3 classes');
   });
 
   test('feeds replace X and y', () => {
-    const document = new DocumentBuilder().node('B', 'batch', {}, { features: 3, batchSize: 2 }).node('L', 'svm-loss', { scores: 'B:X', labels: 'B:y' }).build();
+    const document = new TestGraph().node('B', 'batch', {}, { features: 3, batchSize: 2 }).node('L', 'svm-loss', { scores: 'B:X', labels: 'B:y' }).build();
     const X = tf.tensor(scores.data, scores.shape);
     const y = tf.tensor1d([2, 1], 'int32');
     const trace = run(compile(document, registry), { B: [X, y] });

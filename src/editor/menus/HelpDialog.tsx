@@ -1,10 +1,9 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { commands } from '../commands/commands';
 import { formatKey, isMacPlatform } from '../commands/keys';
 import { uiStore, useUi } from '../commands/ui-store';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/use-t';
-import './menus.css';
+import { ModalDialog } from './ModalDialog';
 
 const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
 const mouseHelp: readonly MessageKey[] = ['help.doubleClick', 'help.dropWire', 'help.boxSelect', 'help.multiSelect', 'help.contextMenu'];
@@ -18,40 +17,26 @@ export function HelpDialog() {
 
 function HelpContent() {
   const t = useT();
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeButton.current?.focus(), []);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    close();
-  };
-
   return (
-    <div className="overlay-backdrop dimmed" onMouseDown={(event) => event.target === event.currentTarget && close()} onKeyDown={onKeyDown}>
-      <div className="dialog help-dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help-dialog">
-        <header>
-          <h2 id="help-title">{t('command.help')}</h2>
-          <button ref={closeButton} type="button" data-testid="help-close" onClick={close}>{t('help.close')}</button>
-        </header>
-        <table>
-          <thead>
-            <tr><th scope="col">{t('help.keys')}</th><th scope="col">{t('help.action')}</th></tr>
-          </thead>
-          <tbody>
-            {commands.map((command) => (
-              <tr key={command.id} data-testid={`help-${command.id}`}>
-                <td>{command.keys.map((spec, index) => <kbd key={index}>{formatKey(spec, mac)}</kbd>)}</td>
-                <td>{t(command.label)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="hint">{t('help.typingNote')}</p>
-        <h3>{t('help.mouse')}</h3>
-        <ul>
-          {mouseHelp.map((key) => <li key={key}>{t(key)}</li>)}
-        </ul>
-      </div>
-    </div>
+    <ModalDialog name="help" title={t('command.help')} closeLabel={t('help.close')} onClose={close} focusClose>
+      <table>
+        <thead>
+          <tr><th scope="col">{t('help.keys')}</th><th scope="col">{t('help.action')}</th></tr>
+        </thead>
+        <tbody>
+          {commands.map((command) => (
+            <tr key={command.id} data-testid={`help-${command.id}`}>
+              <td>{command.keys.map((spec, index) => <kbd key={index}>{formatKey(spec, mac)}</kbd>)}</td>
+              <td>{t(command.label)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('help.typingNote')}</p>
+      <h3>{t('help.mouse')}</h3>
+      <ul>
+        {mouseHelp.map((key) => <li key={key}>{t(key)}</li>)}
+      </ul>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { serializeDocument } from '../../engine/document';
 import type { TensorData } from '../../engine/tensor';
 import { appEnvironment } from '../commands/environment';
@@ -6,10 +6,10 @@ import { uiStore, useUi } from '../commands/ui-store';
 import { baseFileName, downloadBlob } from '../export/download';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/use-t';
+import { ModalDialog } from '../menus/ModalDialog';
 import { useEditor } from '../store/use-editor';
 import { trainingController, useTraining } from '../training/use-training';
 import { defaultShareOptions, LONG_LINK_CHARS, MAX_RELIABLE_LINK_CHARS, shareFragment, sharedDocument, type ShareOptions } from './share-link';
-import '../menus/menus.css';
 import './share.css';
 
 const close = () => uiStore.setState({ dialog: null });
@@ -76,38 +76,27 @@ function ShareContent() {
     const shared = sharedDocument({ document, cursor, weights }, options);
     downloadBlob(new Blob([serializeDocument(shared)], { type: 'application/json' }), `${baseFileName(shared)}.json`);
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    close();
-  };
 
   return (
-    <div className="overlay-backdrop dimmed" onMouseDown={(event) => event.target === event.currentTarget && close()} onKeyDown={onKeyDown}>
-      <div className="dialog share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-title" data-testid="share-dialog">
-        <header>
-          <h2 id="share-title">{t('share.title')}</h2>
-          <button type="button" data-testid="share-close" onClick={close}>{t('help.close')}</button>
-        </header>
-        <fieldset>
-          {weights && <Choice label={t('share.includeWeights')} testId="share-includeWeights" checked={options.includeWeights} onChange={() => toggle('includeWeights')} />}
-          {steps > 0 && (
-            <Choice label={t('share.includeTimeline', { step: cursor, count: steps })} testId="share-includeTimeline" checked={options.includeTimeline} onChange={() => toggle('includeTimeline')} />
-          )}
-        </fieldset>
-        <fieldset>
-          <legend>{t('share.lectureHeading')}</legend>
-          {lectureChoices.map(({ option, label }) => (
-            <Choice key={option} label={t(label)} testId={`share-${option}`} checked={options[option]} onChange={() => toggle(option)} />
-          ))}
-        </fieldset>
-        {'error' in link ? (
-          <p className="share-problem" role="alert">{t('share.encodeFailed', { message: link.error })}</p>
-        ) : (
-          <LinkField url={link.url} field={urlField} copyState={copyState} onCopy={() => void copy(link.url)} onDownload={download} />
+    <ModalDialog name="share" title={t('share.title')} closeLabel={t('help.close')} onClose={close}>
+      <fieldset>
+        {weights && <Choice label={t('share.includeWeights')} testId="share-includeWeights" checked={options.includeWeights} onChange={() => toggle('includeWeights')} />}
+        {steps > 0 && (
+          <Choice label={t('share.includeTimeline', { step: cursor, count: steps })} testId="share-includeTimeline" checked={options.includeTimeline} onChange={() => toggle('includeTimeline')} />
         )}
-      </div>
-    </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('share.lectureHeading')}</legend>
+        {lectureChoices.map(({ option, label }) => (
+          <Choice key={option} label={t(label)} testId={`share-${option}`} checked={options[option]} onChange={() => toggle(option)} />
+        ))}
+      </fieldset>
+      {'error' in link ? (
+        <p className="share-problem" role="alert">{t('share.encodeFailed', { message: link.error })}</p>
+      ) : (
+        <LinkField url={link.url} field={urlField} copyState={copyState} onCopy={() => void copy(link.url)} onDownload={download} />
+      )}
+    </ModalDialog>
   );
 }
 

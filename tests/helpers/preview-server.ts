@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const HOST = '127.0.0.1';
+const STARTUP_TIMEOUT_MS = 30_000;
+const SHUTDOWN_TIMEOUT_MS = 5_000;
+
+/** A running `vite preview` process and the URL it serves, without a trailing slash. */
+export interface PreviewServer {
+  baseUrl: string;
+  child: ChildProcess;
+  /** Everything the server printed, shown when it fails. */
+  output(): string;
+}
+
+export interface PreviewOptions {
+  /** The project folder whose node_modules contains vite; the current directory by default. */
+  root?: string;
+  configFile?: string;
+}
+
+/**
+ * Serves the built folder `outDir` with `vite preview` on a free loopback port
+ * and waits until it responds. The server runs through node directly, because
+ * an npx wrapper would leave its node child running when killed. Throws, with
+ * the server stopped, when it does not answer within STARTUP_TIMEOUT_MS.
+ */
+export async function startPreviewServer(outDir: string, options: PreviewOptions = {}): Promise<PreviewServer> {
+  const root = options.root ?? process.cwd();
+  const port = await findFreePort();
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const config = options.configFile ? ['--config', options.configFile] : [];
+  // Vite 8 rejects a second preview server for the same project unless --bypass-lock is given.
+  // This one has its own port, so a developer's `npm run preview` may keep running.
+  const args = [vite, 'preview', ...config, '--host', HOST, '--port', String(port), '--strictPort', '--bypass-lock', '--outDir', outDir];
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const server: PreviewServer = { baseUrl: `http://${HOST}:${port}`, child, output: () => output };
+  try {
+    await waitUntilAnswering(server);
+  } catch (error) {
+    await stopPreviewServer(server);
+    throw error;
+  }
+  return server;
+}
+
+/** Stops the server by its PID: SIGTERM first, SIGKILL if it has not exited after SHUTDOWN_TIMEOUT_MS. */
+export async function stopPreviewServer({ child }: PreviewServer): Promise<void> {
+  const pid = child.pid;
+  const running = () => child.exitCode === null && child.signalCode === null;
+  if (pid === undefined || !running()) return;
+
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(pid, 'SIGTERM');
+  const timer = setTimeout(() => {
+    if (running()) process.kill(pid, 'SIGKILL');
+  }, SHUTDOWN_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Asks the operating system for a free TCP port on the loopback interface. */
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilAnswering(server: PreviewServer): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) {
+      throw new Error(`vite preview exited with code ${server.child.exitCode} before responding at ${server.baseUrl}:\n${server.output()}`);
+    }
+    try {
+      if ((await fetch(server.baseUrl)).ok) return;
+    } catch {
+      // Not listening yet; try again below.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Timed out after ${STARTUP_TIMEOUT_MS / 1000} s waiting for vite preview at ${server.baseUrl}:\n${server.output()}`);
+}
