@@ -228,3 +228,21 @@ describe('colour palettes', () => {
     expect(await readNumber(byTestId(page, 'scrubber'))).toBeGreaterThan(0);
   });
 });
+
+describe('formula tool in Chinese', () => {
+  test('unsupported formula explains itself in Chinese', async ({ page }) => {
+    await openApp(page, '#preset=add-mul');
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await byTestId(page, 'formula-open').click();
+    await byTestId(page, 'formula-input').fill('x ^ y');
+    await byTestId(page, 'formula-build').click();
+    await expect.poll(() => textOf(page, 'formula-error'), { timeout: 10_000 }).toContain('指数含变量的幂（x^y）没有对应的节点类型');
+    expect(await textOf(page, 'formula-error')).not.toContain('has no node kind');
+
+    // The message follows a language switch, because the panel keeps the error's code.
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => textOf(page, 'formula-error')).toContain('A power with a variable exponent (x^y) has no node kind.');
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await saveScreenshot(page, 'formula-error-zh-CN');
+  });
+});
