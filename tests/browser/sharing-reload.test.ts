@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { byTestId, nodeOutput, openApp, typeValue } from './app';
-import { saveScreenshot, test } from './browser';
+import { appUrl, saveScreenshot, test } from './browser';
+import { encodeLink } from '../../src/engine/link';
+import { findPreset } from '../../src/presets';
 
 interface Transform {
   x: number;
@@ -56,6 +58,34 @@ async function recordFramesOnLoad(page: Page, milliseconds: number): Promise<voi
   }, milliseconds);
 }
 
+/** Pans by dragging the empty pane, zooms in with the wheel, and returns the transform once the autosave has it. */
+async function panAndZoom(page: Page): Promise<Transform> {
+  const start = await emptyPanePoint(page);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 90, start.y + 60, { steps: 12 });
+  await page.mouse.up();
+  await page.mouse.move(start.x + 200, start.y + 150);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await readTransform(page)).zoom, { timeout: 10_000 }).not.toBeCloseTo(1, 2);
+  await page.waitForTimeout(500);
+  const panned = await readTransform(page);
+
+  // The viewport is saved a moment after the pan ends.
+  const savedZoom = async () => {
+    const text = await page.evaluate(() => localStorage.getItem('backprop-studio.viewport'));
+    return text === null ? Number.NaN : (JSON.parse(text) as Transform).zoom;
+  };
+  await expect.poll(savedZoom, { timeout: 10_000 }).toBeCloseTo(panned.zoom, 3);
+  return panned;
+}
+
+function expectSameTransform(actual: Transform, expected: Transform): void {
+  expect(actual.x).toBeCloseTo(expected.x, 1);
+  expect(actual.y).toBeCloseTo(expected.y, 1);
+  expect(actual.zoom).toBeCloseTo(expected.zoom, 3);
+}
+
 describe('reload', () => {
   test('restores graph, viewport and settings', async ({ page }) => {
     await openApp(page);
@@ -63,29 +93,13 @@ describe('reload', () => {
     // q = −3 + 5 = 2 and f = 2 · (−4) = −8.
     await expect.poll(() => nodeOutput(page, 'f')).toBeCloseTo(-8, 3);
 
-    // Pan by dragging the empty pane, then zoom in with the wheel.
-    const start = await emptyPanePoint(page);
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    await page.mouse.move(start.x + 90, start.y + 60, { steps: 12 });
-    await page.mouse.up();
-    await page.mouse.move(start.x + 200, start.y + 150);
-    await page.mouse.wheel(0, -300);
-    await expect.poll(async () => (await readTransform(page)).zoom, { timeout: 10_000 }).not.toBeCloseTo(1, 2);
-    await page.waitForTimeout(500);
-    const panned = await readTransform(page);
+    const panned = await panAndZoom(page);
 
     await byTestId(page, 'explanation-toggle').click();
     await byTestId(page, 'speed').selectOption('2');
     await byTestId(page, 'backend-select').selectOption('cpu');
     await expect.poll(() => byTestId(page, 'backend-select').inputValue(), { timeout: 30_000 }).toBe('cpu');
     await byTestId(page, 'language').selectOption('zh-CN');
-    // The viewport is saved a moment after the pan ends.
-    const savedZoom = async () => {
-      const text = await page.evaluate(() => localStorage.getItem('backprop-studio.viewport'));
-      return text === null ? Number.NaN : (JSON.parse(text) as Transform).zoom;
-    };
-    await expect.poll(savedZoom, { timeout: 10_000 }).toBeCloseTo(panned.zoom, 3);
 
     await recordFramesOnLoad(page, 4_000);
     await page.reload();
@@ -94,10 +108,7 @@ describe('reload', () => {
     await page.waitForTimeout(1_500);
     await saveScreenshot(page, 'reload-restores-viewport');
 
-    const restored = await readTransform(page);
-    expect(restored.x).toBeCloseTo(panned.x, 1);
-    expect(restored.y).toBeCloseTo(panned.y, 1);
-    expect(restored.zoom).toBeCloseTo(panned.zoom, 3);
+    expectSameTransform(await readTransform(page), panned);
     // No fit-view jump: every frame that showed nodes showed them at the restored transform.
     const frames = await page.evaluate(() => (window as unknown as { __viewportFrames: Frame[] }).__viewportFrames);
     const shownTransforms = new Set(frames.filter((frame) => frame.shownNodes > 0).map((frame) => frame.transform));
@@ -121,5 +132,18 @@ describe('reload', () => {
 
     await byTestId(page, 'preset-menu').selectOption('sigmoid-neuron');
     await expect.poll(async () => (await readTransform(page)).zoom, { timeout: 10_000 }).not.toBeCloseTo(restored.zoom, 3);
+  });
+
+  test('reloaded share link keeps its viewport', async ({ page }) => {
+    // Opened from a chat: the link stays in the URL until the first edit.
+    await page.goto(appUrl(`#${encodeLink(findPreset('sigmoid-neuron')!.build())}`));
+    await page.locator('.react-flow__node[data-id="w0"]').waitFor();
+    const panned = await panAndZoom(page);
+
+    await page.reload();
+    await page.locator('.react-flow__node[data-id="w0"]').waitFor();
+    await page.waitForTimeout(1_500);
+
+    expectSameTransform(await readTransform(page), panned);
   });
 });

@@ -67,7 +67,7 @@ describe('saved viewport', () => {
     expect(chooseInitialDocument('#preset=add-mul', storage).viewport).toBeNull();
   });
 
-  test('share link hash fits instead', () => {
+  test('link to another graph fits instead', () => {
     const storage = memoryStorage({
       [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
       ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
@@ -75,6 +75,13 @@ describe('saved viewport', () => {
     const link = `#${encodeLink(findPreset('add-mul')!.build())}`;
 
     expect(chooseInitialDocument(link, storage).viewport).toBeNull();
+  });
+
+  test('reloaded share link keeps its viewport', () => {
+    const document = findPreset('add-mul')!.build();
+    const storage = memoryStorage({ [storageKeys.document]: serializeDocument(document), ...viewportText({ x: 10, y: 20, zoom: 0.5 }) });
+
+    expect(chooseInitialDocument(`#${encodeLink(document)}`, storage).viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
   });
 
   test('default preset fits', () => {

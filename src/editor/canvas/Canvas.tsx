@@ -47,7 +47,7 @@ export function Canvas() {
   viewRef.current = view;
   const nodes = useFlowNodes(view);
   const edges = useFlowEdges();
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const loadCount = useEditor((state) => state.loadCount);
   const locked = useEditor((state) => state.lecture.lockEditing);
   const overlays = useCanvasOverlays();
@@ -57,10 +57,12 @@ export function Canvas() {
   useCanvasView('canvas');
   const savedViewport = useSavedViewport(localStorage);
 
-  // Fits each newly loaded graph into view, the first one included unless it shows the viewport saved
+  // Fits each newly loaded graph into view, the first one included, unless it shows the viewport saved
   // before a reload; React Flow waits until the nodes are measured.
   useEffect(() => {
-    if (savedViewport.restores(loadCount)) {
+    const restored = savedViewport.restoredViewport(loadCount);
+    if (restored) {
+      void setViewport(restored);
       setPlacedLoad(loadCount);
       return;
     }
@@ -71,7 +73,7 @@ export function Canvas() {
     return () => {
       current = false;
     };
-  }, [loadCount, fitView, savedViewport]);
+  }, [loadCount, fitView, setViewport, savedViewport]);
 
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
     const { view: next, moves, selections } = readNodeChanges(viewRef.current, changes);

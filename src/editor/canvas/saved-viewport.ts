@@ -17,8 +17,8 @@ export function restoreViewport(viewport: SavedViewport | null, loadCount: numbe
 export interface SavedViewportHandlers {
   /** The restored viewport for React Flow's defaultViewport, or undefined for its default. */
   defaultViewport: Viewport | undefined;
-  /** Tells whether the document of this load count shows the restored viewport, so the canvas must not fit it. */
-  restores(loadCount: number): boolean;
+  /** Returns the viewport the document of this load count shows instead of being fitted, or null to fit it. */
+  restoredViewport(loadCount: number): Viewport | null;
   /** Saves the viewport AUTOSAVE_DELAY_MS after the last pan or zoom ends, and at once when the page is hidden. */
   onMoveEnd(event: unknown, viewport: Viewport): void;
 }
@@ -36,7 +36,7 @@ export function useSavedViewport(storage: KeyValueStorage): SavedViewportHandler
     };
     return {
       defaultViewport: restored?.viewport,
-      restores: (loadCount: number) => restored?.loadCount === loadCount,
+      restoredViewport: (loadCount: number) => (restored?.loadCount === loadCount ? restored.viewport : null),
       onMoveEnd: (_event: unknown, viewport: Viewport) => {
         pending = viewport;
         if (timer !== null) clearTimeout(timer);

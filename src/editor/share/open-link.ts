@@ -1,8 +1,11 @@
+import type { GraphDocument } from '../../engine/document';
 import type { DecodeLinkResult, LectureOptions, LinkView } from '../../engine/link';
 import { decodeLink, fragmentOf, LINK_PREFIX } from '../../engine/link';
 import { registry } from '../../nodes';
 import { translate } from '../i18n/translate';
 import { viewSettingsStore } from '../projector/view-settings';
+import { restoreViewport } from '../canvas/saved-viewport';
+import { matchesAutosave, readViewport, type KeyValueStorage, type SavedViewport } from '../store/persistence';
 import type { EditorStoreApi, LectureMode } from '../store/store';
 
 /** Tells whether a URL hash contains a share link (`#graph=…`) rather than a preset or nothing. */
@@ -48,19 +51,34 @@ function applyTimeline(store: EditorStoreApi, view: LinkView | undefined, lectur
   }
 }
 
+/** Returns the saved viewport when `document` is the autosave, because showing it again is a reload before any edit. */
+function reloadViewport(document: GraphDocument, storage: KeyValueStorage | undefined): SavedViewport | null {
+  return storage && matchesAutosave(storage, document) ? readViewport(storage) : null;
+}
+
+/** Returns the saved viewport when the link in `hash` carries the autosaved graph, else null. */
+export function linkReloadViewport(hash: string, storage: KeyValueStorage): SavedViewport | null {
+  const result = decodeLink(hash, registry);
+  return result.ok ? reloadViewport(result.document, storage) : null;
+}
+
 /**
  * Opens a share link: loads its graph, timeline position and lecture mode.
  * A link that fails to decode leaves the current graph and lists why in the
- * load-error panel. Returns the decode result.
+ * load-error panel. Returns the decode result. With `storage`, a graph equal
+ * to the autosave shows the saved viewport, because that is a reload of the
+ * link before any edit.
  */
-export function openLink(store: EditorStoreApi, link: string): DecodeLinkResult {
+export function openLink(store: EditorStoreApi, link: string, storage?: KeyValueStorage): DecodeLinkResult {
   const result = decodeLink(link, registry);
   const state = store.getState();
   if (!result.ok) {
     state.setLoadError({ fileName: translate(state.language, 'share.linkName'), messages: result.errors });
     return result;
   }
+  const viewport = reloadViewport(result.document, storage);
   state.loadDocument(result.document, null);
+  if (viewport) restoreViewport(viewport, store.getState().loadCount);
   state.setLecture(lectureModeOf(result.lecture));
   if (result.lecture?.projector) viewSettingsStore.setState({ projector: true });
   applyTimeline(store, result.view, result.lecture);

@@ -16,7 +16,7 @@ function openFromHash(): void {
   }
   if (hash === openedHash) return;
   openedHash = hash;
-  openLink(editorStore, hash);
+  openLink(editorStore, hash, localStorage);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GraphDocument } from '../../engine/document';
 import { DEFAULT_PRESET_ID, findPreset, presets } from '../../presets';
 import type { Message } from '../i18n/translate';
-import { isLinkHash } from '../share/open-link';
+import { isLinkHash, linkReloadViewport } from '../share/open-link';
 import { matchesAutosave, readAutosave, readViewport, type KeyValueStorage, type SavedViewport } from './persistence';
 
 export interface InitialDocument {
@@ -27,7 +27,8 @@ export function presetIdFromHash(hash: string): string | null {
  * saved viewport when the autosave is that preset unchanged, because the
  * editor removes the hash at the first edit, so a reload before it shows the
  * same graph. A share link in the hash opens after the first render and
- * replaces the autosave, so the autosave's viewport is not restored then.
+ * replaces the autosave, so the saved viewport applies only when the link
+ * carries the autosaved graph, which makes its second opening a reload.
  */
 export function chooseInitialDocument(hash: string, storage: KeyValueStorage): InitialDocument {
   const notices: Message[] = [];
@@ -45,7 +46,7 @@ export function chooseInitialDocument(hash: string, storage: KeyValueStorage): I
   const autosave = readAutosave(storage);
   if (autosave.status === 'ok') {
     const presetId = autosave.presetId && findPreset(autosave.presetId) ? autosave.presetId : null;
-    return { document: autosave.document, presetId, notices, viewport: isLinkHash(hash) ? null : readViewport(storage) };
+    return { document: autosave.document, presetId, notices, viewport: isLinkHash(hash) ? linkReloadViewport(hash, storage) : readViewport(storage) };
   }
   if (autosave.status === 'corrupt') notices.push({ key: 'notice.corruptAutosave', params: { reason: autosave.reason } });
 
