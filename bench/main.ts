@@ -9,10 +9,12 @@ import { benchBundle } from './bundle';
 import { benchCanvas } from './canvas';
 import { profileCanvas } from './canvas-profile';
 import { benchEngine } from './engine';
+import { benchFileOpen } from './file-open';
 import { benchFuzz } from './fuzz';
 import { benchHealth } from './health';
 import { benchReplayMemory, benchTrainingMemory } from './memory';
 import { benchMnist } from './mnist';
+import { benchMnistPauses } from './mnist-pauses';
 import { benchScaling } from './scaling';
 
 /** Options after the benchmark's name: `--backend <name>` runs one backend instead of the default ones. */
@@ -96,7 +98,17 @@ const benchmarks: Record<string, Benchmark> = {
     backends: NODE_BACKENDS,
     run: runEngine,
   },
+  'file-open': {
+    summary: 'opening a 10,060-node graph file through the app in headless Chromium: first node, first trace, all nodes in view',
+    backends: [],
+    run: async () => printFigures(await benchFileOpen()),
+  },
   mnist: { summary: 'MNIST test accuracy and wall time of linear-softmax and mlp2', backends: NODE_BACKENDS, run: runMnist },
+  'mnist-pauses': {
+    summary: 'long tasks and the CPU time of each main-thread task, by source, while linear-softmax and mlp2 train on MNIST in headless Chromium',
+    backends: [],
+    run: () => benchMnistPauses(printFigures),
+  },
   fuzz: {
     summary: '100,000 mutated documents and links: accepted, rejected and crashed cases (first backend only)',
     backends: NODE_BACKENDS,

@@ -98,12 +98,16 @@ describe('training panel', () => {
     await expect.poll(total, { timeout: 10_000 }).toBe(301);
   });
 
-  test('CSV error names row and column', async ({ page }) => {
+  test('CSV error names line and column', async ({ page }) => {
     await openTrainingPreset(page, 'linear-softmax');
     await byTestId(page, 'dataset').selectOption('csv');
     await byTestId(page, 'csv-input').fill('0.1, 0.2, 0\n0.3, abc, 1\n');
     await byTestId(page, 'csv-apply').click();
-    expect(await byTestId(page, 'csv-error').textContent()).toContain('Row 2, column 2');
+    expect(await byTestId(page, 'csv-error').textContent()).toContain('Line 2, column 2: "abc" is not a number.');
+
+    await byTestId(page, 'language').selectOption('zh-CN');
+    expect(await byTestId(page, 'csv-error').textContent()).toBe('CSV 未应用：第 2 行第 2 列：“abc”不是数字。');
+    await byTestId(page, 'language').selectOption('en');
 
     const rows = Array.from({ length: 40 }, (_unused, i) => `${(i % 2) * 2 - 1 + i * 0.001}, ${i * 0.01}, ${i % 2}`).join('\n');
     await byTestId(page, 'csv-input').fill(rows);
