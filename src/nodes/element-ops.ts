@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
  * Elementwise operations that the formulas of elementwise kinds are written in.
  * Each formula is written once and evaluated over tfjs tensors (`tensorOps`) or,
  * for nodes whose inputs and outputs are all scalars, over plain numbers
- * (`numberOps`). A mask is 1 where its comparison holds and 0 elsewhere.
+ * (`numberOps`). A mask is 1 where its comparison is true and 0 elsewhere.
  */
 export interface ElementOps<T> {
   add(a: T, b: T | number): T;

@@ -60,7 +60,7 @@ function scalarOf(data: TensorData): number {
 
 const float32 = { rel: 1e-6, abs: 1e-7 };
 
-/** Asserts that two lists of trace tensors hold the same numbers, the first of scalars and the second of shape [1]. */
+/** Asserts that two lists of trace tensors contain the same numbers, the first of scalars and the second of shape [1]. */
 function expectSameNumbers(scalars: TensorData[] | null, vectors: TensorData[] | null, label: string): void {
   expect(scalars === null, `${label}: recorded`).toBe(vectors === null);
   if (!scalars || !vectors) return;
