@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { GraphDocument } from '../../engine/document';
-import { BUILTIN_MODULES, collapseToModule, MODULE_KIND } from '../../engine/modules';
+import { BUILTIN_MODULES, collapseToModule, MODULE_KIND, type ModuleProblem } from '../../engine/modules';
 import { registry } from '../../nodes';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
+import { describeModuleProblem } from './module-messages';
 import { closeTeachingPanel, teachingStore, useTeaching } from './teaching-store';
 
 /** Returns "module1", "module2", … : the first such name no module of the document uses. */
@@ -51,7 +52,7 @@ export function GroupModulePanel() {
 function GroupModuleForm({ defaultName, label }: { defaultName: string; label: string }) {
   const t = useT();
   const [name, setName] = useState(defaultName);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ModuleProblem | null>(null);
   const selected = useEditor((state) => state.selection.nodes.length);
 
   const submit = (event: FormEvent) => {
@@ -59,7 +60,7 @@ function GroupModuleForm({ defaultName, label }: { defaultName: string; label: s
     const state = editorStore.getState();
     const result = collapseToModule(state.document, state.selection.nodes, name.trim(), registry);
     if (!result.ok) {
-      setError(result.error);
+      setProblem(result.problem);
       return;
     }
     state.dispatch({ type: 'replaceDocument', document: result.document });
@@ -77,7 +78,7 @@ function GroupModuleForm({ defaultName, label }: { defaultName: string; label: s
         <input data-testid="module-name" value={name} aria-label={t('teaching.moduleName')} onChange={(event) => setName(event.target.value)} />
         <button type="submit" data-testid="module-group-confirm" disabled={name.trim() === '' || selected === 0}>{t('teaching.groupModuleConfirm')}</button>
       </form>
-      {error && <p className="problem error" data-testid="module-error">{error}</p>}
+      {problem && <p className="problem error" data-testid="module-error">{describeModuleProblem(t, problem)}</p>}
       <p className="hint">{selected === 0 ? t('teaching.groupModuleNoSelection') : t('teaching.groupModuleHelp')}</p>
       <BuiltinModuleForm />
     </section>

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { GraphDocument } from '../../engine/document';
-import { collapseToModule, expandModule, MODULE_KIND, moduleNameOf, renameModule } from '../../engine/modules';
+import { collapseToModule, expandModule, MODULE_KIND, moduleNameOf, renameModule, type ModuleFailure, type ModuleProblem } from '../../engine/modules';
 import { registry } from '../../nodes';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
+import { describeModuleProblem } from './module-messages';
 
-/** Replaces the document as one undo step, or returns the error of a failed module operation. */
-function apply(result: { ok: true; document: GraphDocument } | { ok: false; error: string }): string | null {
-  if (!result.ok) return result.error;
+/** Replaces the document as one undo step, or returns the problem of a failed module operation. */
+function apply(result: { ok: true; document: GraphDocument } | ModuleFailure): ModuleProblem | null {
+  if (!result.ok) return result.problem;
   editorStore.getState().dispatch({ type: 'replaceDocument', document: result.document });
   return null;
 }
@@ -16,19 +17,19 @@ function apply(result: { ok: true; document: GraphDocument } | { ok: false; erro
  * Expands a module node and tags its inner nodes with the module's name as
  * their group, so the inspector can collapse them again.
  */
-function expandWithGroup(document: GraphDocument, nodeId: string, name: string): string | null {
+function expandWithGroup(document: GraphDocument, nodeId: string, name: string): ModuleProblem | null {
   const result = expandModule(document, nodeId);
-  if (!result.ok) return result.error;
+  if (!result.ok) return result.problem;
   const inserted = new Set(result.nodeIds);
   const nodes = result.document.nodes.map((node) => (inserted.has(node.id) ? { ...node, group: name } : node));
   return apply({ ok: true, document: { ...result.document, nodes } });
 }
 
 /** Collapses every node of a group into a module of the group's name, and clears their group tags. */
-function collapseGroup(document: GraphDocument, group: string): string | null {
+function collapseGroup(document: GraphDocument, group: string): ModuleProblem | null {
   const ids = document.nodes.filter((node) => node.group === group).map((node) => node.id);
   const result = collapseToModule(document, ids, group, registry);
-  if (!result.ok) return result.error;
+  if (!result.ok) return result.problem;
   const definition = result.document.modules![group];
   const nodes = definition.nodes.map(({ group: _group, ...node }) => node);
   return apply({ ok: true, document: { ...result.document, modules: { ...result.document.modules, [group]: { ...definition, nodes } } } });
@@ -41,13 +42,14 @@ function collapseGroup(document: GraphDocument, group: string): string | null {
 export function ModuleSection({ nodeId }: { nodeId: string }) {
   const t = useT();
   const node = useEditor((state) => state.document.nodes.find((candidate) => candidate.id === nodeId));
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ModuleProblem | null>(null);
   if (!node) return null;
+  const error = problem && describeModuleProblem(t, problem);
   const document = () => editorStore.getState().document;
 
   if (node.kind === MODULE_KIND) {
     const name = moduleNameOf(node) ?? '';
-    const rename = (to: string) => setError(to === name ? null : apply(renameModule(document(), name, to)));
+    const rename = (to: string) => setProblem(to === name ? null : apply(renameModule(document(), name, to)));
     return (
       <section className="module-section" data-testid="module-section">
         <h3>{t('teaching.moduleHeading')}</h3>
@@ -63,7 +65,7 @@ export function ModuleSection({ nodeId }: { nodeId: string }) {
             }}
           />
         </label>
-        <button type="button" data-testid="expand-module" onClick={() => setError(expandWithGroup(document(), nodeId, name))}>
+        <button type="button" data-testid="expand-module" onClick={() => setProblem(expandWithGroup(document(), nodeId, name))}>
           {t('teaching.expandModule')}
         </button>
         {error && <p className="problem error" data-testid="module-error">{error}</p>}
@@ -75,7 +77,7 @@ export function ModuleSection({ nodeId }: { nodeId: string }) {
   return (
     <section className="module-section" data-testid="module-section">
       <h3>{t('teaching.moduleHeading')}</h3>
-      <button type="button" data-testid="collapse-module" onClick={() => setError(collapseGroup(document(), group))}>
+      <button type="button" data-testid="collapse-module" onClick={() => setProblem(collapseGroup(document(), group))}>
         {t('teaching.collapseModule', { name: group })}
       </button>
       {error && <p className="problem error" data-testid="module-error">{error}</p>}

@@ -1,10 +1,11 @@
 import type { GraphDocument, GraphEdge, GraphNode } from '../document';
 import { topologicalOrder } from '../topology';
 import type { KindRegistry } from '../types';
+import { moduleFailure, type ModuleFailure } from './problem';
 import { MODULE_KIND, moduleNameOf, type ModuleDefinition, type ModulePort } from './types';
 
-export type CollapseResult = { ok: true; document: GraphDocument; moduleNodeId: string } | { ok: false; error: string };
-export type ExpandResult = { ok: true; document: GraphDocument; nodeIds: string[] } | { ok: false; error: string };
+export type CollapseResult = { ok: true; document: GraphDocument; moduleNodeId: string } | ModuleFailure;
+export type ExpandResult = { ok: true; document: GraphDocument; nodeIds: string[] } | ModuleFailure;
 
 const portKey = (node: string, port: string) => `${node}.${port}`;
 
@@ -20,7 +21,7 @@ const portKey = (node: string, port: string) => `${node}.${port}`;
 export function collapseToModule(document: GraphDocument, nodeIds: readonly string[], name: string, registry?: KindRegistry): CollapseResult {
   const selected = new Set(nodeIds);
   const problem = collapseProblem(document, selected, name);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return problem;
 
   const inside = (id: string) => selected.has(id);
   const nodes = document.nodes.filter((node) => inside(node.id));
@@ -49,18 +50,26 @@ export function collapseToModule(document: GraphDocument, nodeIds: readonly stri
     modules: { ...document.modules, [name]: definition },
   };
   if (topologicalOrder(result.nodes, result.edges).cyclic.length > 0) {
-    return { ok: false, error: 'A path leaves the selection and comes back into it, so the module node would read its own output; add the nodes on that path to the selection.' };
+    const error = 'A path leaves the selection and comes back into it, so the module node would read its own output; add the nodes on that path to the selection.';
+    return moduleFailure(error, 'cycle');
   }
   return { ok: true, document: result, moduleNodeId };
 }
 
-function collapseProblem(document: GraphDocument, selected: ReadonlySet<string>, name: string): string | null {
-  if (selected.size === 0) return 'Select at least one node to group into a module.';
+function collapseProblem(document: GraphDocument, selected: ReadonlySet<string>, name: string): ModuleFailure | null {
+  if (selected.size === 0) return moduleFailure('Select at least one node to group into a module.', 'empty-selection');
   const missing = [...selected].find((id) => !document.nodes.some((node) => node.id === id));
-  if (missing !== undefined) return `Node "${missing}" does not exist.`;
-  if (name.trim() === '' || name.length > 100 || name === '__proto__') return `"${name}" is not a valid module name; use 1 to 100 characters.`;
-  if (document.modules && Object.hasOwn(document.modules, name)) return `A module named "${name}" already exists; choose another name.`;
+  if (missing !== undefined) return moduleFailure(`Node "${missing}" does not exist.`, 'missing-node', { node: missing });
+  if (!isValidModuleName(name)) return moduleFailure(`"${name}" is not a valid module name; use 1 to 100 characters.`, 'invalid-name', { name });
+  if (document.modules && Object.hasOwn(document.modules, name)) {
+    return moduleFailure(`A module named "${name}" already exists; choose another name.`, 'name-taken', { name });
+  }
   return null;
+}
+
+/** Accepts 1 to 100 characters that are not all blank. "__proto__" is rejected because module names are object keys. */
+export function isValidModuleName(name: string): boolean {
+  return name.trim() !== '' && name.length <= 100 && name !== '__proto__';
 }
 
 /** Groups the wires entering the selection by their outside source, one module input per source. */
@@ -120,10 +129,15 @@ function centroid(nodes: readonly GraphNode[]): { x: number; y: number } {
  */
 export function expandModule(document: GraphDocument, moduleNodeId: string): ExpandResult {
   const moduleNode = document.nodes.find((node) => node.id === moduleNodeId);
-  if (!moduleNode || moduleNode.kind !== MODULE_KIND) return { ok: false, error: `Node "${moduleNodeId}" is not a module node.` };
+  if (!moduleNode || moduleNode.kind !== MODULE_KIND) {
+    return moduleFailure(`Node "${moduleNodeId}" is not a module node.`, 'not-a-module', { node: moduleNodeId });
+  }
   const name = moduleNameOf(moduleNode);
   const definition = name !== null && document.modules && Object.hasOwn(document.modules, name) ? document.modules[name] : null;
-  if (!definition) return { ok: false, error: `Node "${moduleNodeId}" (${MODULE_KIND}) refers to module ${JSON.stringify(name)}, which is not defined.` };
+  if (!definition) {
+    const error = `Node "${moduleNodeId}" (${MODULE_KIND}) refers to module ${JSON.stringify(name)}, which is not defined.`;
+    return moduleFailure(error, 'undefined-module', { node: moduleNodeId, kind: MODULE_KIND, name: JSON.stringify(name) });
+  }
 
   const others = document.nodes.filter((node) => node.id !== moduleNodeId);
   const takenIds = new Set([...others.map((node) => node.id), ...document.edges.map((edge) => edge.id)]);
