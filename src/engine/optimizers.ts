@@ -34,8 +34,8 @@ export const OPTIMIZER_DEFAULTS: Record<OptimizerName, Required<Pick<OptimizerSe
  * v ← μv − lr·g, w ← w + v. Nesterov steps w ← w − lr·(g + μv). Adam applies bias correction.
  * RMSProp and AdaGrad add ε inside the square root where the lecture adds it outside.
  */
-// NOTE: tfjs-core 4.22's optimizer dispose() leaves one or two tensors per optimizer behind
-// (measured: momentum 2, the others 1), so create one optimizer per training run, not per step.
+// NOTE: tfjs-core 4.22's momentum dispose() leaves its learning-rate scalar behind, so
+// release optimizers with disposeOptimizer, not dispose().
 export function createOptimizer(settings: OptimizerSettings): tf.Optimizer {
   const options = { ...OPTIMIZER_DEFAULTS[settings.name], ...settings };
   const lr = options.learningRate;
@@ -52,5 +52,18 @@ export function createOptimizer(settings: OptimizerSettings): tf.Optimizer {
       return tf.train.rmsprop(lr, options.decay, 0, options.epsilon, false);
     case 'adam':
       return tf.train.adam(lr, options.beta1, options.beta2, options.epsilon);
+  }
+}
+
+/**
+ * Disposes an optimizer and every tensor it holds. tfjs-core 4.22's
+ * MomentumOptimizer.dispose() overrides SGDOptimizer.dispose() without calling
+ * it, so the learning-rate scalar `c` of momentum and Nesterov stays allocated.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  if (optimizer instanceof tf.MomentumOptimizer) {
+    const learningRate = (optimizer as unknown as { c?: tf.Scalar }).c;
+    if (learningRate && !learningRate.isDisposed) learningRate.dispose();
   }
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { createOptimizer, OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings } from '../../engine/optimizers';
+import { createOptimizer, disposeOptimizer, OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings } from '../../engine/optimizers';
 
 /**
  * The race's loss surface, a long narrow bowl f(x, y) = a·x² + b·y² with b ≫ a:
@@ -41,11 +41,12 @@ const ESCAPE = 1e3;
  * optimizers, and returns the visited points with the start first. The path
  * ends early when a coordinate becomes non-finite or leaves ±1000.
  */
-// NOTE: tfjs-core 4.22's optimizer dispose() leaves one or two tensors behind, so
-// every race leaves about eight tensors until the page reloads.
 export function optimizerPath(settings: OptimizerSettings, start: [number, number], steps = RACE_STEPS): [number, number][] {
   const optimizer = createOptimizer(settings);
-  const point = tf.variable(tf.tensor1d(start), true);
+  // tf.variable keeps its own handle on the data, so the start tensor is disposed at once.
+  const startTensor = tf.tensor1d(start);
+  const point = tf.variable(startTensor, true);
+  startTensor.dispose();
   const path: [number, number][] = [start];
   try {
     for (let step = 0; step < steps; step++) {
@@ -59,7 +60,7 @@ export function optimizerPath(settings: OptimizerSettings, start: [number, numbe
       path.push([nextX, nextY]);
     }
   } finally {
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     point.dispose();
   }
   return path;
