@@ -84,6 +84,21 @@ describe('health panel', () => {
     await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('超过 float32 的最大值');
     await saveScreenshot(page, 'health-exp-overflow-zh-CN');
   });
+
+  test('diverging SGD keeps the charts', async ({ page }) => {
+    await openTrainingPreset(page, 'mlp2');
+    await byTestId(page, 'optimizer').selectOption('sgd');
+    await byTestId(page, 'learning-rate').fill('1000');
+    await byTestId(page, 'learning-rate').press('Enter');
+    await byTestId(page, 'initial-loss').waitFor({ timeout: 60_000 });
+    await byTestId(page, 'open-health').click();
+
+    // At this learning rate the ReLUs die and the weights' gradient norms fall below 1e-40, far under what uPlot's log-axis ticks can label.
+    await trainEpochs(page, 80);
+    await byTestId(page, 'health-gradient-chart').locator('canvas').waitFor();
+    expect(await cellText(page, 'W1', 1)).not.toBe('');
+    await saveScreenshot(page, 'health-mlp2-diverged');
+  });
 });
 
 describe('run comparison', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { logAxisRange } from './log-axis';
 
 export interface StepSeries {
   label: string;
@@ -26,6 +27,14 @@ function stepRange(_chart: uPlot, min: number | null, max: number | null): uPlot
   return [0, Math.max(max!, 1)];
 }
 
+/** Labels a log axis's decades as 1e-5 … 1e3 and leaves the ticks between them blank, because uPlot's default rounds small decades to 0. */
+function formatDecades(_chart: uPlot, splits: number[]): string[] {
+  return splits.map((value) => {
+    const exponent = Math.log10(value);
+    return Math.abs(exponent - Math.round(exponent)) < 1e-9 ? `1e${Math.round(exponent)}` : '';
+  });
+}
+
 /** Draws one uPlot line chart over training steps, created once per title, series and scale and fed with setData. */
 export function StepChart({ testId, title, xLabel, series, data, logScale }: StepChartProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -35,7 +44,7 @@ export function StepChart({ testId, title, xLabel, series, data, logScale }: Ste
 
   useEffect(() => {
     const element = container.current!;
-    const y: uPlot.Scale = logScale ? { distr: 3, log: 10 } : { range: [0, 1] };
+    const y: uPlot.Scale = logScale ? { distr: 3, log: 10, range: logAxisRange } : { range: [0, 1] };
     const options: uPlot.Options = {
       width: Math.max(element.clientWidth, 240),
       height: CHART_HEIGHT,
@@ -43,7 +52,7 @@ export function StepChart({ testId, title, xLabel, series, data, logScale }: Ste
       legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false, range: stepRange }, y },
-      axes: [{ label: xLabel, size: 36 }, { size: 52 }],
+      axes: [{ label: xLabel, size: 36 }, logScale ? { size: 52, values: formatDecades } : { size: 52 }],
       series: [{ label: xLabel }, ...series.map((entry) => ({ label: entry.label, stroke: entry.colour, width: 2 }))],
     };
     chart.current = new uPlot(options, latest.current, element);
