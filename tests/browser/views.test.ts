@@ -94,6 +94,22 @@ describe('lecture views', () => {
     await expect.poll(() => byTestId(page, 'polar-status').textContent()).toContain('raw (x, y)');
   });
 
+  test('CSV box follows features and presets', async ({ page }) => {
+    const firstLine = async () => (await byTestId(page, 'csv-input').inputValue()).split('\n')[0];
+    await openView(page, 'polar-features');
+    await expect.poll(firstLine, { timeout: 30_000 }).toBe('r,theta,label');
+
+    await byTestId(page, 'polar-space-cartesian').check();
+    await expect.poll(firstLine).toBe('x,y,label');
+
+    await byTestId(page, 'preset-menu').selectOption('space-warping');
+    await expect.poll(() => byTestId(page, 'warp-weights').count(), { timeout: 30_000 }).toBe(1);
+    const warpText = await byTestId(page, 'csv-input').inputValue();
+    await byTestId(page, 'preset-menu').selectOption('polar-features');
+    await expect.poll(firstLine, { timeout: 30_000 }).toBe('r,theta,label');
+    expect(await byTestId(page, 'csv-input').inputValue()).not.toBe(warpText);
+  });
+
   test('space warping folds the grid', async ({ page }) => {
     await openView(page, 'space-warping');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });

@@ -65,7 +65,8 @@ export function SettingsForm({ training }: { training: TrainingSettings }) {
           ))}
         </select>
       </label>
-      {datasetName === 'csv' && <CsvInput initialText={training.dataset.csv ?? ''} presetId={presetId} />}
+      {/* Keyed by the document's CSV, so the box shows the new text when a preset, undo or a lecture view replaces it. */}
+      {datasetName === 'csv' && <CsvInput key={training.dataset.csv ?? ''} initialText={training.dataset.csv ?? ''} presetId={presetId} />}
       <OptimizerFields training={training} disabled={running} />
       {WHOLE_NUMBER_FIELDS.map(([field, key, testId]) => (
         <NumberSetting
