@@ -125,11 +125,17 @@ describe('quiz mode', () => {
     await byTestId(page, `edge-value-${Q_WIRE}-quiz-toggle`).click();
     await byTestId(page, 'quiz-edit-done').click();
 
+    // The add-mul explanation states q = x + y = 3, so it stays hidden while the question is open.
+    await byTestId(page, 'explanation-quiz-hidden').waitFor();
+    expect(await byTestId(page, 'explanation').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('q = x + y = 3');
+
     await answer(page, `edge-value-${Q_WIRE}`, 'three');
     await expect.poll(() => textOf(page, `edge-value-${Q_WIRE}-quiz-problem`)).toContain('"three" is not a number');
     await byTestId(page, 'quiz-reveal-all').click();
     await expectNumber(byTestId(page, `edge-value-${Q_WIRE}-quiz-right`), 3);
     expect(await textOf(page, 'quiz-score')).toBe('0 of 1 correct');
+    await expect.poll(() => textOf(page, 'explanation')).toContain('q = x + y = 3');
   });
 });
 
@@ -155,8 +161,9 @@ describe('projector mode', () => {
     expect(first).toMatch(/^node-/);
     const firstId = first!.slice('node-'.length);
     await expect.poll(() => offCentre(page, firstId), { timeout: 10_000 }).toBeLessThan(30);
-    // FOLLOW_ZOOM is 1.4; the CSS matrix rounds it to about five digits.
-    expect((await viewport(page)).zoom).toBeGreaterThan(1.399);
+    // FOLLOW_ZOOM is 1.4; the CSS matrix rounds it to about five digits. The node can be near the
+    // centre a frame before the 300 ms animation reaches its final zoom, so the zoom is polled too.
+    await expect.poll(async () => (await viewport(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(1.399);
 
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

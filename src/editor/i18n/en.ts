@@ -85,6 +85,7 @@ export const en = {
 
   'explanation.show': 'Show explanation',
   'explanation.hide': 'Hide explanation',
+  'explanation.quizHidden': 'The explanation states the answers, so it shows once every quiz question is answered or revealed.',
 
   'palette.heading': 'Nodes',
   'palette.hint': 'Drag onto the canvas, or click to add at the centre.',

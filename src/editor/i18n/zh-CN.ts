@@ -84,6 +84,7 @@ export const zhCN: Messages = {
 
   'explanation.show': '显示说明',
   'explanation.hide': '隐藏说明',
+  'explanation.quizHidden': '说明里写有答案，因此要等测验的每道题都已作答或揭晓后才显示。',
 
   'palette.heading': '节点',
   'palette.hint': '拖到画布上，或点击添加到画布中央。',

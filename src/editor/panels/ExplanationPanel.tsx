@@ -1,5 +1,7 @@
 import { findPreset } from '../../presets';
 import { useT } from '../i18n/use-t';
+import { useQuiz } from '../quiz/quiz-store';
+import { questionKeysOf } from '../quiz/quiz-view';
 import { editorStore, useEditor } from '../store/use-editor';
 
 /** Shows the loaded preset's explanation in the current language, in a collapsible panel. */
@@ -8,6 +10,9 @@ export function ExplanationPanel() {
   const presetId = useEditor((state) => state.presetId);
   const language = useEditor((state) => state.language);
   const open = useEditor((state) => state.explanationOpen);
+  // A preset's explanation states its values and gradients, so it stays hidden until every quiz answer shows.
+  const questionKeys = useEditor((state) => questionKeysOf(state.document));
+  const quizOpen = useQuiz((state) => questionKeys.some((key) => !state.revealed.has(key)));
   const preset = presetId ? findPreset(presetId) : undefined;
   if (!preset) return null;
 
@@ -23,7 +28,8 @@ export function ExplanationPanel() {
       >
         {open ? '▾' : '▸'} {preset.title[language]} <span className="muted">({toggleLabel})</span>
       </button>
-      {open && <p data-testid="explanation">{preset.explanation[language]}</p>}
+      {open && !quizOpen && <p data-testid="explanation">{preset.explanation[language]}</p>}
+      {open && quizOpen && <p className="hint" data-testid="explanation-quiz-hidden">{t('explanation.quizHidden')}</p>}
     </section>
   );
 }
