@@ -110,6 +110,22 @@ describe('lecture views', () => {
     expect(await byTestId(page, 'csv-input').inputValue()).not.toBe(warpText);
   });
 
+  test('canvas keeps room at 1280×720', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    for (const presetId of ['knn', 'polar-features', 'space-warping', 'bump', 'optimizer-race', 'hinge-vs-softmax']) {
+      await openApp(page, `#preset=${presetId}`);
+      await byTestId(page, 'view-panel').waitFor({ timeout: 30_000 });
+      await byTestId(page, 'explanation').waitFor();
+
+      // The centre column is about 550 px tall here, and the canvas keeps 40 % of it.
+      const canvas = await page.locator('.canvas-area').boundingBox();
+      expect(canvas?.height, presetId).toBeGreaterThanOrEqual(200);
+      const panel = await byTestId(page, 'view-panel').boundingBox();
+      expect(panel?.height, presetId).toBeGreaterThanOrEqual(150);
+    }
+    await saveScreenshot(page, 'view-small-window');
+  });
+
   test('space warping folds the grid', async ({ page }) => {
     await openView(page, 'space-warping');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });
