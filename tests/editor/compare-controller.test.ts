@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import { CompareController } from '../../src/editor/compare/compare-controller';
 import type { GraphDocument } from '../../src/engine/document';
 import type { TrainingData } from '../../src/engine/training/trainer';
+import type { EditorStore } from '../../src/editor/store/store';
 import { registry } from '../../src/nodes';
 import { findPreset } from '../../src/presets';
 import { datasetFromSettings, trainingDataFromSettings } from '../../src/presets/datasets';
@@ -92,5 +94,22 @@ describe('compare controller', () => {
     expect(Array.from(a)).not.toEqual(Array.from(b));
     controller.dispose();
     expect(controller.scoresFor(0, point, 1)).toBeNull();
+  });
+
+  test('loading another graph discards the runs', async () => {
+    const { scheduler, controller, document, data } = await setup();
+    const editor = createStore<Pick<EditorStore, 'loadCount' | 'backend'>>()(() => ({ loadCount: 1, backend: { status: 'starting' } as EditorStore['backend'] }));
+    const detach = controller.attach(editor);
+    controller.start(document, data, [{ optimizer: { name: 'sgd', learningRate: 0.1 } }, { optimizer: { name: 'adam', learningRate: 0.01 } }], 30);
+    scheduler.queue.shift()!();
+    expect(controller.snapshot.phase).toBe('running');
+
+    editor.setState({ loadCount: 2 });
+
+    expect(controller.snapshot.phase).toBe('idle');
+    expect(controller.snapshot.histories).toEqual([[], []]);
+    expect(scheduler.queue).toHaveLength(0);
+    expect(controller.scoresFor(0, new Float32Array([0.5, -0.5]), 1)).toBeNull();
+    detach();
   });
 });

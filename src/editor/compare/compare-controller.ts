@@ -4,6 +4,7 @@ import type { RunVariant } from '../../engine/compare/variants';
 import type { GraphDocument } from '../../engine/document';
 import type { EpochRecord, TrainingData } from '../../engine/training/trainer';
 import type { KindRegistry } from '../../engine/types';
+import type { EditorStore } from '../store/store';
 
 export type ComparePhase = 'idle' | 'running' | 'paused' | 'done' | 'failed';
 
@@ -48,6 +49,18 @@ export class CompareController {
     return this.store.getState();
   }
 
+  /**
+   * Discards the comparison when the editor loads another document or switches
+   * the tfjs backend, because its curves and boundaries belong to the previous
+   * graph and its trainers to the previous backend. Returns a function that
+   * stops following.
+   */
+  attach(editor: StoreApi<Pick<EditorStore, 'loadCount' | 'backend'>>): () => void {
+    return editor.subscribe((state, previous) => {
+      if (state.loadCount !== previous.loadCount || state.backend !== previous.backend) this.discard();
+    });
+  }
+
   /** Builds both runs from `document` on `data` and starts training them; a running comparison is discarded. */
   start(document: GraphDocument, data: TrainingData, variants: readonly [RunVariant, RunVariant], epochs: number): void {
     this.dispose();
@@ -83,6 +96,12 @@ export class CompareController {
     this.pause();
     this.comparison?.dispose();
     this.comparison = null;
+  }
+
+  /** Disposes both runs and clears their curves. */
+  discard(): void {
+    this.dispose();
+    if (this.snapshot.phase !== 'idle') this.store.setState({ ...idle, revision: this.snapshot.revision + 1 });
   }
 
   private runSlice(): void {

@@ -23,7 +23,13 @@ export function HealthDock() {
   const trains = useEditor((state) => state.document.training !== undefined);
 
   useEffect(() => healthMonitor.attach(editorStore, trainingController), []);
-  useEffect(() => () => compareController.dispose(), []);
+  useEffect(() => {
+    const detach = compareController.attach(editorStore);
+    return () => {
+      detach();
+      compareController.dispose();
+    };
+  }, []);
 
   if (hidden) return null;
   const toggle = (panel: Exclude<DockPanel, null>) => setOpen(open === panel ? null : panel);
