@@ -137,6 +137,26 @@ describe('quiz mode', () => {
     expect(await textOf(page, 'quiz-score')).toBe('0 of 1 correct');
     await expect.poll(() => textOf(page, 'explanation')).toContain('q = x + y = 3');
   });
+
+  test('hidden weight gradient hides its health badge', async ({ page }) => {
+    // matmul-example: W = [[1, 2, 3], [4, 5, 6]], x = [1, 0, −1], L = Σ W·x, so ∂L/∂W = [1, 1]ᵀ · xᵀ
+    // = [[1, 0, −1], [1, 0, −1]] and its norm is √4 = 2.
+    const wire = 'W.out->y.a';
+    await openApp(page, '#preset=matmul-example');
+    await expect.poll(() => textOf(page, 'health-badge-W')).toContain('2.00');
+
+    await openViewMenu(page);
+    await byTestId(page, 'quiz-edit-toggle').check();
+    await closeMenus(page);
+    await byTestId(page, `edge-grad-${wire}-quiz-toggle`).click();
+    await byTestId(page, 'quiz-edit-done').click();
+    await byTestId(page, `edge-grad-${wire}-quiz-input`).waitFor();
+    expect(await byTestId(page, 'health-badge-W').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('2.00');
+
+    await answer(page, `edge-grad-${wire}`, '1 0 -1 1 0 -1');
+    await expect.poll(() => textOf(page, 'health-badge-W')).toContain('2.00');
+  });
 });
 
 describe('projector mode', () => {
