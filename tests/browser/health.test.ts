@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { byTestId, openApp, parseDisplayedNumber, typeValue } from './app';
+import { byTestId, connect, dropFromPalette, findEmptySpot, openApp, parseDisplayedNumber, typeValue } from './app';
 import { saveScreenshot, test } from './browser';
 
 async function openTrainingPreset(page: Page, presetId: string): Promise<void> {
@@ -83,6 +83,28 @@ describe('health panel', () => {
     await byTestId(page, 'language').selectOption('zh-CN');
     await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('超过 float32 的最大值');
     await saveScreenshot(page, 'health-exp-overflow-zh-CN');
+  });
+
+  test('log of zero on a built graph', async ({ page }) => {
+    await openApp(page, '#preset=add-mul');
+    // The first empty spot is the rightmost one, so the log goes first and the input lands to its left.
+    const logSpot = await findEmptySpot(page);
+    const log = await dropFromPalette(page, 'log', logSpot);
+    const input = await dropFromPalette(page, 'input', await findEmptySpot(page, [logSpot]));
+    await connect(page, input, log, 'x');
+    await typeValue(page, input, '0');
+    await byTestId(page, 'open-health').click();
+
+    const notice = byTestId(page, 'health-nan-text');
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain(`(log)`);
+    expect(await notice.textContent()).toContain('holds 0');
+    await byTestId(page, `health-nan-marker-${log}`).waitFor();
+    await saveScreenshot(page, 'health-log-of-zero');
+
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('ln 0 = −∞');
+    expect(await notice.textContent()).toContain('含有 0');
+    await saveScreenshot(page, 'health-log-of-zero-zh-CN');
   });
 
   test('diverging SGD keeps the charts', async ({ page }) => {
