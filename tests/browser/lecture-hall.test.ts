@@ -138,7 +138,7 @@ describe('quiz mode', () => {
     await expect.poll(() => textOf(page, 'explanation')).toContain('q = x + y = 3');
   });
 
-  test('hidden weight gradient hides its health badge', async ({ page }) => {
+  test('quiz hides health badges and table', async ({ page }) => {
     // matmul-example: W = [[1, 2, 3], [4, 5, 6]], x = [1, 0, −1], L = Σ W·x, so ∂L/∂W = [1, 1]ᵀ · xᵀ
     // = [[1, 0, −1], [1, 0, −1]] and its norm is √4 = 2.
     const wire = 'W.out->y.a';
@@ -152,10 +152,16 @@ describe('quiz mode', () => {
     await byTestId(page, 'quiz-edit-done').click();
     await byTestId(page, `edge-grad-${wire}-quiz-input`).waitFor();
     expect(await byTestId(page, 'health-badge-W').count()).toBe(0);
+    await byTestId(page, 'open-health').click();
+    await byTestId(page, 'health-quiz-hidden').waitFor();
+    expect(await byTestId(page, 'health-table').count()).toBe(0);
     expect(await page.locator('body').innerText()).not.toContain('2.00');
+    await byTestId(page, 'health-overlay-close').click();
 
     await answer(page, `edge-grad-${wire}`, '1 0 -1 1 0 -1');
     await expect.poll(() => textOf(page, 'health-badge-W')).toContain('2.00');
+    await byTestId(page, 'open-health').click();
+    await expect.poll(() => textOf(page, 'health-row-W')).toContain('2.00');
   });
 });
 

@@ -1,7 +1,7 @@
 import { useInternalNode, ViewportPortal } from '@xyflow/react';
 import type { LayerHealth } from '../../engine/health/metrics';
 import { useT } from '../i18n/use-t';
-import { usePortQuiz } from '../quiz/quiz-view';
+import { useQuizOpen } from '../quiz/quiz-view';
 import { useEditor } from '../store/use-editor';
 import { formatFraction, formatNorm } from './layer-labels';
 import { useHealth } from './use-health';
@@ -32,16 +32,13 @@ export function HealthBadges() {
 function LayerBadge({ health }: { health: LayerHealth }) {
   const t = useT();
   const node = useInternalNode(health.layer.nodeId);
-  // A badge would give away what a quiz hides: an activation's dead share tells its values, and
-  // a weight's norm tells its gradient. So a badge shows only once those answers show.
-  const valueQuiz = usePortQuiz(health.layer.nodeId, 'out', 'value');
-  const gradientQuiz = usePortQuiz(health.layer.nodeId, 'out', 'gradient');
-  const isActivation = health.layer.role === 'activation';
-  const quizMode = isActivation ? valueQuiz.mode : gradientQuiz.mode;
-  if (!node || quizMode === 'hidden' || quizMode === 'ask') return null;
+  // Gradient norms and dead shares reveal hidden values and gradients, so no badge shows during a quiz.
+  const quizOpen = useQuizOpen();
+  if (!node || quizOpen) return null;
   const { x, y } = node.internals.positionAbsolute;
 
   const fraction = health.deadFraction ?? health.saturatedFraction;
+  const isActivation = health.layer.role === 'activation';
   const fill = isActivation ? fraction ?? 0 : normFill(health.gradientNorm);
   const text = isActivation
     ? t(health.deadFraction !== null ? 'health.badge.dead' : 'health.badge.saturated', { value: formatFraction(fraction) })

@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { ActivationSwitch } from './ActivationSwitch';
 import { HEALTH_EXAMPLES, SAMPLE_EVERY_CHOICES } from './health-monitor';
 import { formatFraction, formatNorm } from './layer-labels';
+import { useQuizOpen } from '../quiz/quiz-view';
 import { NonFiniteNotice } from './NonFiniteNotice';
 import { healthMonitor, useHealth } from './use-health';
 
@@ -14,15 +15,23 @@ const HealthCharts = lazy(() => import('./HealthCharts').then((module) => ({ def
 export function HealthPanel() {
   const t = useT();
   const sampleEvery = useHealth((state) => state.sampleEvery);
+  const quizOpen = useQuizOpen();
 
   return (
     <section className="health-panel" data-testid="health-panel" aria-label={t('health.heading')}>
       <ActivationSwitch />
       <NonFiniteNotice />
-      <Suspense fallback={null}>
-        <HealthCharts />
-      </Suspense>
-      <LayerTable />
+      {/* Gradient norms and dead shares reveal hidden values and gradients, so a quiz keeps them off. */}
+      {quizOpen ? (
+        <p className="hint" data-testid="health-quiz-hidden">{t('health.quizHidden')}</p>
+      ) : (
+        <>
+          <Suspense fallback={null}>
+            <HealthCharts />
+          </Suspense>
+          <LayerTable />
+        </>
+      )}
       <label className="health-field">
         <span>{t('health.sampleEvery')}</span>
         <select data-testid="health-sample-every" value={sampleEvery} onChange={(event) => healthMonitor.setSampleEvery(Number(event.target.value))}>

@@ -388,6 +388,7 @@ export const en = {
   'health.close': 'Close',
   'health.noSamples': 'Train the graph to chart each layer over the training steps. The table and the badges on the nodes show the graph as it is now.',
   'health.noLayers': 'The graph has no parameter, ReLU, sigmoid or tanh node to measure.',
+  'health.quizHidden': 'The charts and layer figures give away the quiz answers, so they show once every question is answered or revealed.',
   'health.gradientChart': 'Gradient norm ‖∂L/∂W‖ per weight (log scale)',
   'health.activationChart': 'Dead ReLU units / saturated sigmoid and tanh outputs',
   'health.axis.step': 'step',

@@ -387,6 +387,7 @@ export const zhCN: Messages = {
   'health.close': '关闭',
   'health.noSamples': '训练这个图，即可按训练步数画出每一层的曲线。表格和节点上的标记显示的是图的当前状态。',
   'health.noLayers': '这个图没有可以测量的 parameter、ReLU、sigmoid 或 tanh 节点。',
+  'health.quizHidden': '图表和各层的数值会泄露测验答案，因此要等每道题都已作答或揭晓后才显示。',
   'health.gradientChart': '每个权重的梯度范数 ‖∂L/∂W‖（对数坐标）',
   'health.activationChart': '死亡的 ReLU 单元 / 饱和的 sigmoid 和 tanh 输出',
   'health.axis.step': '步数',

@@ -1,7 +1,6 @@
 import { findPreset } from '../../presets';
 import { useT } from '../i18n/use-t';
-import { useQuiz } from '../quiz/quiz-store';
-import { questionKeysOf } from '../quiz/quiz-view';
+import { useQuizOpen } from '../quiz/quiz-view';
 import { editorStore, useEditor } from '../store/use-editor';
 
 /** Shows the loaded preset's explanation in the current language, in a collapsible panel. */
@@ -11,8 +10,7 @@ export function ExplanationPanel() {
   const language = useEditor((state) => state.language);
   const open = useEditor((state) => state.explanationOpen);
   // A preset's explanation states its values and gradients, so it stays hidden until every quiz answer shows.
-  const questionKeys = useEditor((state) => questionKeysOf(state.document));
-  const quizOpen = useQuiz((state) => questionKeys.some((key) => !state.revealed.has(key)));
+  const quizOpen = useQuizOpen();
   const preset = presetId ? findPreset(presetId) : undefined;
   if (!preset) return null;
 

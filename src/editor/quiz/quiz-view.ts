@@ -106,3 +106,9 @@ export function questionKeysOf(document: GraphDocument): readonly string[] {
   if (!keys) keysByQuiz.set(quiz, (keys = quizQuestions(quiz).map((question) => question.key)));
   return keys;
 }
+
+/** True while the document's quiz has a question whose right value does not show yet. */
+export function useQuizOpen(): boolean {
+  const keys = useEditor((state) => questionKeysOf(state.document));
+  return useQuiz((state) => keys.some((key) => !state.revealed.has(key)));
+}
