@@ -28,6 +28,8 @@ export const linkViewSchema = z
   .object({
     /** Timeline position: the number of trace steps already shown. */
     cursor: z.number().int().nonnegative().optional(),
+    /** Id of the preset the graph came from, so the app shows its explanation and lecture view. */
+    preset: z.string().min(1).max(100).optional(),
   })
   .strict();
 

@@ -126,6 +126,23 @@ describe('lecture views', () => {
     await saveScreenshot(page, 'view-small-window');
   });
 
+  test('shared view opens in a fresh page', async ({ page }) => {
+    await openView(page, 'optimizer-race');
+    await byTestId(page, 'share').click();
+    const url = await byTestId(page, 'share-url').inputValue();
+    expect(url).toContain('#graph=');
+
+    const fresh = await page.context().newPage();
+    await fresh.goto(url);
+    await byTestId(fresh, 'view-panel').waitFor({ timeout: 30_000 });
+    expect(await byTestId(fresh, 'preset-menu').inputValue()).toBe('optimizer-race');
+
+    await fresh.reload();
+    await byTestId(fresh, 'view-panel').waitFor({ timeout: 30_000 });
+    await saveScreenshot(fresh, 'view-shared-race');
+    await fresh.close();
+  });
+
   test('space warping folds the grid', async ({ page }) => {
     await openView(page, 'space-warping');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });

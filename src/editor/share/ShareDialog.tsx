@@ -43,6 +43,7 @@ function ShareContent() {
   const t = useT();
   const document = useEditor((state) => state.document);
   const cursor = useEditor((state) => state.cursor);
+  const presetId = useEditor((state) => state.presetId);
   const steps = useEditor((state) => state.trace?.steps.length ?? 0);
   const trainedSteps = useTraining((snapshot) => snapshot.steps);
   const [options, setOptions] = useState<ShareOptions>(defaultShareOptions);
@@ -52,12 +53,12 @@ function ShareContent() {
   const weights = useMemo(() => (trainedSteps > 0 ? trainedWeights() : null), [trainedSteps]);
   const link = useMemo((): { url: string } | { error: string } => {
     try {
-      const fragment = shareFragment({ document, cursor, weights }, options);
+      const fragment = shareFragment({ document, cursor, weights, presetId }, options);
       return { url: `${location.origin}${location.pathname}${location.search}#${fragment}` };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [document, cursor, weights, options]);
+  }, [document, cursor, weights, presetId, options]);
 
   useEffect(() => urlField.current?.select(), [link]);
   const toggle = (option: keyof ShareOptions) => {

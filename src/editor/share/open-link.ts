@@ -2,6 +2,7 @@ import type { GraphDocument } from '../../engine/document';
 import type { DecodeLinkResult, LectureOptions, LinkView } from '../../engine/link';
 import { decodeLink, fragmentOf, LINK_PREFIX } from '../../engine/link';
 import { registry } from '../../nodes';
+import { findPreset } from '../../presets';
 import { translate } from '../i18n/translate';
 import { viewSettingsStore } from '../projector/view-settings';
 import { restoreViewport } from '../canvas/saved-viewport';
@@ -77,7 +78,9 @@ export function openLink(store: EditorStoreApi, link: string, storage?: KeyValue
     return result;
   }
   const viewport = reloadViewport(result.document, storage);
-  state.loadDocument(result.document, null);
+  // A preset id this build does not know opens the graph without a lecture view.
+  const presetId = result.view?.preset && findPreset(result.view.preset) ? result.view.preset : null;
+  state.loadDocument(result.document, presetId);
   if (viewport) restoreViewport(viewport, store.getState().loadCount);
   state.setLecture(lectureModeOf(result.lecture));
   if (result.lecture?.projector) viewSettingsStore.setState({ projector: true });

@@ -36,6 +36,8 @@ export const defaultShareOptions: ShareOptions = {
 
 export interface ShareInput {
   document: GraphDocument;
+  /** Preset the graph came from; the link carries it so its explanation and lecture view open too. */
+  presetId?: string | null;
   /** Timeline position: the number of trace steps shown. */
   cursor: number;
   /** Trained values of parameter nodes by id, or null when nothing has been trained. */
@@ -64,6 +66,11 @@ export function sharedDocument(input: ShareInput, options: ShareOptions): GraphD
 
 /** Builds the link fragment, without "#", for the current graph and the chosen options. */
 export function shareFragment(input: ShareInput, options: ShareOptions): string {
-  const view: LinkView | undefined = options.includeTimeline ? { cursor: input.cursor } : undefined;
-  return encodeLink(sharedDocument(input, options), { view, lecture: lectureOptions(options, input.cursor) });
+  const view: LinkView = {};
+  if (options.includeTimeline) view.cursor = input.cursor;
+  if (input.presetId) view.preset = input.presetId;
+  return encodeLink(sharedDocument(input, options), {
+    view: Object.keys(view).length > 0 ? view : undefined,
+    lecture: lectureOptions(options, input.cursor),
+  });
 }
