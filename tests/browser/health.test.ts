@@ -129,6 +129,7 @@ describe('run comparison', () => {
     await byTestId(page, 'open-compare').click();
     await byTestId(page, 'compare-panel').waitFor();
     expect(await byTestId(page, 'compare-fair').textContent()).toContain('same seed (1)');
+    expect(await byTestId(page, 'compare-fair').textContent()).toContain('weight initialisation (as the graph sets)');
 
     await byTestId(page, 'compare-epochs').fill('8');
     await byTestId(page, 'compare-run').click();

@@ -69,7 +69,7 @@ export function ComparePanel() {
         </button>
       </div>
       {!dataReady && <p className="hint">{t('compare.waitingForData')}</p>}
-      <p className="hint" data-testid="compare-fair">{t('compare.fair', { seed: training.seed, batch: training.batchSize, init: training.init })}</p>
+      <p className="hint" data-testid="compare-fair">{t('compare.fair', { seed: training.seed, batch: training.batchSize, init: t(`training.initName.${training.init}`) })}</p>
       {error && <p className="error" role="alert">{error}</p>}
       {stopReasons.map((reason, run) => reason && <p key={run} className="error" role="alert">{run === 0 ? 'A' : 'B'}: {reason}</p>)}
       <CompareStatus />
