@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { compile, type Program } from '../compile';
 import type { GraphDocument } from '../document';
 import { computeGradients } from '../gradients';
-import { createOptimizer, type OptimizerSettings } from '../optimizers';
+import { createOptimizer, disposeOptimizer, type OptimizerSettings } from '../optimizers';
 import { run } from '../run';
 import { readTensor } from '../tensor';
 import type { Trace } from '../trace';
@@ -191,7 +191,7 @@ export class Trainer {
   reset(): void {
     for (const variable of this.variables.values()) variable.dispose();
     this.variables.clear();
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.optimizer = createOptimizer(this.config.optimizer);
     this.epoch = 0;
     this.batch = 0;
@@ -259,7 +259,7 @@ export class Trainer {
   dispose(): void {
     for (const variable of this.variables.values()) variable.dispose();
     this.variables.clear();
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.programs.clear();
     this.pendingEpoch = null;
   }
