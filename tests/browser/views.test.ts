@@ -143,6 +143,22 @@ describe('lecture views', () => {
     await fresh.close();
   });
 
+  test('race rate field accepts typed input', async ({ page }) => {
+    await openView(page, 'optimizer-race');
+    const field = byTestId(page, 'race-lr-sgd');
+
+    await field.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0.05', { delay: 30 });
+    await expect.poll(() => field.inputValue()).toBe('0.05');
+    expect(await byTestId(page, 'race-lr-error').count()).toBe(0);
+
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('-1', { delay: 30 });
+    await expect.poll(() => byTestId(page, 'race-lr-error').textContent()).toContain('SGD');
+    expect(await field.inputValue()).toBe('-1');
+  });
+
   test('space warping folds the grid', async ({ page }) => {
     await openView(page, 'space-warping');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });

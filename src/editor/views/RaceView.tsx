@@ -32,6 +32,10 @@ export function RaceView() {
   const document = useEditor((state) => state.document);
   const start = useMemo(() => startOf(document), [document]);
   const [rates, setRates] = useState<Record<OptimizerName, number>>(RACE_LEARNING_RATES);
+  // The typed text of each rate field, kept apart from `rates` so that partial input such as
+  // "0" or "0." on the way to "0.05" stays in the field instead of snapping back.
+  const [rateTexts, setRateTexts] = useState<Partial<Record<OptimizerName, string>>>({});
+  const invalidRates = OPTIMIZER_NAMES.filter((name) => rateTexts[name] !== undefined && !isPositiveNumber(rateTexts[name]!));
   const [shown, setShown] = useState(0);
   const [running, setRunning] = useState(false);
   // The optimizers run on tfjs, so the paths wait until the backend has started.
@@ -106,10 +110,12 @@ export function RaceView() {
                       data-testid={`race-lr-${name}`}
                       min={0}
                       step="any"
-                      value={rates[name]}
+                      value={rateTexts[name] ?? String(rates[name])}
+                      aria-invalid={invalidRates.includes(name)}
                       onChange={(event) => {
-                        const value = Number(event.target.value);
-                        if (Number.isFinite(value) && value > 0) setRates({ ...rates, [name]: value });
+                        const text = event.target.value;
+                        setRateTexts({ ...rateTexts, [name]: text });
+                        if (isPositiveNumber(text)) setRates({ ...rates, [name]: Number(text) });
                       }}
                     />
                   </td>
@@ -119,6 +125,11 @@ export function RaceView() {
             })}
           </tbody>
         </table>
+        {invalidRates.length > 0 && (
+          <p className="view-error" role="alert" data-testid="race-lr-error">
+            {invalidRates.map((name) => OPTIMIZER_LABELS[name]).join(', ')}: {t('training.invalidPositive')}
+          </p>
+        )}
         <p className="hint">{t('view.race.hint')}</p>
       </div>
     </div>
@@ -159,4 +170,9 @@ function formatLoss(value: number): string {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+function isPositiveNumber(text: string): boolean {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) && value > 0;
 }
