@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { chooseInitialDocument } from '../../src/editor/store/initial-document';
-import { AUTOSAVE_DELAY_MS, readViewport, startAutosave, startEditorSettings, storageKeys, writeViewport } from '../../src/editor/store/persistence';
+import { AUTOSAVE_DELAY_MS, graphFingerprint, readViewport, startAutosave, startEditorSettings, storageKeys, writeViewport } from '../../src/editor/store/persistence';
 import { createEditorStore } from '../../src/editor/store/store';
 import { serializeDocument } from '../../src/engine/document';
 import { encodeLink } from '../../src/engine/link';
@@ -8,18 +8,30 @@ import { findPreset } from '../../src/presets';
 import { memoryStorage } from '../helpers/editor';
 
 const viewportText = (value: unknown) => ({ [storageKeys.viewport]: JSON.stringify(value) });
+const addMul = findPreset('add-mul')!.build();
+const sigmoidNeuron = findPreset('sigmoid-neuron')!.build();
+/** A saved viewport at x 10, y 20, zoom 0.5 for the graph of the preset `id`. */
+const savedFor = (id: string) => viewportText({ x: 10, y: 20, zoom: 0.5, graph: graphFingerprint(findPreset(id)!.build()) });
 
 describe('saved viewport', () => {
   test('round trip keeps pan and zoom', () => {
     const storage = memoryStorage();
 
-    writeViewport(storage, { x: -120.5, y: 48, zoom: 1.75 });
+    writeViewport(storage, { x: -120.5, y: 48, zoom: 1.75 }, addMul);
 
-    expect(readViewport(storage)).toEqual({ x: -120.5, y: 48, zoom: 1.75 });
+    expect(readViewport(storage, addMul)).toEqual({ x: -120.5, y: 48, zoom: 1.75 });
+  });
+
+  test('viewport of another graph reads as null', () => {
+    const storage = memoryStorage();
+
+    writeViewport(storage, { x: -120.5, y: 48, zoom: 1.75 }, addMul);
+
+    expect(readViewport(storage, sigmoidNeuron)).toBeNull();
   });
 
   test('missing viewport reads as null', () => {
-    expect(readViewport(memoryStorage())).toBeNull();
+    expect(readViewport(memoryStorage(), addMul)).toBeNull();
   });
 
   test('malformed viewports read as null', () => {
@@ -27,20 +39,21 @@ describe('saved viewport', () => {
       { [storageKeys.viewport]: '{not json' },
       viewportText(null),
       viewportText([1, 2, 3]),
-      viewportText({ x: '10', y: 0, zoom: 1 }),
-      viewportText({ x: 0, y: 0 }),
-      viewportText({ x: 0, y: 0, zoom: 0 }),
-      viewportText({ x: 0, y: 0, zoom: -1 }),
-      viewportText({ x: 0, y: 0, zoom: 1e9 }),
-      { [storageKeys.viewport]: '{"x": 1e999, "y": 0, "zoom": 1}' },
+      viewportText({ x: '10', y: 0, zoom: 1, graph: graphFingerprint(addMul) }),
+      viewportText({ x: 0, y: 0, graph: graphFingerprint(addMul) }),
+      viewportText({ x: 0, y: 0, zoom: 0, graph: graphFingerprint(addMul) }),
+      viewportText({ x: 0, y: 0, zoom: -1, graph: graphFingerprint(addMul) }),
+      viewportText({ x: 0, y: 0, zoom: 1e9, graph: graphFingerprint(addMul) }),
+      { [storageKeys.viewport]: `{"x": 1e999, "y": 0, "zoom": 1, "graph": "${graphFingerprint(addMul)}"}` },
+      viewportText({ x: 0, y: 0, zoom: 1 }),
     ];
-    for (const entries of malformed) expect(readViewport(memoryStorage(entries)), entries[storageKeys.viewport]).toBeNull();
+    for (const entries of malformed) expect(readViewport(memoryStorage(entries), addMul), entries[storageKeys.viewport]).toBeNull();
   });
 
   test('autosave brings its viewport', () => {
     const storage = memoryStorage({
       [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
-      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+      ...savedFor('sigmoid-neuron'),
     });
 
     const initial = chooseInitialDocument('', storage);
@@ -52,7 +65,7 @@ describe('saved viewport', () => {
   test('unchanged preset keeps its viewport', () => {
     const storage = memoryStorage({
       [storageKeys.document]: serializeDocument(findPreset('add-mul')!.build()),
-      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+      ...savedFor('add-mul'),
     });
 
     expect(chooseInitialDocument('#preset=add-mul', storage).viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
@@ -61,7 +74,7 @@ describe('saved viewport', () => {
   test('other preset hash fits instead', () => {
     const storage = memoryStorage({
       [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
-      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+      ...savedFor('sigmoid-neuron'),
     });
 
     expect(chooseInitialDocument('#preset=add-mul', storage).viewport).toBeNull();
@@ -70,7 +83,7 @@ describe('saved viewport', () => {
   test('link to another graph fits instead', () => {
     const storage = memoryStorage({
       [storageKeys.document]: serializeDocument(findPreset('sigmoid-neuron')!.build()),
-      ...viewportText({ x: 10, y: 20, zoom: 0.5 }),
+      ...savedFor('sigmoid-neuron'),
     });
     const link = `#${encodeLink(findPreset('add-mul')!.build())}`;
 
@@ -79,13 +92,19 @@ describe('saved viewport', () => {
 
   test('reloaded share link keeps its viewport', () => {
     const document = findPreset('add-mul')!.build();
-    const storage = memoryStorage({ [storageKeys.document]: serializeDocument(document), ...viewportText({ x: 10, y: 20, zoom: 0.5 }) });
+    const storage = memoryStorage({ [storageKeys.document]: serializeDocument(document), ...savedFor('add-mul') });
 
     expect(chooseInitialDocument(`#${encodeLink(document)}`, storage).viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
   });
 
+  test('autosave of another graph fits', () => {
+    const storage = memoryStorage({ [storageKeys.document]: serializeDocument(sigmoidNeuron), ...savedFor('add-mul') });
+
+    expect(chooseInitialDocument('', storage).viewport).toBeNull();
+  });
+
   test('default preset fits', () => {
-    expect(chooseInitialDocument('', memoryStorage(viewportText({ x: 10, y: 20, zoom: 0.5 }))).viewport).toBeNull();
+    expect(chooseInitialDocument('', memoryStorage(savedFor('add-mul'))).viewport).toBeNull();
   });
 });
 

@@ -55,7 +55,7 @@ export function Canvas() {
   const [placedLoad, setPlacedLoad] = useState<number | null>(null);
   const drawing = useDrawingState(placedLoad === loadCount);
   useCanvasView('canvas');
-  const savedViewport = useSavedViewport(localStorage);
+  const savedViewport = useSavedViewport(localStorage, currentDocument);
 
   // Fits each newly loaded graph into view, the first one included, unless it shows the viewport saved
   // before a reload; React Flow waits until the nodes are measured.
@@ -208,4 +208,9 @@ function connect(connection: Connection) {
 
 function isValidConnection(connection: Connection | Edge): boolean {
   return isConnectionAllowed(editorStore.getState().document, registry, connection);
+}
+
+/** Returns the document on the canvas now, for the saved viewport. */
+function currentDocument() {
+  return editorStore.getState().document;
 }

@@ -1,5 +1,6 @@
 import type { Viewport } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
+import type { GraphDocument } from '../../engine/document';
 import { AUTOSAVE_DELAY_MS, writeViewport, type KeyValueStorage, type SavedViewport } from '../store/persistence';
 
 /** The viewport to show for one loaded document instead of fitting the graph into view. */
@@ -23,15 +24,18 @@ export interface SavedViewportHandlers {
   onMoveEnd(event: unknown, viewport: Viewport): void;
 }
 
-/** Returns the canvas handlers that restore the saved viewport on start and save every later one to `storage`. */
-export function useSavedViewport(storage: KeyValueStorage): SavedViewportHandlers {
+/**
+ * Returns the canvas handlers that restore the saved viewport on start and
+ * save every later one to `storage`, tied to the graph `currentDocument` returns.
+ */
+export function useSavedViewport(storage: KeyValueStorage, currentDocument: () => GraphDocument): SavedViewportHandlers {
   const handlers = useMemo(() => {
     let pending: Viewport | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      if (pending) writeViewport(storage, pending);
+      if (pending) writeViewport(storage, pending, currentDocument());
       pending = null;
     };
     return {
@@ -44,7 +48,7 @@ export function useSavedViewport(storage: KeyValueStorage): SavedViewportHandler
       },
       flush,
     };
-  }, [storage]);
+  }, [storage, currentDocument]);
 
   // A reload right after a zoom still finds the new viewport saved.
   useEffect(() => {

@@ -54,7 +54,7 @@ function applyTimeline(store: EditorStoreApi, view: LinkView | undefined, lectur
 
 /** Returns the saved viewport when `document` is the autosave, because showing it again is a reload before any edit. */
 function reloadViewport(document: GraphDocument, storage: KeyValueStorage | undefined): SavedViewport | null {
-  return storage && matchesAutosave(storage, document) ? readViewport(storage) : null;
+  return storage && matchesAutosave(storage, document) ? readViewport(storage, document) : null;
 }
 
 /** Returns the saved viewport when the link in `hash` carries the autosaved graph, else null. */

@@ -38,7 +38,7 @@ export function chooseInitialDocument(hash: string, storage: KeyValueStorage): I
     const preset = findPreset(requested);
     if (preset) {
       const document = preset.build();
-      return { document, presetId: preset.id, notices, viewport: matchesAutosave(storage, document) ? readViewport(storage) : null };
+      return { document, presetId: preset.id, notices, viewport: matchesAutosave(storage, document) ? readViewport(storage, document) : null };
     }
     notices.push({ key: 'notice.unknownPreset', params: { id: requested, ids: presets.map((p) => p.id).join(', ') } });
   }
@@ -46,7 +46,7 @@ export function chooseInitialDocument(hash: string, storage: KeyValueStorage): I
   const autosave = readAutosave(storage);
   if (autosave.status === 'ok') {
     const presetId = autosave.presetId && findPreset(autosave.presetId) ? autosave.presetId : null;
-    return { document: autosave.document, presetId, notices, viewport: isLinkHash(hash) ? linkReloadViewport(hash, storage) : readViewport(storage) };
+    return { document: autosave.document, presetId, notices, viewport: isLinkHash(hash) ? linkReloadViewport(hash, storage) : readViewport(storage, autosave.document) };
   }
   if (autosave.status === 'corrupt') notices.push({ key: 'notice.corruptAutosave', params: { reason: autosave.reason } });
 

@@ -14,7 +14,7 @@ export const storageKeys = {
   presetId: 'backprop-studio.preset',
   language: 'backprop-studio.language',
   backend: 'backprop-studio.backend',
-  /** The canvas pan and zoom of the autosaved document, as JSON {x, y, zoom}. */
+  /** The canvas pan and zoom of the autosaved document, as JSON {x, y, zoom, graph}. */
   viewport: 'backprop-studio.viewport',
   /** Whether the preset explanation is open: "open" or "closed". */
   explanation: 'backprop-studio.explanation',
@@ -110,8 +110,30 @@ export interface SavedViewport {
 /** Zoom range a saved viewport may have. It is wider than the canvas's own limits, which clamp it again. */
 const SAVED_ZOOM_RANGE = { min: 0.01, max: 100 };
 
-/** Reads the saved canvas viewport. A missing or malformed one yields null, so the canvas fits the graph instead. */
-export function readViewport(storage: KeyValueStorage): SavedViewport | null {
+/**
+ * Returns a short fingerprint of a document's node ids. A saved viewport
+ * carries the fingerprint of the graph it was saved for, so another tab that
+ * autosaved a different graph does not move this one out of view.
+ */
+export function graphFingerprint(document: GraphDocument): string {
+  // FNV-1a over the ids; a collision only shows a viewport instead of fitting the graph.
+  let hash = 0x811c9dc5;
+  for (const node of document.nodes) {
+    for (let index = 0; index < node.id.length; index += 1) {
+      hash ^= node.id.charCodeAt(index);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hash ^= 0x2c;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${document.nodes.length}:${(hash >>> 0).toString(16)}`;
+}
+
+/**
+ * Reads the canvas viewport saved for `document`. A missing or malformed one,
+ * or one saved for another graph, yields null, so the canvas fits the graph instead.
+ */
+export function readViewport(storage: KeyValueStorage, document: GraphDocument): SavedViewport | null {
   const text = safeGet(storage, storageKeys.viewport);
   if (text === null) return null;
   let value: unknown;
@@ -121,14 +143,17 @@ export function readViewport(storage: KeyValueStorage): SavedViewport | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { x, y, zoom } = value as Record<string, unknown>;
+  const { x, y, zoom, graph } = value as Record<string, unknown>;
   const finite = (number: unknown): number is number => typeof number === 'number' && Number.isFinite(number);
   if (!finite(x) || !finite(y) || !finite(zoom) || zoom < SAVED_ZOOM_RANGE.min || zoom > SAVED_ZOOM_RANGE.max) return null;
+  if (graph !== graphFingerprint(document)) return null;
   return { x, y, zoom };
 }
 
-export function writeViewport(storage: KeyValueStorage, viewport: SavedViewport): void {
-  writeSetting(storage, storageKeys.viewport, JSON.stringify({ x: viewport.x, y: viewport.y, zoom: viewport.zoom }));
+/** Saves the canvas viewport of `document`. */
+export function writeViewport(storage: KeyValueStorage, viewport: SavedViewport, document: GraphDocument): void {
+  const record = { x: viewport.x, y: viewport.y, zoom: viewport.zoom, graph: graphFingerprint(document) };
+  writeSetting(storage, storageKeys.viewport, JSON.stringify(record));
 }
 
 /** Editor settings kept across reloads beside the document: the language, the explanation panel and the playback speed. */
