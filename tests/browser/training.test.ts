@@ -56,6 +56,8 @@ describe('training panel', () => {
     await expect.poll(async () => (await lastEpoch(page)).epoch, { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
     await byTestId(page, 'train').click();
     await expect.poll(() => byTestId(page, 'train').textContent()).toBe('Train');
+    // An epoch evaluation that had started before the pause finishes in the background.
+    await expect.poll(() => byTestId(page, 'train-evaluating').count(), { timeout: 30_000 }).toBe(0);
 
     const paused = await lastEpoch(page);
     await page.waitForTimeout(500);
