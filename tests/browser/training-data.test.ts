@@ -66,11 +66,15 @@ describe('training data and responsiveness', () => {
   test('pause during an epoch end', async ({ page }) => {
     await openOnMnist(page, 'mlp2');
     await page.evaluate(recordPanelStates);
+    // On an idle machine an epoch's evaluation can end before the click arrives,
+    // so the page's CPU is slowed 6× to leave the click time to land mid-evaluation.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 6 });
 
-    // The click may land after the epoch's evaluation already ended, and then
+    // The click may still land after the epoch's evaluation ended, and then
     // the next epoch end gets another try.
     let pausedMidEvaluation: PanelState | undefined;
-    for (let attempt = 0; attempt < 3 && !pausedMidEvaluation; attempt++) {
+    for (let attempt = 0; attempt < 4 && !pausedMidEvaluation; attempt++) {
       await byTestId(page, 'train').click();
       await byTestId(page, 'train-evaluating').waitFor({ timeout: SLOW_MS });
       await byTestId(page, 'train').click();
@@ -84,7 +88,8 @@ describe('training data and responsiveness', () => {
     // The evaluation then finishes in the background, and no batch is trained after the pause.
     const epoch = Number(/epoch (\d+)/.exec(pausedMidEvaluation!.progress)![1]);
     await expect.poll(() => byTestId(page, 'last-epoch').textContent(), { timeout: SLOW_MS }).toMatch(new RegExp(`^Epoch ${epoch}:`));
-    await expect.poll(() => byTestId(page, 'train-evaluating').count()).toBe(0);
+    await expect.poll(() => byTestId(page, 'train-evaluating').count(), { timeout: SLOW_MS }).toBe(0);
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     const pausedAt = await progress(page);
     expect(pausedAt).toBe(`epoch ${epoch} / 9, batch 0 / 32`);
     await page.waitForTimeout(1000);
