@@ -3,7 +3,7 @@ import type { ExampleSet } from '../../engine/training/evaluate';
 import { useT } from '../i18n/use-t';
 import { useViewSettings } from '../projector/view-settings';
 import { editorStore } from '../store/use-editor';
-import { classColour, dataToPixel, GRID_SIZE, gridPoints, heatmapPixels, pixelToData, plotRange, type PlotRange } from './boundary';
+import { dataToPixel, drawClassDot, GRID_SIZE, gridPoints, heatmapPixels, pixelToData, plotRange, type PlotRange } from './boundary';
 import { withExtraPoint } from './settings';
 import { trainingController, useTraining } from './use-training';
 
@@ -90,16 +90,6 @@ function drawExamples(context: CanvasRenderingContext2D, range: PlotRange, set: 
   context.lineWidth = Math.max(1, radius / 3);
   for (let i = 0; i < set.y.length; i++) {
     const [px, py] = dataToPixel(range, set.x[i * 2], set.x[i * 2 + 1], width, height);
-    const [r, g, b] = classColour(set.y[i]);
-    context.beginPath();
-    context.arc(px, py, radius, 0, 2 * Math.PI);
-    if (filled) {
-      context.fillStyle = `rgb(${r}, ${g}, ${b})`;
-      context.fill();
-      context.strokeStyle = '#ffffff';
-    } else {
-      context.strokeStyle = `rgb(${r}, ${g}, ${b})`;
-    }
-    context.stroke();
+    drawClassDot(context, px, py, radius, set.y[i], filled);
   }
 }

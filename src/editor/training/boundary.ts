@@ -86,3 +86,18 @@ export function topProbability(scores: ArrayLike<number>): [number, number] {
   for (let i = 0; i < scores.length; i++) sum += Math.exp(scores[i] - scores[best]);
   return [best, 1 / sum];
 }
+
+/** Draws one example of class `label` at pixel (px, py): a filled dot with a white rim, or a ring when `filled` is false. */
+export function drawClassDot(context: CanvasRenderingContext2D, px: number, py: number, radius: number, label: number, filled: boolean): void {
+  const [r, g, b] = classColour(label);
+  context.beginPath();
+  context.arc(px, py, radius, 0, 2 * Math.PI);
+  if (filled) {
+    context.fillStyle = `rgb(${r}, ${g}, ${b})`;
+    context.fill();
+    context.strokeStyle = '#ffffff';
+  } else {
+    context.strokeStyle = `rgb(${r}, ${g}, ${b})`;
+  }
+  context.stroke();
+}

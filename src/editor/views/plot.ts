@@ -1,4 +1,4 @@
-import { classColour, dataToPixel, type PlotRange } from '../training/boundary';
+import { classColour, dataToPixel, drawClassDot, type PlotRange } from '../training/boundary';
 
 /** Colour of the axes and tick labels, and of the faint grid lines. */
 const AXIS_COLOUR = '#5d6675';
@@ -54,17 +54,7 @@ export function drawPoints(context: CanvasRenderingContext2D, range: PlotRange, 
   context.lineWidth = 1.2;
   for (const point of points) {
     const [px, py] = dataToPixel(range, point.x, point.y, ...size);
-    const [r, g, b] = classColour(point.label);
-    context.beginPath();
-    context.arc(px, py, radius, 0, 2 * Math.PI);
-    if (filled) {
-      context.fillStyle = `rgb(${r}, ${g}, ${b})`;
-      context.fill();
-      context.strokeStyle = '#ffffff';
-    } else {
-      context.strokeStyle = `rgb(${r}, ${g}, ${b})`;
-    }
-    context.stroke();
+    drawClassDot(context, px, py, radius, point.label, filled);
   }
 }
 
