@@ -61,7 +61,7 @@ export interface GraphDocument {
   /** Subgraphs that nodes of kind "module" stand for, by module name. */
   modules?: Record<string, ModuleDefinition>;
   training?: TrainingSettings;
-  /** Values and gradients hidden for the student to predict. Hiding is not encryption: the answers are computed from the graph. */
+  /** Values and gradients hidden for the student to predict. Hiding is not encryption, because the hidden values are computed from the graph. */
   quiz?: QuizSettings;
 }
 

@@ -13,8 +13,8 @@ import type { ParamValue } from './types';
  *                 that are shorter in binary than as JSON text, in document order
  *
  * Document: [version, title, nodes, edges, training, modules, quiz], where
- *           quiz is the document's quiz object as it is; builds that predate
- *           the quiz read the first six items and drop it
+ *           quiz is the document's quiz object unchanged. Builds that predate
+ *           the quiz read the first six items and drop the seventh.
  * Node:     [id, kind, x, y, params, label, group], params null when empty
  * Edge:     [source, sourcePort, target, targetPort, id], where a number source
  *           or target is an index into nodes, and id is left out when it equals

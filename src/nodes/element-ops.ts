@@ -40,7 +40,7 @@ export interface ElementOps<T> {
  * Makes `result` NaN wherever a or b is NaN. The WASM backend of tfjs 4.22
  * returns a from maximum and minimum where only b is NaN, while the CPU
  * backend returns NaN. This keeps the NaN on every backend, so the run's
- * NaN check sees it.
+ * NaN check finds it.
  */
 export function propagateNaN(a: tf.Tensor, b: tf.Tensor, result: tf.Tensor): tf.Tensor {
   return tf.where(tf.logicalOr(tf.isNaN(a), tf.isNaN(b)), tf.scalar(NaN), result);

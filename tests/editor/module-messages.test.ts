@@ -14,7 +14,7 @@ function failure(result: { ok: true } | ModuleFailure): ModuleFailure {
   return result;
 }
 
-/** A document where module "sig" holds the sigmoid gates, so its name is taken. */
+/** A document where module "sig" contains the sigmoid gates, so its name is taken. */
 function withSigModule() {
   const result = collapseToModule(sigmoidGates(), ['neg', 'e', 'plus1', 'f'], 'sig');
   if (!result.ok) throw new Error(`collapseToModule failed: ${result.error}`);

@@ -24,7 +24,7 @@ export interface PreviewOptions {
  * Serves the built folder `outDir` with `vite preview` on a free loopback port
  * and waits until it responds. The server runs through node directly, because
  * an npx wrapper would leave its node child running when killed. Throws, with
- * the server stopped, when it does not answer within STARTUP_TIMEOUT_MS.
+ * the server stopped, when it does not respond within STARTUP_TIMEOUT_MS.
  */
 export async function startPreviewServer(outDir: string, options: PreviewOptions = {}): Promise<PreviewServer> {
   const root = options.root ?? process.cwd();

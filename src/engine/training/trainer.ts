@@ -274,10 +274,10 @@ export class Trainer {
 
   /** Runs examples start … end of a set forward and sums what an evaluation records. */
   private evaluateChunk(set: ExampleSet, start: number, end: number): ChunkSums {
-    const wanted = [{ nodeId: this.structure.lossId }, this.structure.scores, ...this.structure.penaltyIds.map((nodeId) => ({ nodeId }))];
+    const requested = [{ nodeId: this.structure.lossId }, this.structure.scores, ...this.structure.penaltyIds.map((nodeId) => ({ nodeId }))];
     return tf.tidy(() => {
       const [x, y] = batchTensors(set, null, start, end);
-      const [loss, scores, ...penalties] = forwardOutputs(this.program(end - start), { [this.structure.batchId]: [x, y] }, this.variables, wanted);
+      const [loss, scores, ...penalties] = forwardOutputs(this.program(end - start), { [this.structure.batchId]: [x, y] }, this.variables, requested);
       const regularizationLoss = penalties.reduce((total, value) => total + value.dataSync()[0], 0);
       return { lossSum: loss.dataSync()[0] * (end - start), correct: countCorrect(scores, y), regularizationLoss };
     });
