@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { compile, type Program } from '../compile';
 import type { GraphDocument } from '../document';
 import { computeGradients } from '../gradients';
+import { measureBatchHealth } from '../health/batch-health';
+import type { LayerHealth } from '../health/metrics';
 import { createOptimizer, disposeOptimizer, type OptimizerSettings } from '../optimizers';
 import { run } from '../run';
 import { readTensor } from '../tensor';
@@ -216,12 +218,30 @@ export class Trainer {
 
   /** Runs the traced forward and backward pass on the current minibatch, for the canvas. */
   traceCurrentBatch(maxExamples = this.config.batchSize): { document: GraphDocument; trace: Trace } {
-    const count = Math.min(maxExamples, this.data.train.y.length);
-    const start = Math.min(this.batch * this.config.batchSize, this.data.train.y.length - count);
+    const { start, count } = this.currentExamples(maxExamples);
     const document = withBatchSize(this.currentDocument(), this.structure.batchId, count);
     const [x, y] = batchTensors(this.data.train, this.order, start, start + count);
     try {
       return { document, trace: run(compile(document, this.registry), { [this.structure.batchId]: [x, y] }) };
+    } finally {
+      x.dispose();
+      y.dispose();
+    }
+  }
+
+  /**
+   * Measures every layer's health on up to `maxExamples` examples from the
+   * current batch position, the ones traceCurrentBatch traces, with the
+   * current weights. The signals are computed on the backend, and nothing
+   * but a few numbers per layer is read back.
+   */
+  measureHealth(maxExamples = this.config.batchSize): LayerHealth[] {
+    const { start, count } = this.currentExamples(maxExamples);
+    const [x, y] = batchTensors(this.data.train, this.order, start, start + count);
+    try {
+      const feeds: Record<string, tf.Tensor[]> = { [this.structure.batchId]: [x, y] };
+      for (const [nodeId, variable] of this.variables) feeds[nodeId] = [variable];
+      return measureBatchHealth(this.program(count), feeds);
     } finally {
       x.dispose();
       y.dispose();
@@ -262,6 +282,12 @@ export class Trainer {
     disposeOptimizer(this.optimizer);
     this.programs.clear();
     this.pendingEpoch = null;
+  }
+
+  /** The first of up to `maxExamples` examples from the current batch position, and their number. */
+  private currentExamples(maxExamples: number): { start: number; count: number } {
+    const count = Math.min(maxExamples, this.data.train.y.length);
+    return { start: Math.min(this.batch * this.config.batchSize, this.data.train.y.length - count), count };
   }
 
   private beginEpochEvaluation(): void {
