@@ -11,10 +11,14 @@ export interface InputBinding {
   edge: GraphEdge;
   /** Index of the source node's output port the wire reads. */
   sourceIndex: number;
+  /** Index of the source node in `Program.order`, or -1 when the source cannot run. */
+  sourcePosition: number;
 }
 
 export interface CompiledNode {
   id: string;
+  /** Index of this node in `Program.order`, or -1 when the node cannot run. */
+  position: number;
   kind: NodeKind;
   /** The document's params completed with the kind's defaults. */
   params: Params;
@@ -85,6 +89,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
       continue;
     }
     graphElements += elements;
+    entry.position = order.length;
     order.push(entry);
   }
 
@@ -158,10 +163,10 @@ function bindNode(
     if (!edge) return null;
     const source = compiled.get(edge.source);
     const sourceIndex = source ? source.kind.outputs.findIndex((output) => output.name === edge.sourcePort) : -1;
-    return { edge, sourceIndex };
+    return { edge, sourceIndex, sourcePosition: source?.position ?? -1 };
   });
   const consumers = kind.outputs.map((port) => wiresOutOf(wiring, id, port.name));
-  const entry: CompiledNode = { id, kind, params, inputs, consumers, outputShapes: [], scalarRule: null };
+  const entry: CompiledNode = { id, position: -1, kind, params, inputs, consumers, outputShapes: [], scalarRule: null };
 
   const inputShapes: number[][] = [];
   const inputValues: (TensorData | null)[] = [];

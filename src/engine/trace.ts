@@ -6,6 +6,12 @@ export interface TraceStep {
   nodeId: string;
 }
 
+/** One consumer's share of an output's gradient, or a sink's seed when `edgeId` is null. */
+export interface UpstreamPart {
+  edgeId: string | null;
+  gradient: TensorData;
+}
+
 /** What one node computed; gradients are of the graph's output (the sum of its sinks). */
 export interface NodeTrace {
   /** Forward value of each output port. */
@@ -13,7 +19,7 @@ export interface NodeTrace {
   /** Gradient with respect to each output port: the sum of what its consumers sent back. */
   upstream: TensorData[] | null;
   /** Each consumer's share of `upstream`, per output port; more than one is an implicit copy. */
-  upstreamParts: { edgeId: string | null; gradient: TensorData }[][];
+  upstreamParts: UpstreamPart[][];
   /** Local gradient of the output with respect to each input, for elementwise kinds. */
   local: TensorData[] | null;
   /** Gradient with respect to each input: what this node sends back along its input wires. */
