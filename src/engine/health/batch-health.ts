@@ -33,7 +33,7 @@ export function measureBatchHealth(program: Program, feeds: Feeds): LayerHealth[
   figures.dispose();
 
   return plan.layers.map((layer, index) => {
-    const [divisor, root, count, valueFinite] = values.subarray(index * FIGURES_PER_LAYER, (index + 1) * FIGURES_PER_LAYER);
+    const [divisor, root, count, valueCheck] = values.subarray(index * FIGURES_PER_LAYER, (index + 1) * FIGURES_PER_LAYER);
     let deadFraction: number | null = null;
     let saturatedFraction: number | null = null;
     if (layer.kind === 'relu') deadFraction = fractionOf(unitCount(plan.shapes[index]) - count, unitCount(plan.shapes[index]));
@@ -43,7 +43,7 @@ export function measureBatchHealth(program: Program, feeds: Feeds): LayerHealth[
       gradientNorm: reached[index] ? divisor * root : null,
       deadFraction,
       saturatedFraction,
-      nonFinite: valueFinite === 0 || (reached[index] && !Number.isFinite(root)),
+      nonFinite: Number.isNaN(valueCheck) || (reached[index] && !Number.isFinite(root)),
     };
   });
 }
@@ -54,8 +54,8 @@ function fractionOf(count: number, total: number): number {
 }
 
 /**
- * Numbers read back per layer: the gradient's divisor and scaled norm (see
- * layerFigures), the alive units or saturated elements, and 1 when the value is finite.
+ * Numbers read back per layer: the gradient's divisor and scaled norm, the
+ * alive units or saturated elements, and the value check (see layerFigures).
  */
 const FIGURES_PER_LAYER = 4;
 
@@ -150,27 +150,32 @@ function runBackward(plan: HealthPlan, outputs: ReadonlyMap<string, tf.Tensor[]>
   return layerGradients;
 }
 
+/** Smallest normal and largest finite float32 numbers. */
+const FLOAT32_MIN_NORMAL = 2 ** -126;
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 /**
  * Returns a layer's 4 figures as scalars, in the order FIGURES_PER_LAYER
- * lists them. The norm is divisor × root, where the divisor is the largest
- * magnitude (or 1 when that is 0 or not finite) and root the norm of the
- * gradient divided by it. Dividing first keeps float32 squares from
- * overflowing above 1.8e19 and from underflowing below 1e-19, where a
- * vanishing gradient's norm lies. A NaN or infinity makes root NaN or infinite.
+ * lists them. The norm is divisor × root: the divisor is the largest
+ * magnitude, clipped to the finite normal float32 numbers, and root is the
+ * norm of the gradient divided by it. Dividing first keeps the float32
+ * squares from overflowing above 1.8e19 and from underflowing below 1e-19,
+ * where a vanishing gradient's norm lies. A NaN in the gradient makes root
+ * NaN, and an infinity without a NaN makes it infinite, as in `l2Norm`. The
+ * value check is the sum of value × 0, which is NaN exactly when the value
+ * contains a NaN or an infinity.
  */
 function layerFigures(layer: HealthLayer, value: tf.Tensor, gradient: tf.Tensor | null): tf.Tensor[] {
-  const valueFinite = tf.cast(tf.all(tf.isFinite(value)), 'float32');
+  const valueCheck = tf.sum(tf.mul(value, 0));
   let count: tf.Tensor = tf.scalar(0);
   if (layer.kind === 'relu') count = aliveUnits(value);
   if (layer.kind === 'sigmoid' || layer.kind === 'tanh') count = saturatedElements(value, layer.kind);
-  if (!gradient || gradient.size === 0) return [tf.scalar(1), tf.scalar(0), count, valueFinite];
+  if (!gradient || gradient.size === 0) return [tf.scalar(1), tf.scalar(0), count, valueCheck];
 
-  const magnitude = tf.abs(tf.cast(gradient, 'float32'));
-  const largest = tf.max(magnitude);
-  const usable = tf.logicalAnd(tf.isFinite(largest), tf.greater(largest, 0));
-  const divisor = tf.where(usable, largest, tf.onesLike(largest));
+  const magnitude = tf.abs(gradient.dtype === 'float32' ? gradient : tf.cast(gradient, 'float32'));
+  const divisor = tf.clipByValue(tf.max(magnitude), FLOAT32_MIN_NORMAL, FLOAT32_MAX);
   const root = tf.sqrt(tf.sum(tf.square(tf.div(magnitude, divisor))));
-  return [divisor, root, count, valueFinite];
+  return [divisor, root, count, valueCheck];
 }
 
 /**
