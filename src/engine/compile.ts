@@ -4,7 +4,7 @@ import type { GraphDocument, GraphEdge } from './document';
 import { attributeToModules } from './modules/diagnostics';
 import { expandModules, type ModuleInstance } from './modules/expand';
 import { formatShape, MAX_GRAPH_ELEMENTS, MAX_TENSOR_ELEMENTS, sizeOf, type TensorData } from './tensor';
-import { topologicalOrder } from './topology';
+import { indexGraph, orderIndexedGraph, type IndexedGraph } from './topology';
 import type { KindRegistry, NodeKind, Params, ScalarRule } from './types';
 
 export interface InputBinding {
@@ -53,90 +53,76 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   const expansion = expandModules(document);
   const flat = expansion.document;
   const diagnostics: Diagnostic[] = [...expansion.diagnostics];
-  const { order: ids, cyclic } = topologicalOrder(flat.nodes, flat.edges);
-  const byId = new Map(flat.nodes.map((node) => [node.id, node]));
+  const graph = indexGraph(flat.nodes, flat.edges);
+  const { order: sorted, placed } = orderIndexedGraph(graph, flat.nodes.length);
 
-  for (const id of cyclic) {
-    const kind = byId.get(id)!.kind;
+  for (let index = 0; index < flat.nodes.length; index++) {
+    if (placed[index] === 1) continue;
+    const { id, kind } = flat.nodes[index];
     diagnostics.push({
       code: 'cycle', severity: 'error', nodeId: id, details: { kind },
       message: `${describeNode(id, kind)} is on a cycle or reads from one; remove a wire of the cycle.`,
     });
   }
 
-  const wiring = indexWires(flat.edges);
-  const compiled = new Map<string, CompiledNode>();
+  // Compiled nodes by node index, filled in topological order, so a node's sources are set before it binds.
+  const compiled: (CompiledNode | undefined)[] = new Array(flat.nodes.length);
+  const wiring: Wiring = { graph, edges: flat.edges, compiled };
   const order: CompiledNode[] = [];
+  const runnable = new Map<string, CompiledNode>();
   let graphElements = 0;
-  for (const id of ids) {
-    const node = byId.get(id)!;
+  for (const index of sorted) {
+    const node = flat.nodes[index];
     const kind = registry.get(node.kind);
     if (!kind) {
       diagnostics.push({
-        code: 'unknown-kind', severity: 'error', nodeId: id, details: { kind: node.kind },
-        message: `Node "${id}" has unknown kind "${node.kind}".`,
+        code: 'unknown-kind', severity: 'error', nodeId: node.id, details: { kind: node.kind },
+        message: `Node "${node.id}" has unknown kind "${node.kind}".`,
       });
       continue;
     }
-    const entry = bindNode(id, kind, node.params, wiring, compiled, diagnostics);
-    compiled.set(id, entry);
+    const entry = bindNode(index, node.id, kind, node.params, wiring, diagnostics);
+    compiled[index] = entry;
     if (entry.outputShapes.length === 0) continue;
 
     const elements = entry.outputShapes.reduce((sum, shape) => sum + sizeOf(shape), 0);
     if (graphElements + elements > MAX_GRAPH_ELEMENTS) {
-      diagnostics.push(graphTooLarge(id, kind, graphElements + elements));
+      diagnostics.push(graphTooLarge(node.id, kind, graphElements + elements));
       entry.outputShapes = [];
       continue;
     }
     graphElements += elements;
     entry.position = order.length;
     order.push(entry);
+    runnable.set(entry.id, entry);
   }
 
-  const runnable = new Map(order.map((entry) => [entry.id, entry]));
   const modules = expansion.instances;
   return { document, order, nodes: runnable, diagnostics: attributeToModules(diagnostics, modules), modules };
 }
 
-/**
- * The wires of a document by node id, so binding all nodes takes time linear
- * in the wire count. Keys are node ids as they are, because joining an id and
- * a port name into one key costs a new string per lookup.
- */
+/** The wires of the flattened document by node index, and the nodes compiled so far. */
 interface Wiring {
-  /** Wires into each node, in document order. */
-  incoming: Map<string, GraphEdge[]>;
-  /** Wires out of each node, in document order. */
-  outgoing: Map<string, GraphEdge[]>;
+  graph: IndexedGraph;
+  edges: readonly GraphEdge[];
+  compiled: readonly (CompiledNode | undefined)[];
 }
 
-function addToList(lists: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void {
-  const list = lists.get(key);
-  if (list) list.push(edge);
-  else lists.set(key, [edge]);
-}
-
-function indexWires(edges: readonly GraphEdge[]): Wiring {
-  const wiring: Wiring = { incoming: new Map(), outgoing: new Map() };
-  for (const edge of edges) {
-    addToList(wiring.incoming, edge.target, edge);
-    addToList(wiring.outgoing, edge.source, edge);
+/** Returns the index of the first wire into input `port` of the node at `index`, or -1 when none is connected. */
+function wireInto(wiring: Wiring, index: number, port: string): number {
+  const { incomingStart, incoming } = wiring.graph;
+  for (let slot = incomingStart[index]; slot < incomingStart[index + 1]; slot++) {
+    if (wiring.edges[incoming[slot]].targetPort === port) return incoming[slot];
   }
-  return wiring;
+  return -1;
 }
 
-/** Returns the first wire into input `port` of node `id`, or null when none is connected. */
-function wireInto(wiring: Wiring, id: string, port: string): GraphEdge | null {
-  for (const edge of wiring.incoming.get(id) ?? []) {
-    if (edge.targetPort === port) return edge;
-  }
-  return null;
-}
-
-/** Returns every wire out of output `port` of node `id`, in document order. */
-function wiresOutOf(wiring: Wiring, id: string, port: string): GraphEdge[] {
+/** Returns every wire out of output `port` of the node at `index`, in document order. */
+function wiresOutOf(wiring: Wiring, index: number, port: string): GraphEdge[] {
+  const { outgoingStart, outgoing } = wiring.graph;
   const leaving: GraphEdge[] = [];
-  for (const edge of wiring.outgoing.get(id) ?? []) {
+  for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
+    const edge = wiring.edges[outgoing[slot]];
     if (edge.sourcePort === port) leaving.push(edge);
   }
   return leaving;
@@ -149,28 +135,31 @@ function completeParams(kind: NodeKind, documentParams: Params): Params {
   return params;
 }
 
-function bindNode(
-  id: string,
-  kind: NodeKind,
-  documentParams: Params,
-  wiring: Wiring,
-  compiled: ReadonlyMap<string, CompiledNode>,
-  diagnostics: Diagnostic[],
-): CompiledNode {
+function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, diagnostics: Diagnostic[]): CompiledNode {
   const params = completeParams(kind, documentParams);
-  const inputs = kind.inputs.map((port) => {
-    const edge = wireInto(wiring, id, port.name);
-    if (!edge) return null;
-    const source = compiled.get(edge.source);
+  const inputs: (InputBinding | null)[] = new Array(kind.inputs.length);
+  const sources: (CompiledNode | undefined)[] = new Array(kind.inputs.length);
+  for (let index = 0; index < inputs.length; index++) {
+    const edgeIndex = wireInto(wiring, nodeIndex, kind.inputs[index].name);
+    if (edgeIndex < 0) {
+      inputs[index] = null;
+      continue;
+    }
+    const edge = wiring.edges[edgeIndex];
+    const sourceNode = wiring.graph.sourceOf[edgeIndex];
+    const source = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
     const sourceIndex = source ? source.kind.outputs.findIndex((output) => output.name === edge.sourcePort) : -1;
-    return { edge, sourceIndex, sourcePosition: source?.position ?? -1 };
-  });
-  const consumers = kind.outputs.map((port) => wiresOutOf(wiring, id, port.name));
+    inputs[index] = { edge, sourceIndex, sourcePosition: source?.position ?? -1 };
+    sources[index] = source;
+  }
+  const consumers: GraphEdge[][] = new Array(kind.outputs.length);
+  for (let index = 0; index < consumers.length; index++) consumers[index] = wiresOutOf(wiring, nodeIndex, kind.outputs[index].name);
   const entry: CompiledNode = { id, position: -1, kind, params, inputs, consumers, outputShapes: [], scalarRule: null };
 
   const inputShapes: number[][] = [];
   const inputValues: (TensorData | null)[] = [];
-  for (const [index, binding] of inputs.entries()) {
+  for (let index = 0; index < inputs.length; index++) {
+    const binding = inputs[index];
     const port = kind.inputs[index].name;
     if (!binding) {
       diagnostics.push({
@@ -179,7 +168,7 @@ function bindNode(
       });
       return entry;
     }
-    const source = compiled.get(binding.edge.source);
+    const source = sources[index];
     const shape = source?.outputShapes[binding.sourceIndex];
     if (!shape) {
       diagnostics.push({
@@ -199,10 +188,10 @@ function bindNode(
 
   const result = kind.inferShapes(inputShapes, params, inputValues);
   if ('error' in result) {
-    const sources = inputs
+    const wired = inputs
       .map((binding, index) => `${kind.inputs[index].name} from "${binding!.edge.source}" ${formatShape(inputShapes[index])}`)
       .join(', ');
-    const reason = sources ? `${result.error} (${sources})` : result.error;
+    const reason = wired ? `${result.error} (${wired})` : result.error;
     diagnostics.push({
       code: result.code ?? 'shape-mismatch', severity: 'error', nodeId: id, port: result.port, details: { kind: kind.kind, reason },
       message: `${describeNode(id, kind.kind)}${result.port ? `, input ${result.port}` : ''}: ${reason}`,

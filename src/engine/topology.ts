@@ -7,52 +7,103 @@ export interface TopologicalOrder {
 }
 
 /**
+ * The wires of a graph by node index (the node's position in the node list),
+ * in compressed sparse row form. The wires into node i are the edge indices
+ * `incoming[incomingStart[i]]` up to, not including, `incoming[incomingStart[i + 1]]`,
+ * in document order, and likewise for `outgoing`. A wire whose other end names
+ * an unknown node is listed at its known end only.
+ */
+export interface IndexedGraph {
+  /** Node index by id. With duplicate ids, the last node wins. */
+  indexOf: ReadonlyMap<string, number>;
+  /** Index of each edge's source node, or -1 when the id is unknown. */
+  sourceOf: Int32Array;
+  /** Index of each edge's target node, or -1 when the id is unknown. */
+  targetOf: Int32Array;
+  incomingStart: Int32Array;
+  incoming: Int32Array;
+  outgoingStart: Int32Array;
+  outgoing: Int32Array;
+}
+
+/** Indexes a graph's wires by node, in time linear in the node and wire counts. */
+export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): IndexedGraph {
+  const indexOf = new Map<string, number>();
+  for (let index = 0; index < nodes.length; index++) indexOf.set(nodes[index].id, index);
+  const sourceOf = new Int32Array(edges.length);
+  const targetOf = new Int32Array(edges.length);
+  for (let index = 0; index < edges.length; index++) {
+    sourceOf[index] = indexOf.get(edges[index].source) ?? -1;
+    targetOf[index] = indexOf.get(edges[index].target) ?? -1;
+  }
+  const [incomingStart, incoming] = groupEdges(nodes.length, targetOf);
+  const [outgoingStart, outgoing] = groupEdges(nodes.length, sourceOf);
+  return { indexOf, sourceOf, targetOf, incomingStart, incoming, outgoingStart, outgoing };
+}
+
+/** Groups edge indices by the node index `endOf` gives each edge, keeping edge order within a group and leaving out -1. */
+function groupEdges(count: number, endOf: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(count + 1);
+  for (const node of endOf) {
+    if (node >= 0) start[node + 1]++;
+  }
+  for (let index = 0; index < count; index++) start[index + 1] += start[index];
+
+  const grouped = new Int32Array(start[count]);
+  const filled = start.slice(0, count);
+  for (let edge = 0; edge < endOf.length; edge++) {
+    if (endOf[edge] >= 0) grouped[filled[endOf[edge]]++] = edge;
+  }
+  return [start, grouped];
+}
+
+/** Node indices in topological order, and which nodes have a place in it. */
+export interface IndexedOrder {
+  order: Int32Array;
+  /** 1 for a node in `order`, 0 for a node on a cycle or downstream of one. */
+  placed: Uint8Array;
+}
+
+/**
+ * Orders node indices so every node comes after the nodes it reads from
+ * (Kahn's algorithm). Wires with an unknown end are ignored.
+ */
+export function orderIndexedGraph(graph: IndexedGraph, count: number): IndexedOrder {
+  const indegree = new Int32Array(count);
+  for (let edge = 0; edge < graph.targetOf.length; edge++) {
+    if (graph.sourceOf[edge] >= 0 && graph.targetOf[edge] >= 0) indegree[graph.targetOf[edge]]++;
+  }
+
+  // `queue` contains ready node indices; entries from `next` on are not yet visited.
+  const queue = new Int32Array(count);
+  let length = 0;
+  for (let index = 0; index < count; index++) {
+    if (indegree[index] === 0) queue[length++] = index;
+  }
+  for (let next = 0; next < length; next++) {
+    const index = queue[next];
+    for (let slot = graph.outgoingStart[index]; slot < graph.outgoingStart[index + 1]; slot++) {
+      const successor = graph.targetOf[graph.outgoing[slot]];
+      if (successor >= 0 && --indegree[successor] === 0) queue[length++] = successor;
+    }
+  }
+
+  const placed = new Uint8Array(count);
+  for (let next = 0; next < length; next++) placed[queue[next]] = 1;
+  return { order: queue.subarray(0, length), placed };
+}
+
+/**
  * Orders nodes so every node comes after the nodes it reads from (Kahn's
  * algorithm). Nodes are handled by index in typed arrays, so a large graph
  * costs a few allocations instead of one list per node.
  */
 export function topologicalOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): TopologicalOrder {
-  const indexOf = new Map<string, number>();
-  nodes.forEach((node, index) => indexOf.set(node.id, index));
-  const successors = successorLists(nodes.length, edges, indexOf);
-  const indegree = new Int32Array(nodes.length);
-  for (const target of successors.targets) indegree[target]++;
-
-  // `queue` contains ready node indices; entries from `next` on are not yet visited.
-  const queue = new Int32Array(nodes.length);
-  let length = 0;
-  for (let index = 0; index < nodes.length; index++) {
-    if (indegree[index] === 0) queue[length++] = index;
-  }
-  for (let next = 0; next < length; next++) {
-    const index = queue[next];
-    for (let slot = successors.start[index]; slot < successors.start[index + 1]; slot++) {
-      const successor = successors.targets[slot];
-      if (--indegree[successor] === 0) queue[length++] = successor;
-    }
-  }
-
-  const order = Array.from(queue.subarray(0, length), (index) => nodes[index].id);
-  const placed = new Uint8Array(nodes.length);
-  for (let next = 0; next < length; next++) placed[queue[next]] = 1;
-  return { order, cyclic: nodes.filter((_node, index) => placed[index] === 0).map((node) => node.id) };
-}
-
-/**
- * Successor indices of every node in compressed sparse row form: those of node
- * i are targets[start[i]] up to, not including, targets[start[i + 1]]. Edges
- * that name an unknown node are left out.
- */
-function successorLists(count: number, edges: readonly GraphEdge[], indexOf: ReadonlyMap<string, number>): { start: Int32Array; targets: Int32Array } {
-  const start = new Int32Array(count + 1);
-  const known = edges.filter((edge) => indexOf.has(edge.source) && indexOf.has(edge.target));
-  for (const edge of known) start[indexOf.get(edge.source)! + 1]++;
-  for (let index = 0; index < count; index++) start[index + 1] += start[index];
-
-  const targets = new Int32Array(known.length);
-  const filled = start.slice(0, count);
-  for (const edge of known) targets[filled[indexOf.get(edge.source)!]++] = indexOf.get(edge.target)!;
-  return { start, targets };
+  const { order, placed } = orderIndexedGraph(indexGraph(nodes, edges), nodes.length);
+  return {
+    order: Array.from(order, (index) => nodes[index].id),
+    cyclic: nodes.filter((_node, index) => placed[index] === 0).map((node) => node.id),
+  };
 }
 
 /** Tells whether adding a wire from `source` to `target` would close a cycle. */
