@@ -43,7 +43,7 @@ function setup(presetId: string) {
     sliceMilliseconds: 12,
     publishMilliseconds: 0,
   });
-  const monitor = new HealthMonitor(registry);
+  const monitor = new HealthMonitor();
   cleanups.push(controller.attach(editor), monitor.attach(editor, controller));
   return { scheduler, editor, controller, monitor };
 }

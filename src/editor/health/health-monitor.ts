@@ -1,9 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { compile, type Program } from '../../engine/compile';
-import type { GraphDocument } from '../../engine/document';
 import { measureHealth, type LayerHealth } from '../../engine/health/metrics';
 import { explainNonFinite, type NonFiniteExplanation } from '../../engine/health/non-finite';
-import type { KindRegistry } from '../../engine/types';
 import type { EditorStore } from '../store/store';
 import type { TrainingController } from '../training/controller';
 import type { TrainingSnapshot } from '../training/training-state';
@@ -36,20 +33,18 @@ export const SAMPLE_EVERY_CHOICES = [1, 5, 10, 25, 100] as const;
 const initialHealth: HealthState = { samples: [], current: [], explanation: null, sampleEvery: 10 };
 
 /**
- * Measures per-layer health signals from traced passes: while the training
- * controller trains, every `sampleEvery` steps on HEALTH_EXAMPLES examples of
- * the current batch position, and otherwise from the trace the editor shows.
- * It explains the first NaN or infinity of whatever trace is on the canvas.
- * Samples are taken in their own timer callback, after the training slice
- * that reached the step, so a slice never grows by a traced pass.
+ * Measures per-layer health signals. While the training controller trains, it
+ * takes a sample every `sampleEvery` steps on HEALTH_EXAMPLES examples of the
+ * current batch position, a pass on the backend that reads back a few numbers
+ * per layer. Otherwise it measures the trace the editor shows. It explains the
+ * first NaN or infinity of whatever trace is on the canvas. Samples are taken
+ * in their own timer callback, after the training slice that reached the
+ * step, so a slice never grows by a sample.
  */
 export class HealthMonitor {
   readonly store: StoreApi<HealthState> = createStore<HealthState>()(() => initialHealth);
-  private programCache: { document: GraphDocument; program: Program } | null = null;
   private sampledStep = -1;
   private pending: ReturnType<typeof setTimeout> | null = null;
-
-  constructor(private readonly registry: KindRegistry) {}
 
   /** Follows the editor's trace and the controller's steps; returns a function that stops following. */
   attach(editor: StoreApi<EditorStore>, training: TrainingController): () => void {
@@ -95,15 +90,15 @@ export class HealthMonitor {
     if (!due || snapshot.stop || this.pending) return;
     this.pending = setTimeout(() => {
       this.pending = null;
-      this.sample(editor.getState().document, training);
+      this.sample(training);
     }, 0);
   }
 
-  private sample(document: GraphDocument, training: TrainingController): void {
+  private sample(training: TrainingController): void {
     const step = training.snapshot.steps;
-    const traced = training.traceBatch(HEALTH_EXAMPLES);
-    if (!traced || step === this.sampledStep) return;
-    const layers = measureHealth(this.programFor(document), traced.trace);
+    if (step === this.sampledStep) return;
+    const layers = training.measureHealth(HEALTH_EXAMPLES);
+    if (!layers) return;
     this.sampledStep = step;
     const samples = thin([...this.store.getState().samples, { step, layers }]);
     this.store.setState({ samples, current: layers });
@@ -114,12 +109,6 @@ export class HealthMonitor {
     this.store.setState({ samples: [] });
     const state = editor.getState();
     this.store.setState({ current: state.program && state.trace ? measureHealth(state.program, state.trace) : [] });
-  }
-
-  /** Compiles the document once per version; the layers depend on its structure, not on the batch size. */
-  private programFor(document: GraphDocument): Program {
-    if (this.programCache?.document !== document) this.programCache = { document, program: compile(document, this.registry) };
-    return this.programCache.program;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GraphDocument } from '../../engine/document';
+import type { LayerHealth } from '../../engine/health/metrics';
 import type { StepReport, TrainingData } from '../../engine/training/trainer';
-import type { Trace } from '../../engine/trace';
 import type { KindRegistry } from '../../engine/types';
 import type { EditorStore } from '../store/store';
 import { DatasetSource, type ProgressiveMnistLoader } from './data-source';
@@ -160,9 +160,9 @@ export class TrainingController {
     this.editor.getState().showTrace(trace);
   }
 
-  /** Runs the traced pass on up to `count` examples from the current batch position, or returns null without a trainer. */
-  traceBatch(count: number): { document: GraphDocument; trace: Trace } | null {
-    return this.session?.trainer.traceCurrentBatch(count) ?? null;
+  /** Measures every layer's health on up to `count` examples from the current batch position, or returns null without a trainer. */
+  measureHealth(count: number): LayerHealth[] | null {
+    return this.session?.trainer.measureHealth(count) ?? null;
   }
 
   setTraceEvery(steps: number): void {
