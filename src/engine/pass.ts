@@ -50,10 +50,20 @@ export function computeOutputs(node: CompiledNode, inputs: tf.Tensor[], feeds: F
 
 /** Lists the sinks: runnable nodes with inputs whose outputs no runnable node reads. */
 export function findSinks(program: Program): string[] {
-  return program.order
-    .filter((node) => node.inputs.length > 0)
-    .filter((node) => node.consumers.flat().every((edge) => !program.nodes.has(edge.target)))
-    .map((node) => node.id);
+  const sinks: string[] = [];
+  for (const node of program.order) {
+    if (node.inputs.length > 0 && !hasRunnableConsumer(program, node)) sinks.push(node.id);
+  }
+  return sinks;
+}
+
+function hasRunnableConsumer(program: Program, node: CompiledNode): boolean {
+  for (const edges of node.consumers) {
+    for (const edge of edges) {
+      if (program.nodes.has(edge.target)) return true;
+    }
+  }
+  return false;
 }
 
 /** Collects the tensors a node reads, in input port order. Every input must be bound and already computed. */

@@ -4,8 +4,9 @@ import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
 import { summarizeModules } from './modules/summary';
 import { checkFeeds, computeOutputs, findSinks, isSeeded, type Feeds } from './pass';
-import { readTensor, sizeOf, type TensorData } from './tensor';
+import { readTensor, type TensorData } from './tensor';
 import type { NodeTrace, Trace, UpstreamPart } from './trace';
+import { allFinite, NO_PARTS, NO_RECORDS, numbersOf, scalarRecord, seedRecord, shareScalars } from './trace-records';
 import type { ScalarRule } from './types';
 
 /**
@@ -38,66 +39,11 @@ export function run(program: Program, feeds?: Feeds): Trace {
   return trace;
 }
 
-/** A value during a run: a number where a node's scalar rule computed it, else a tensor. */
-type RunValue = number | tf.Tensor;
-
-/** Output values and trace records of the forward pass, by position in `program.order`. */
+/** Output tensors and trace records of the forward pass, by position in `program.order`. */
 interface ForwardState {
-  values: RunValue[][];
+  /** A node's output tensors, or null where its scalar rule computed numbers, which only its records keep. */
+  tensors: (tf.Tensor[] | null)[];
   records: NodeTrace[];
-}
-
-function asTensor(value: RunValue): tf.Tensor {
-  return typeof value === 'number' ? tf.scalar(value, 'float32') : value;
-}
-
-// Scalar records share one frozen empty shape, because a trace has several
-// records per node: this took the trace of a 10,060-node scalar graph from
-// 11.9 MB to 10.8 MB of heap.
-const SCALAR_SHAPE = Object.freeze([]) as readonly number[] as number[];
-
-function frozenScalar(value: number): TensorData {
-  return Object.freeze({ shape: SCALAR_SHAPE, data: Object.freeze([value]) as readonly number[] as number[] });
-}
-
-/** Shared records of the scalars 1 (add's local gradient, a sink's seed) and 0. */
-const ONE = frozenScalar(1);
-const ZERO = frozenScalar(0);
-
-/** The upstream parts of a node that received no gradient, shared because most sources of a large graph have none. */
-const NO_PARTS = Object.freeze([]) as readonly UpstreamPart[][] as UpstreamPart[][];
-
-function scalarRecord(value: number): TensorData {
-  return { shape: SCALAR_SHAPE, data: [value] };
-}
-
-/**
- * Returns a record of the scalar `value`: the first record of `candidates`,
- * then of `more`, that contains exactly this number (by Object.is, so 0 and
- * -0 differ), else a shared record of 1 or 0, else a new record.
- */
-function shareScalar(value: number, candidates: readonly TensorData[], more: readonly TensorData[] | null = null): TensorData {
-  for (let index = 0; index < candidates.length; index++) {
-    if (Object.is(candidates[index].data[0], value)) return candidates[index];
-  }
-  if (more) {
-    for (let index = 0; index < more.length; index++) {
-      if (Object.is(more[index].data[0], value)) return more[index];
-    }
-  }
-  if (value === 1) return ONE;
-  if (Object.is(value, 0)) return ZERO;
-  return scalarRecord(value);
-}
-
-function readValue(value: RunValue): TensorData {
-  return typeof value === 'number' ? scalarRecord(value) : readTensor(value);
-}
-
-function readValuesOf(values: readonly RunValue[]): TensorData[] {
-  const records: TensorData[] = new Array(values.length);
-  for (let index = 0; index < values.length; index++) records[index] = readValue(values[index]);
-  return records;
 }
 
 /** Returns the node's scalar rule, or null when the node is fed for this run. */
@@ -105,11 +51,13 @@ function scalarRuleOf(node: CompiledNode, feeds: Feeds | undefined): ScalarRule 
   return feeds?.[node.id] ? null : node.scalarRule;
 }
 
-function readValues(node: CompiledNode, values: readonly RunValue[][]): RunValue[] {
-  const read: RunValue[] = new Array(node.inputs.length);
+/** Returns the tensors a node reads, in input port order. A value that a scalar rule computed becomes a new scalar tensor. */
+function readTensors(node: CompiledNode, state: ForwardState): tf.Tensor[] {
+  const read: tf.Tensor[] = new Array(node.inputs.length);
   for (let index = 0; index < read.length; index++) {
     const binding = node.inputs[index]!;
-    read[index] = values[binding.sourcePosition][binding.sourceIndex];
+    const tensors = state.tensors[binding.sourcePosition];
+    read[index] = tensors ? tensors[binding.sourceIndex] : tf.scalar(state.records[binding.sourcePosition].outputs[binding.sourceIndex].data[0], 'float32');
   }
   return read;
 }
@@ -124,40 +72,38 @@ function readRecords(node: CompiledNode, records: readonly NodeTrace[]): TensorD
   return read;
 }
 
-function numbersOf(records: readonly TensorData[]): number[] {
-  const numbers: number[] = new Array(records.length);
-  for (let index = 0; index < records.length; index++) numbers[index] = records[index].data[0];
-  return numbers;
-}
-
-function allFinite(records: readonly TensorData[]): boolean {
-  for (const record of records) {
-    for (let index = 0; index < record.data.length; index++) {
-      if (!Number.isFinite(record.data[index])) return false;
-    }
-  }
-  return true;
+function scalarRecords(values: readonly number[]): TensorData[] {
+  const records: TensorData[] = new Array(values.length);
+  for (let index = 0; index < values.length; index++) records[index] = scalarRecord(values[index]);
+  return records;
 }
 
 function runForward(program: Program, feeds: Feeds | undefined, trace: Trace): ForwardState {
   const count = program.order.length;
-  const state: ForwardState = { values: new Array(count), records: new Array(count) };
+  const state: ForwardState = { tensors: new Array(count), records: new Array(count) };
   let reported = false;
   for (let position = 0; position < count; position++) {
     const node = program.order[position];
     const read = readRecords(node, state.records);
     const rule = scalarRuleOf(node, feeds);
-    // A scalar node reads its inputs' numbers from their records, which hold
-    // exactly the float32 value a scalar tensor would return.
-    const values = rule ? rule.forward(numbersOf(read), node.params) : computeOutputs(node, readValues(node, state.values).map(asTensor), feeds);
-    const record: NodeTrace = { outputs: readValuesOf(values), upstream: null, upstreamParts: NO_PARTS, local: null, downstream: null };
-    state.values[position] = values;
+    let outputs: TensorData[];
+    if (rule) {
+      // A scalar node reads its inputs' numbers from their records, which
+      // contain exactly the float32 value a scalar tensor would return.
+      outputs = scalarRecords(rule.forward(numbersOf(read), node.params));
+      state.tensors[position] = null;
+    } else {
+      const tensors = computeOutputs(node, readTensors(node, state), feeds);
+      outputs = tensors.map(readTensor);
+      state.tensors[position] = tensors;
+    }
+    const record: NodeTrace = { outputs, upstream: null, upstreamParts: NO_PARTS, local: null, downstream: null };
     state.records[position] = record;
     trace.steps.push({ phase: 'forward', nodeId: node.id });
     trace.nodes[node.id] = record;
     for (let index = 0; index < read.length; index++) trace.edges[node.inputs[index]!.edge.id] = { value: read[index], gradient: null };
 
-    if (!reported && isFirstNonFinite(read, record.outputs)) {
+    if (!reported && isFirstNonFinite(read, outputs)) {
       trace.diagnostics.push(nonFinite(node, 'forward'));
       reported = true;
     }
@@ -172,8 +118,9 @@ function isFirstNonFinite(read: readonly TensorData[], produced: readonly Tensor
 
 function runBackward(program: Program, state: ForwardState, feeds: Feeds | undefined, trace: Trace): void {
   const sinks = new Set(trace.sinks);
-  // Gradients sent back along each wire, keyed by edge id.
-  const sent = new Map<string, RunValue>();
+  // Gradient tensors sent back along wires by nodes that ran on tensors, keyed
+  // by edge id. A scalar rule's gradients are only in the trace's records.
+  const sent = new Map<string, tf.Tensor>();
   let reported = false;
 
   for (let position = program.order.length - 1; position >= 0; position--) {
@@ -185,20 +132,20 @@ function runBackward(program: Program, state: ForwardState, feeds: Feeds | undef
     const rule = scalarRuleOf(node, feeds);
     const step = rule
       ? scalarBackward(rule, node, readRecords(node, state.records), record.outputs, parts)
-      : tensorBackward(node, readValues(node, state.values), state.values[position], parts, sent);
+      : tensorBackward(node, readTensors(node, state), state.tensors[position]!, parts, sent);
 
     trace.steps.push({ phase: 'backward', nodeId: node.id });
     record.upstream = step.upstream;
     record.upstreamParts = parts;
     record.local = step.local;
-    record.downstream = step.downstreamRecords;
+    record.downstream = step.downstream;
     for (let index = 0; index < node.inputs.length; index++) {
       const edgeId = node.inputs[index]!.edge.id;
-      sent.set(edgeId, step.downstream[index]);
-      trace.edges[edgeId].gradient = step.downstreamRecords[index];
+      if (step.downstreamTensors) sent.set(edgeId, step.downstreamTensors[index]);
+      trace.edges[edgeId].gradient = step.downstream[index];
     }
 
-    if (!reported && isFirstNonFinite(step.upstream, step.downstreamRecords)) {
+    if (!reported && isFirstNonFinite(step.upstream, step.downstream)) {
       trace.diagnostics.push(nonFinite(node, 'backward'));
       reported = true;
     }
@@ -227,18 +174,14 @@ function receivedParts(node: CompiledNode, outputs: readonly TensorData[], isSin
   return any ? parts : null;
 }
 
-/** Ones shaped like `value`: a sink's gradient with respect to its own output. */
-function seedRecord(value: TensorData): TensorData {
-  return value.shape.length === 0 ? ONE : { shape: [...value.shape], data: new Array<number>(sizeOf(value.shape)).fill(1) };
-}
-
 interface BackwardStep {
   /** Gradient with respect to each output: the sum of its parts. */
   upstream: TensorData[];
   local: TensorData[] | null;
-  /** Gradient with respect to each input, as the run passes it on and as the trace records it. */
-  downstream: RunValue[];
-  downstreamRecords: TensorData[];
+  /** Gradient with respect to each input. */
+  downstream: TensorData[];
+  /** The same gradients as tensors, for a node that ran on tensors. */
+  downstreamTensors?: tf.Tensor[];
 }
 
 function scalarBackward(rule: ScalarRule, node: CompiledNode, read: TensorData[], outputs: readonly TensorData[], parts: UpstreamPart[][]): BackwardStep {
@@ -256,33 +199,32 @@ function scalarBackward(rule: ScalarRule, node: CompiledNode, read: TensorData[]
 
   const inputs = numbersOf(read);
   const outputNumbers = numbersOf(outputs);
-  const local = rule.local ? rule.local(inputs, outputNumbers, node.params) : null;
-  const downstream = rule.backward(inputs, outputNumbers, upstreamNumbers, node.params);
   // A multiply gate's local gradients are its inputs, and an add gate passes its upstream gradient on.
-  const localRecords = local ? local.map((value) => shareScalar(value, read)) : null;
-  const downstreamRecords: TensorData[] = new Array(downstream.length);
-  for (let index = 0; index < downstream.length; index++) downstreamRecords[index] = shareScalar(downstream[index], upstream, localRecords);
-  return { upstream, local: localRecords, downstream, downstreamRecords };
+  const local = rule.local ? shareScalars(rule.local(inputs, outputNumbers, node.params), read) : null;
+  const downstream = shareScalars(rule.backward(inputs, outputNumbers, upstreamNumbers, node.params), upstream, local);
+  return { upstream, local, downstream };
 }
 
-function tensorBackward(node: CompiledNode, inputs: RunValue[], values: RunValue[], parts: UpstreamPart[][], sent: ReadonlyMap<string, RunValue>): BackwardStep {
-  const tensors = values.map(asTensor);
+function tensorBackward(node: CompiledNode, inputs: tf.Tensor[], outputs: tf.Tensor[], parts: UpstreamPart[][], sent: ReadonlyMap<string, tf.Tensor>): BackwardStep {
   // An output read by several wires is an implicit copy: its gradient is the sum.
   const upstream = parts.map((received, index) => {
-    const gradients = received.map((part) => (part.edgeId === null ? tf.onesLike(tensors[index]) : asTensor(sent.get(part.edgeId)!)));
-    if (gradients.length === 0) return tf.zerosLike(tensors[index]);
+    const gradients = received.map((part) => {
+      if (part.edgeId === null) return tf.onesLike(outputs[index]);
+      return sent.get(part.edgeId) ?? tf.scalar(part.gradient.data[0], 'float32');
+    });
+    if (gradients.length === 0) return tf.zerosLike(outputs[index]);
     if (gradients.length === 1) return gradients[0];
     return tf.addN(gradients);
   });
-  const context = { inputs: inputs.map(asTensor), params: node.params, outputs: tensors, upstream };
+  const context = { inputs, params: node.params, outputs, upstream };
   const local = node.kind.local?.(context) ?? null;
   const downstream = node.kind.backward(context);
   return {
     // A single part is the whole upstream gradient, so the record shares its data.
     upstream: upstream.map((value, index) => (parts[index].length === 1 ? parts[index][0].gradient : readTensor(value))),
     local: local ? local.map(readTensor) : null,
-    downstream,
-    downstreamRecords: downstream.map(readTensor),
+    downstream: downstream.length === 0 ? NO_RECORDS : downstream.map(readTensor),
+    downstreamTensors: downstream,
   };
 }
 
