@@ -27,7 +27,7 @@ export function measureBatchHealth(program: Program, feeds: Feeds): LayerHealth[
     const gradients = runBackward(plan, outputs);
     const layerGradients = plan.layers.map((layer) => gradients.get(layer.nodeId) ?? null);
     const rows = plan.layers.map((layer, index) => layerFigures(layer, outputs.get(layer.nodeId)![0], layerGradients[index]));
-    return { figures: tf.concat(rows.flat().map((value) => tf.reshape(value, [1]))), reached: layerGradients.map((gradient) => gradient !== null) };
+    return { figures: tf.stack(rows.flat()), reached: layerGradients.map((gradient) => gradient !== null) };
   });
   const values = figures.dataSync();
   figures.dispose();
@@ -166,7 +166,8 @@ const FLOAT32_MAX = 3.4028234663852886e38;
  * contains a NaN or an infinity.
  */
 function layerFigures(layer: HealthLayer, value: tf.Tensor, gradient: tf.Tensor | null): tf.Tensor[] {
-  const valueCheck = tf.sum(tf.mul(value, 0));
+  // Only float tensors can contain NaN or infinity, and tf.stack needs every figure in float32.
+  const valueCheck = value.dtype === 'float32' ? tf.sum(tf.mul(value, 0)) : tf.scalar(0);
   let count: tf.Tensor = tf.scalar(0);
   if (layer.kind === 'relu') count = aliveUnits(value);
   if (layer.kind === 'sigmoid' || layer.kind === 'tanh') count = saturatedElements(value, layer.kind);
