@@ -128,8 +128,19 @@ function wiresOutOf(wiring: Wiring, index: number, port: string): GraphEdge[] {
   return leaving;
 }
 
+// Compiled nodes share these instead of one object per node, because a large
+// scalar graph has thousands of nodes without params and with one scalar output.
+// Frozen, because readers never change a compiled node's params or shapes.
+const NO_PARAMS: Params = Object.freeze({});
+const ONE_SCALAR_OUTPUT = Object.freeze([Object.freeze([])]) as readonly (readonly number[])[] as number[][];
+
+function isOneScalar(shapes: readonly (readonly number[])[]): boolean {
+  return shapes.length === 1 && shapes[0].length === 0;
+}
+
 /** Completes the document's params of a node with the kind's defaults. */
 function completeParams(kind: NodeKind, documentParams: Params): Params {
+  if (kind.params.length === 0) return NO_PARAMS;
   const params: Params = {};
   for (const spec of kind.params) params[spec.name] = documentParams[spec.name] ?? spec.default;
   return params;
@@ -203,7 +214,7 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
     diagnostics.push(oversized);
     return entry;
   }
-  entry.outputShapes = result.shapes;
+  entry.outputShapes = isOneScalar(result.shapes) ? ONE_SCALAR_OUTPUT : result.shapes;
   const scalarOnly = inputShapes.every((shape) => shape.length === 0) && result.shapes.every((shape) => shape.length === 0);
   entry.scalarRule = scalarOnly && mirrorsKind(kind) ? kind.scalar! : null;
   return entry;
