@@ -12,7 +12,7 @@ import { generateToyDataset, trainingDataFromSettings } from '../src/presets/dat
 const SAMPLES = 10;
 
 /** Returns V8's garbage collector, enabling it first, so the runner needs no --expose-gc flag. */
-function garbageCollector(): () => void {
+export function garbageCollector(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
 }

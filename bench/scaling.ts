@@ -4,6 +4,7 @@ import { loadDocumentText } from '../src/engine/load';
 import { run } from '../src/engine/run';
 import { registry } from '../src/nodes';
 import { round3 } from './engine';
+import { garbageCollector } from './memory';
 import { LARGE_WIDTHS, SMALL_WIDTHS, unrolledScalarMlp } from './scalar-graph';
 
 /**
@@ -57,6 +58,29 @@ function measureSize(widths: readonly number[], clock: () => number): SizeFigure
 }
 
 /**
+ * Measures the heap that a compiled program and one trace of it keep alive, in
+ * bytes per node, each after a full garbage collection. The garbage collector
+ * copies these bytes when they outlive a young-generation collection, which the
+ * large graph's run cannot avoid and the small graph's often does.
+ */
+function retainedBytesPerNode(widths: readonly number[]): { program: number; trace: number } {
+  const collect = garbageCollector();
+  const heapAfterCollection = () => {
+    collect();
+    return process.memoryUsage().heapUsed;
+  };
+  const document = unrolledScalarMlp(widths);
+  const empty = heapAfterCollection();
+  const program = compile(document, registry);
+  const compiled = heapAfterCollection();
+  const trace = run(program);
+  const traced = heapAfterCollection();
+  // Both are read after the last collection, so neither is garbage during it.
+  const nodes = Math.min(program.order.length, Object.keys(trace.nodes).length);
+  return { program: (compiled - empty) / nodes, trace: (traced - compiled) / nodes };
+}
+
+/**
  * Compares a 10,000-node unrolled scalar network with a 1,000-node one: compile
  * plus one traced run should grow at most 10× (linear), and loading the large
  * document's JSON text should take under 2 s. `growthExponent` is log(time
@@ -72,6 +96,7 @@ export function benchScaling(backend: string, clock: () => number): Record<strin
   const after = measureSize(SMALL_WIDTHS, clock);
   const better = (a: Timing, b: Timing): Timing => ({ fastest: Math.min(a.fastest, b.fastest), median: Math.min(a.median, b.median) });
   const small = { ...before, compileMs: better(before.compileMs, after.compileMs), runMs: better(before.runMs, after.runMs), loadMs: better(before.loadMs, after.loadMs) };
+  const retained = retainedBytesPerNode(LARGE_WIDTHS);
   const nodeRatio = large.nodes / small.nodes;
   const ratioOf = (statistic: keyof Timing) =>
     (large.compileMs[statistic] + large.runMs[statistic]) / (small.compileMs[statistic] + small.runMs[statistic]);
@@ -90,5 +115,7 @@ export function benchScaling(backend: string, clock: () => number): Record<strin
     medianRatio: round3(medianRatio),
     medianGrowthExponent: round3(Math.log(medianRatio) / Math.log(nodeRatio)),
     largeLoadMs: round3(large.loadMs.fastest),
+    largeProgramBytesPerNode: Math.round(retained.program),
+    largeTraceBytesPerNode: Math.round(retained.trace),
   };
 }
