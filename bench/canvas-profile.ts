@@ -110,16 +110,19 @@ async function traceHeldDrag(browser: Browser, page: Page, start: { x: number; y
   return result;
 }
 
-async function tracePan(browser: Browser, page: Page): Promise<Record<string, unknown>> {
-  return traceHeldDrag(browser, page, await page.evaluate(probes.findEmptyPanePoint), 'empty point');
+/** Node positions [id, x, y] in flow units, which the probes need where the compact canvas draws the graph. */
+type Positions = [string, number, number][];
+
+async function tracePan(browser: Browser, page: Page, positions: Positions): Promise<Record<string, unknown>> {
+  return traceHeldDrag(browser, page, await page.evaluate(probes.findEmptyPanePoint, positions), 'empty point');
 }
 
-async function traceDrag(browser: Browser, page: Page): Promise<Record<string, unknown>> {
-  return traceHeldDrag(browser, page, await page.evaluate(probes.findNodeNearMiddle), 'node');
+async function traceDrag(browser: Browser, page: Page, positions: Positions): Promise<Record<string, unknown>> {
+  return traceHeldDrag(browser, page, await page.evaluate(probes.findNodeNearMiddle, positions), 'node');
 }
 
 async function traceZoom(browser: Browser, page: Page): Promise<Record<string, unknown>> {
-  const start = await page.evaluate(probes.findEmptyPanePoint);
+  const start = await page.evaluate(probes.findEmptyPanePoint, []);
   if (!start) throw new Error('no empty point on the canvas to zoom at');
   await page.mouse.move(start.x, start.y);
   return traceWhile(browser, page, (step) => page.mouse.wheel(0, step % 10 < 5 ? -100 : 100));
@@ -133,6 +136,7 @@ async function traceZoom(browser: Browser, page: Page): Promise<Record<string, u
  */
 export async function profileCanvas(): Promise<Record<string, unknown>> {
   const graph = unrolledScalarMlp(SMALL_WIDTHS);
+  const positions = graph.nodes.map((node): [string, number, number] => [node.id, node.position.x, node.position.y]);
   return withTemporaryFolder('backprop-studio-canvas-profile-', async (outDir) => {
     await buildApp(outDir);
     return withPreviewServer(outDir, async (baseUrl) => {
@@ -144,13 +148,13 @@ export async function profileCanvas(): Promise<Record<string, unknown>> {
         const page = await context.newPage();
         const load = await traceLoad(browser, page, baseUrl, graph);
         await page.waitForTimeout(1000);
-        const atFit = { pan: await tracePan(browser, page), zoom: await traceZoom(browser, page), drag: await traceDrag(browser, page) };
+        const atFit = { pan: await tracePan(browser, page, positions), zoom: await traceZoom(browser, page), drag: await traceDrag(browser, page, positions) };
         // Idle as the canvas benchmark measures it: after the drag, with the pointer off the canvas.
         await page.mouse.move(5, 5);
         await page.waitForTimeout(1000);
         const idle = await traceIdle(browser, page);
         await zoomTo(page, 1);
-        const atWorkingZoom = { pan: await tracePan(browser, page), drag: await traceDrag(browser, page) };
+        const atWorkingZoom = { pan: await tracePan(browser, page, positions), drag: await traceDrag(browser, page, positions) };
         await context.close();
         return { bench: 'canvas-profile', load, atFit, idle, atWorkingZoom };
       } finally {

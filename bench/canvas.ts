@@ -63,8 +63,11 @@ export function swing(page: Page, start: { x: number; y: number }): (step: numbe
   };
 }
 
-async function panFrames(page: Page): Promise<Record<string, number>> {
-  const start = await page.evaluate(probes.findEmptyPanePoint);
+/** Node positions [id, x, y] of the graph on the canvas, which the probes need where the compact canvas draws it. */
+type Positions = [string, number, number][];
+
+async function panFrames(page: Page, positions: Positions = []): Promise<Record<string, number>> {
+  const start = await page.evaluate(probes.findEmptyPanePoint, positions);
   if (!start) throw new Error('no empty point on the canvas to start a pan from');
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
@@ -75,14 +78,15 @@ async function panFrames(page: Page): Promise<Record<string, number>> {
 
 /** Zooms in and out around the canvas middle with wheel events, five notches each way. */
 async function zoomFrames(page: Page): Promise<Record<string, number>> {
-  const start = await page.evaluate(probes.findEmptyPanePoint);
+  // On the compact canvas this is the pane's middle, which may lie on the graph: a wheel there zooms all the same.
+  const start = await page.evaluate(probes.findEmptyPanePoint, []);
   if (!start) throw new Error('no empty point on the canvas to zoom at');
   await page.mouse.move(start.x, start.y);
   return framesWhile(page, (step) => page.mouse.wheel(0, step % 10 < 5 ? -100 : 100));
 }
 
-async function dragFrames(page: Page): Promise<Record<string, number>> {
-  const node = await page.evaluate(probes.findNodeNearMiddle);
+async function dragFrames(page: Page, positions: Positions = []): Promise<Record<string, number>> {
+  const node = await page.evaluate(probes.findNodeNearMiddle, positions);
   if (!node) throw new Error('no node on the canvas to drag');
   await page.mouse.move(node.x, node.y);
   await page.mouse.down();
@@ -92,8 +96,8 @@ async function dragFrames(page: Page): Promise<Record<string, number>> {
 }
 
 /** Counts node and edge component renders while one node is dragged by COUNTED_MOVES pointer moves. */
-async function dragRenders(page: Page): Promise<Record<string, number>> {
-  const node = await page.evaluate(probes.findNodeNearMiddle);
+async function dragRenders(page: Page, positions: Positions = []): Promise<Record<string, number>> {
+  const node = await page.evaluate(probes.findNodeNearMiddle, positions);
   if (!node) throw new Error('no node on the canvas to drag');
   await page.mouse.move(node.x, node.y);
   await page.mouse.down();
@@ -107,7 +111,7 @@ async function dragRenders(page: Page): Promise<Record<string, number>> {
 
 /** Zooms in with wheel notches at the canvas middle until the zoom is at least `zoom`. */
 export async function zoomTo(page: Page, zoom: number): Promise<number> {
-  const start = await page.evaluate(probes.findEmptyPanePoint);
+  const start = await page.evaluate(probes.findEmptyPanePoint, []);
   if (!start) throw new Error('no empty point on the canvas to zoom at');
   await page.mouse.move(start.x, start.y);
   for (let notch = 0; notch < 40; notch++) {
@@ -155,7 +159,7 @@ async function idleFigures(page: Page): Promise<Record<string, number>> {
  * visible and to the first trace: the timeline then counts more than 0 steps.
  */
 export async function openDocument(page: Page, baseUrl: string, graph: GraphDocument): Promise<Record<string, number>> {
-  const positions = graph.nodes.map((node): [string, number, number] => [node.id, node.position.x, node.position.y]);
+  const positions = positionsOf(graph);
   await page.goto(baseUrl);
   const visible = await page.waitForFunction(probes.allNodesVisible, positions, { polling: 'raf', timeout: 60_000 });
   const visibleMs = (await visible.jsonValue()) as number;
@@ -163,6 +167,10 @@ export async function openDocument(page: Page, baseUrl: string, graph: GraphDocu
   const values = await page.waitForFunction(traced, undefined, { timeout: 60_000 });
   const renderedNodes = await page.locator('.react-flow__node').count();
   return { visibleMs: round3(visibleMs), tracedMs: round3((await values.jsonValue()) as number), renderedNodes };
+}
+
+function positionsOf(graph: GraphDocument): Positions {
+  return graph.nodes.map((node): [string, number, number] => [node.id, node.position.x, node.position.y]);
 }
 
 /**
@@ -200,7 +208,8 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
   const fitted = await page.evaluate(probes.readTransform);
   // Elements in the document; the protocol's `Nodes` metric also counts detached nodes not yet collected.
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
-  const atFit = { pan: await panFrames(page), zoom: await zoomFrames(page), drag: await dragFrames(page) };
+  const positions = positionsOf(graph);
+  const atFit = { pan: await panFrames(page, positions), zoom: await zoomFrames(page), drag: await dragFrames(page, positions) };
   const idle = await idleFigures(page);
   const playback = await playbackFigures(page);
   const workingZoom = await zoomTo(page, 1);

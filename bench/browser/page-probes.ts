@@ -98,9 +98,11 @@ export function readTransform(): { x: number; y: number; zoom: number } | null {
 
 /**
  * Returns performance.now() once the view is fitted and every node whose top-left
- * corner lies in the pane is rendered and measured (React Flow keeps unmeasured
- * nodes at visibility hidden), else false. The view counts as fitted when its
- * transform is not the identity and did not change since the previous frame.
+ * corner lies in the pane is shown, else false. Shown means rendered and measured
+ * by React Flow (it keeps unmeasured nodes at visibility hidden), or, for a large
+ * graph zoomed out, drawn on the compact canvas, which records how many nodes
+ * its last frame drew. The view counts as fitted when its transform is not the
+ * identity and did not change since the previous frame.
  * `positions` lists [id, x, y] in flow coordinates.
  */
 export function allNodesVisible(positions: [string, number, number][]): number | false {
@@ -115,18 +117,20 @@ export function allNodesVisible(positions: [string, number, number][]): number |
   if (changed || (matrix.a === 1 && matrix.e === 0 && matrix.f === 0)) return false;
 
   const rect = pane.getBoundingClientRect();
-  const rendered = new Map<string, HTMLElement>();
-  for (const element of document.querySelectorAll<HTMLElement>('.react-flow__node')) rendered.set(element.dataset.id ?? '', element);
-  let expected = 0;
-  for (const [id, x, y] of positions) {
+  const inPane = positions.filter(([, x, y]) => {
     const screenX = matrix.e + x * matrix.a;
     const screenY = matrix.f + y * matrix.a;
-    if (screenX < 0 || screenY < 0 || screenX > rect.width || screenY > rect.height) continue;
-    expected++;
+    return screenX >= 0 && screenY >= 0 && screenX <= rect.width && screenY <= rect.height;
+  });
+  const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="compact-canvas"]');
+  if (canvas) return inPane.length > 0 && Number(canvas.dataset.drawnNodes ?? 0) >= inPane.length ? performance.now() : false;
+  const rendered = new Map<string, HTMLElement>();
+  for (const element of document.querySelectorAll<HTMLElement>('.react-flow__node')) rendered.set(element.dataset.id ?? '', element);
+  for (const [id] of inPane) {
     const element = rendered.get(id);
     if (!element || element.style.visibility === 'hidden') return false;
   }
-  return expected > 0 ? performance.now() : false;
+  return inPane.length > 0 ? performance.now() : false;
 }
 
 /** Starts counting animation frames with requestAnimationFrame. */
@@ -156,12 +160,22 @@ export function stopFrameCount(): { fps: number; longestFrameMs: number; p95Fram
 
 /**
  * Finds a point of the empty pane (no node, edge or panel under it) near the
- * middle of the canvas, in page coordinates, for panning drags.
+ * middle of the canvas, in page coordinates, for panning drags. The compact
+ * canvas draws nodes and wires without elements, so there the point lies
+ * halfway between the pane's left side and the graph, given its node
+ * positions [id, x, y] in flow coordinates.
  */
-export function findEmptyPanePoint(): { x: number; y: number } | null {
+export function findEmptyPanePoint(positions: [string, number, number][] = []): { x: number; y: number } | null {
   const pane = document.querySelector('.react-flow__pane');
   if (!pane) return null;
   const rect = pane.getBoundingClientRect();
+  const viewport = document.querySelector('.react-flow__viewport');
+  if (document.querySelector('[data-testid="compact-canvas"]') && viewport && positions.length > 0) {
+    const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+    const graphLeft = rect.left + matrix.e + Math.min(...positions.map(([, x]) => x)) * matrix.a;
+    // Margins under 20 pixels leave no room to press beside the graph.
+    return graphLeft - rect.left >= 20 ? { x: (rect.left + graphLeft) / 2, y: rect.top + rect.height / 2 } : null;
+  }
   for (let ring = 0; ring < 40; ring++) {
     for (let step = 0; step < 16; step++) {
       const angle = (step / 16) * 2 * Math.PI;
@@ -174,12 +188,24 @@ export function findEmptyPanePoint(): { x: number; y: number } | null {
 }
 
 /** Returns the centre of the header of the rendered node nearest to the middle of the canvas, with its id. */
-export function findNodeNearMiddle(): { id: string; x: number; y: number } | null {
+export function findNodeNearMiddle(positions: [string, number, number][] = []): { id: string; x: number; y: number } | null {
   const pane = document.querySelector('.react-flow__pane');
   if (!pane) return null;
   const rect = pane.getBoundingClientRect();
   const middle = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   let best: { id: string; x: number; y: number; distance: number } | null = null;
+  // On the compact canvas a node is a 90 × 60 box at its position, drawn without an element.
+  const viewport = document.querySelector('.react-flow__viewport');
+  if (document.querySelector('[data-testid="compact-canvas"]') && viewport) {
+    const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+    for (const [id, flowX, flowY] of positions) {
+      const x = rect.left + matrix.e + (flowX + 45) * matrix.a;
+      const y = rect.top + matrix.f + (flowY + 30) * matrix.a;
+      const distance = Math.hypot(x - middle.x, y - middle.y);
+      if (!best || distance < best.distance) best = { id, x, y, distance };
+    }
+    return best && { id: best.id, x: best.x, y: best.y };
+  }
   for (const element of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
     const box = (element.querySelector('.gate-header') ?? element).getBoundingClientRect();
     const x = box.left + box.width / 2;

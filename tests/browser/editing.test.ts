@@ -311,9 +311,25 @@ describe('context menus and layout', () => {
     await expect.poll(positions).toBe(before);
   });
 
-  test('minimap is shown', async ({ page }) => {
+  test('overview draws and moves the view', async ({ page }) => {
     await openApp(page);
-    await page.locator('.react-flow__minimap').waitFor();
-    expect(await page.locator('.react-flow__minimap-node').count()).toBe(5);
+    const overview = byTestId(page, 'overview');
+    await overview.waitFor();
+    expect(await overview.getAttribute('data-drawn-nodes')).toBe('5');
+    // Some pixels of the node canvas are painted: the five nodes.
+    const painted = await overview.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let index = 3; index < data.length; index += 4) if (data[index] > 0) count++;
+      return count;
+    });
+    expect(painted).toBeGreaterThan(50);
+
+    const viewport = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
+    const before = await viewport();
+    const box = (await overview.boundingBox())!;
+    await page.mouse.click(box.x + 8, box.y + 8);
+    await expect.poll(viewport).not.toBe(before);
+    await saveScreenshot(page, 'overview-clicked');
   });
 });

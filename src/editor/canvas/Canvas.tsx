@@ -1,7 +1,5 @@
 import {
-  Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -9,19 +7,21 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { registry } from '../../nodes';
 import { importFile } from '../files';
 import { useT } from '../i18n/use-t';
-import { FIT_PADDING, useCanvasOverlays, useCanvasView } from '../menus/canvas-handlers';
+import { fitGraph, useCanvasOverlays, useCanvasView } from '../menus/canvas-handlers';
 import type { GraphEdit } from '../store/edits';
 import type { SelectionChange } from '../store/store';
 import { editorStore, useEditor } from '../store/use-editor';
 import { isConnectionAllowed } from './connection';
-import { CompactWires } from './CompactWires';
+import { CompactCanvas, type CompactCanvasMenus } from './CompactCanvas';
 import { CanvasDrawingContext, useDrawingState } from './drawing';
+import { DotGrid } from './DotGrid';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
+import { Overview } from './Overview';
 import { useSavedViewport } from './saved-viewport';
 import { ValueEdge } from './ValueEdge';
 
@@ -35,10 +35,12 @@ const nodeTypes = { gate: GateNode };
 const edgeTypes = { value: ValueEdge };
 /** Shift+click or Ctrl/Cmd+click adds a node to the selection; Shift+drag on empty canvas selects a box. */
 const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
-/** Smaller than React Flow's default 200 × 150 px, so the overview covers less of the graph. */
-const MINIMAP_SIZE = { width: 160, height: 110 };
-/** Edges handed to React Flow while CompactWires draws the wires. */
+/** Nodes and edges handed to React Flow while CompactCanvas draws the graph. */
+const noNodes: GateFlowNode[] = [];
 const noEdges: Edge[] = [];
+/** Smallest zoom of a graph of fewer than LARGE_GRAPH_NODES nodes, and of a larger one. */
+const MIN_ZOOM = 0.2;
+const MIN_ZOOM_LARGE = 0.02;
 
 export function Canvas() {
   const t = useT();
@@ -47,7 +49,8 @@ export function Canvas() {
   viewRef.current = view;
   const nodes = useFlowNodes(view);
   const edges = useFlowEdges();
-  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition, setViewport } = flow;
   const loadCount = useEditor((state) => state.loadCount);
   const locked = useEditor((state) => state.lecture.lockEditing);
   const overlays = useCanvasOverlays();
@@ -67,13 +70,15 @@ export function Canvas() {
       return;
     }
     let current = true;
-    void fitView({ padding: FIT_PADDING }).finally(() => {
+    void fitGraph(flow, editorStore.getState().document).finally(() => {
       if (current) setPlacedLoad(loadCount);
     });
     return () => {
       current = false;
     };
-  }, [loadCount, fitView, setViewport, savedViewport]);
+  }, [loadCount, flow, setViewport, savedViewport]);
+
+  const compactMenus = useMemo<CompactCanvasMenus>(() => ({ onNode: overlays.openNodeMenu, onWire: overlays.openEdgeMenu }), [overlays]);
 
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
     const { view: next, moves, selections } = readNodeChanges(viewRef.current, changes);
@@ -121,7 +126,7 @@ export function Canvas() {
     >
       <CanvasDrawingContext.Provider value={drawing}>
         <ReactFlow
-          nodes={nodes}
+          nodes={drawing.compact ? noNodes : nodes}
           edges={drawing.compact ? noEdges : edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
@@ -142,16 +147,16 @@ export function Canvas() {
           zoomOnDoubleClick={false}
           defaultViewport={savedViewport.defaultViewport}
           onMoveEnd={savedViewport.onMoveEnd}
-          minZoom={0.2}
+          onPaneClick={drawing.compact ? clearSelection : undefined}
+          minZoom={drawing.large ? MIN_ZOOM_LARGE : MIN_ZOOM}
           maxZoom={2.5}
-          // Large graphs render only what is in view, but only at detail zoom: below DETAIL_ZOOM
-          // CompactWires draws every wire from the node positions, so every node renders compact.
-          onlyRenderVisibleElements={drawing.large && !drawing.compact}
+          // Large graphs render only what is in view at detail zoom; below it CompactCanvas draws them.
+          onlyRenderVisibleElements={drawing.large}
         >
-          {drawing.compact && drawing.labelLayer && <CompactWires nodes={nodes} layer={drawing.labelLayer} />}
-          <Background gap={24} />
+          {drawing.compact && <CompactCanvas menus={compactMenus} />}
+          <DotGrid />
           <Controls showInteractive={false} />
-          <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_SIZE} />
+          <Overview nodes={nodes} />
         </ReactFlow>
       </CanvasDrawingContext.Provider>
     </div>
@@ -208,6 +213,11 @@ function connect(connection: Connection) {
 
 function isValidConnection(connection: Connection | Edge): boolean {
   return isConnectionAllowed(editorStore.getState().document, registry, connection);
+}
+
+/** Clicking empty canvas clears the selection; React Flow does it only for the nodes it holds. */
+function clearSelection() {
+  editorStore.getState().setSelection({ nodes: [], edges: [] });
 }
 
 /** Returns the document on the canvas now, for the saved viewport. */

@@ -8,7 +8,6 @@ import { QuizReadout } from '../quiz/QuizReadout';
 import { useNodeQuizzed } from '../quiz/quiz-view';
 import { useEditor } from '../store/use-editor';
 import { moduleDisplayKind } from '../teaching/module-kind';
-import { portFraction, useCanvasDrawing } from './drawing';
 import { ParamFields } from './ParamFields';
 import { findNode, isActiveNode, nodeGradientText, nodeValueText } from './selectors';
 
@@ -23,11 +22,10 @@ const noPorts: readonly string[] = [];
 
 /**
  * A node on the canvas: its symbol, id and kind, parameter fields, one handle per port, and its revealed value and gradient.
- * A large graph zoomed out draws each node as a plain box with its symbol.
+ * A large graph zoomed out is drawn by CompactCanvas instead, without node components.
  */
 export const GateNode = memo(function GateNode({ id, data, selected }: NodeProps<GateFlowNode>) {
-  const { compact } = useCanvasDrawing();
-  return compact ? <CompactGate id={id} data={data} selected={selected} /> : <DetailedGate id={id} data={data} selected={selected} />;
+  return <DetailedGate id={id} data={data} selected={selected} />;
 });
 
 type GateProps = Pick<NodeProps<GateFlowNode>, 'id' | 'data' | 'selected'>;
@@ -43,36 +41,6 @@ function useNodeKind(id: string, kindName: string): NodeKind | null {
   const params = useEditor((state) => findNode(state.document, id)?.params);
   const modules = useEditor((state) => state.document.modules);
   return useMemo(() => registry.get(kindName) ?? (params ? moduleDisplayKind({ kind: kindName, params }, modules) : null), [kindName, params, modules]);
-}
-
-/**
- * Draws a node as a fixed-size box with its symbol. CompactWires draws the
- * wires to its sides. The handles sit where those wires end and are hidden:
- * React Flow measures them once here, and at detail zoom, where it renders
- * only the nodes in view, it draws a wire to a node out of view from them.
- */
-function CompactGate({ id, data, selected }: GateProps) {
-  const kind = useNodeKind(id, data.kind);
-  const active = useEditor((state) => isActiveNode(state, id));
-  const severity = useEditor((state) => severityOf(state.diagnosticsByNode[id] ?? noDiagnostics));
-  const classes = ['gate-node', 'compact', selected && 'selected', active && 'active', severity && `has-${severity}`].filter(Boolean).join(' ');
-
-  return (
-    <div className={classes} data-testid={`node-${id}`}>
-      <span className="gate-symbol">{kind?.symbol ?? '?'}</span>
-      {kind?.inputs.map((port, index) => (
-        <Handle key={port.name} type="target" position={Position.Left} id={port.name} className="port hidden-port" style={{ top: sidePercent(index, kind.inputs.length) }} />
-      ))}
-      {kind?.outputs.map((port, index) => (
-        <Handle key={port.name} type="source" position={Position.Right} id={port.name} className="port hidden-port" style={{ top: sidePercent(index, kind.outputs.length) }} />
-      ))}
-    </div>
-  );
-}
-
-/** Places port `index` of `count` down a node's side, as CompactWires does. */
-function sidePercent(index: number, count: number): string {
-  return `${(portFraction(index, count) * 100).toFixed(3)}%`;
 }
 
 function DetailedGate({ id, data, selected }: GateProps) {

@@ -80,19 +80,3 @@ export function edgePulseKey(state: EditorState, sourceId: string, targetId: str
   if (step?.phase === 'backward' && step.nodeId === targetId) return `backward:${state.cursor}`;
   return null;
 }
-
-/**
- * Step whose wires carry the pulse during playback, as "<phase>:<cursor>:<node id>",
- * else null. A string, so the compact wire layer re-renders only when the step changes.
- */
-export function activePulseKey(state: EditorState): string | null {
-  if (!state.playing || !state.trace) return null;
-  const step = activeStep(state.trace.steps, state.cursor);
-  return step ? `${step.phase}:${state.cursor}:${step.nodeId}` : null;
-}
-
-/** Splits an activePulseKey into its parts. The node id may itself contain colons. */
-export function parsePulseKey(key: string): { phase: 'forward' | 'backward'; cursor: number; nodeId: string } {
-  const [phase, cursor, ...nodeId] = key.split(':');
-  return { phase: phase === 'forward' ? 'forward' : 'backward', cursor: Number(cursor), nodeId: nodeId.join(':') };
-}

@@ -1,4 +1,7 @@
-import { useReactFlow, type Edge, type FinalConnectionState, type Node } from '@xyflow/react';
+import { useReactFlow, type Edge, type FinalConnectionState, type Node, type ReactFlowInstance } from '@xyflow/react';
+import type { GraphDocument } from '../../engine/document';
+import { buildScene } from '../canvas/compact-scene';
+import { LARGE_GRAPH_NODES } from '../canvas/drawing';
 import { useEffect, useMemo, type MouseEvent as ReactMouseEvent } from 'react';
 import { prefersReducedMotion } from '../canvas/reduced-motion';
 import { findCommand } from '../commands/commands';
@@ -10,13 +13,25 @@ import { editorStore } from '../store/use-editor';
 /** Gap around the graph when fitting it into view, as a fraction of the canvas size. */
 export const FIT_PADDING = 0.15;
 
+/**
+ * Fits the graph into view. A large graph is fitted to its nodes' positions
+ * in the document, because zoomed out React Flow holds none of its nodes
+ * (CompactCanvas draws them). A smaller one is fitted to React Flow's measured nodes.
+ */
+export function fitGraph(flow: Pick<ReactFlowInstance, 'fitView' | 'fitBounds'>, document: GraphDocument, duration = 0): Promise<boolean> {
+  if (document.nodes.length < LARGE_GRAPH_NODES) return flow.fitView({ padding: FIT_PADDING, duration });
+  const bounds = buildScene(document).bounds;
+  return bounds ? flow.fitBounds(bounds, { padding: FIT_PADDING, duration }) : Promise.resolve(false);
+}
+
 /** Registers the canvas's viewport functions for commands while the canvas is mounted. */
 export function useCanvasView(canvasId: string): void {
-  const { fitView, screenToFlowPosition, flowToScreenPosition, getNodes } = useReactFlow();
+  const flow = useReactFlow();
+  const { screenToFlowPosition, flowToScreenPosition, getNodes } = flow;
   useEffect(() => {
     setCanvasView({
       // The next frame, because React Flow measures nodes moved by a command only after it renders them.
-      fitView: () => requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: prefersReducedMotion() ? 0 : 200 })),
+      fitView: () => requestAnimationFrame(() => void fitGraph(flow, editorStore.getState().document, prefersReducedMotion() ? 0 : 200)),
       visibleCentre: () => {
         const box = window.document.getElementById(canvasId)?.getBoundingClientRect();
         return box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
@@ -29,7 +44,7 @@ export function useCanvasView(canvasId: string): void {
       },
     });
     return () => setCanvasView(null);
-  }, [canvasId, fitView, screenToFlowPosition, flowToScreenPosition, getNodes]);
+  }, [canvasId, flow, screenToFlowPosition, flowToScreenPosition, getNodes]);
 }
 
 /** Event handlers that open the context menus and the add-node popup from the canvas. */
@@ -48,16 +63,21 @@ export function useCanvasOverlays() {
       if (!store.selection[kind].includes(id)) store.setSelection(kind === 'nodes' ? { nodes: [id], edges: [] } : { nodes: [], edges: [id] });
     };
 
+    const openNodeMenu = (event: ReactMouseEvent | MouseEvent, id: string) => {
+      selectFor('nodes', id);
+      openMenu(event, { type: 'node', id });
+    };
+    const openEdgeMenu = (event: ReactMouseEvent | MouseEvent, id: string) => {
+      selectFor('edges', id);
+      openMenu(event, { type: 'edge', id });
+    };
+
     return {
-      onNodeContextMenu: (event: ReactMouseEvent, node: Node) => {
-        selectFor('nodes', node.id);
-        openMenu(event, { type: 'node', id: node.id });
-      },
+      openNodeMenu,
+      openEdgeMenu,
+      onNodeContextMenu: (event: ReactMouseEvent, node: Node) => openNodeMenu(event, node.id),
       onSelectionContextMenu: (event: ReactMouseEvent, nodes: Node[]) => openMenu(event, { type: 'node', id: nodes[0]?.id ?? '' }),
-      onEdgeContextMenu: (event: ReactMouseEvent, edge: Edge) => {
-        selectFor('edges', edge.id);
-        openMenu(event, { type: 'edge', id: edge.id });
-      },
+      onEdgeContextMenu: (event: ReactMouseEvent, edge: Edge) => openEdgeMenu(event, edge.id),
       onPaneContextMenu: (event: ReactMouseEvent | MouseEvent) => openMenu(event, { type: 'pane' }),
 
       /** Double-click on empty canvas opens the add-node popup there. */

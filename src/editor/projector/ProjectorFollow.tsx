@@ -2,7 +2,9 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { prefersReducedMotion } from '../canvas/reduced-motion';
 import { activeStep } from '../store/timeline';
-import { useEditor } from '../store/use-editor';
+import { editorStore, useEditor } from '../store/use-editor';
+import { COMPACT_NODE_SIZE } from '../canvas/compact-scene';
+import { findNode } from '../canvas/selectors';
 import { useViewSettings } from './view-settings';
 
 /** Zoom at which projector mode shows the active node, unless the user zoomed in further. */
@@ -23,11 +25,13 @@ export function ProjectorFollow() {
 
   useEffect(() => {
     if (!projector || activeId === null) return;
+    // Zoomed out, a large graph's nodes are drawn without React Flow, so the document gives the position.
     const node = getInternalNode(activeId);
-    if (!node) return;
-    const { x, y } = node.internals.positionAbsolute;
-    const width = node.measured.width ?? 0;
-    const height = node.measured.height ?? 0;
+    const position = node?.internals.positionAbsolute ?? findNode(editorStore.getState().document, activeId)?.position;
+    if (!position) return;
+    const { x, y } = position;
+    const width = node?.measured.width ?? COMPACT_NODE_SIZE.width;
+    const height = node?.measured.height ?? COMPACT_NODE_SIZE.height;
     void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOLLOW_ZOOM), duration: prefersReducedMotion() ? 0 : FOLLOW_MS });
   }, [projector, activeId, cursor, getInternalNode, getZoom, setCenter]);
 

@@ -1,0 +1,332 @@
+import { useReactFlow, useStore } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../../engine/diagnostics';
+import { useViewSettings } from '../projector/view-settings';
+import type { GraphEdit } from '../store/edits';
+import { activeStep, pulseEdgeIds, stepDelayMs } from '../store/timeline';
+import { editorStore, useEditor } from '../store/use-editor';
+import { buildScene, drawScene, nodeAt, nodesInRectangle, wireAt, type CompactScene, type Point, type SceneColours, type SceneStyle } from './compact-scene';
+import { prefersReducedMotion } from './reduced-motion';
+import { useViewportListener, type ViewTransform } from './viewport-listener';
+
+/** Pointer travel in screen pixels before a press on a node becomes a drag. */
+const DRAG_THRESHOLD = 3;
+/** Zoom a double-clicked node is shown at. */
+const NODE_ZOOM = 1;
+
+/** Handlers the canvas uses for context menus, the same the detailed drawing uses. */
+export interface CompactCanvasMenus {
+  onNode(event: MouseEvent, id: string): void;
+  onWire(event: MouseEvent, id: string): void;
+}
+
+interface CompactCanvasProps {
+  menus: CompactCanvasMenus;
+}
+
+/** A press on the canvas: on a node it may become a drag; with Shift on empty canvas, a box selection. */
+type Press =
+  | { type: 'node'; start: Point; screen: Point; origins: Map<string, Point>; dragging: boolean }
+  | { type: 'box'; start: Point; screen: Point };
+
+function readColours(element: Element): SceneColours {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    wire: '#59616f',
+    node: '#ffffff',
+    border: '#8a93a3',
+    ink: read('--ink', '#1d2330'),
+    selected: read('--value', '#1f4e9c'),
+    active: read('--active', '#e8a400'),
+    error: read('--error', '#c62828'),
+    warning: read('--warning', '#b86e00'),
+    value: read('--value', '#1f4e9c'),
+    gradient: read('--gradient', '#b3261e'),
+  };
+}
+
+function severities(byNode: Readonly<Record<string, readonly Diagnostic[]>>): Map<string, 'error' | 'warning'> {
+  const result = new Map<string, 'error' | 'warning'>();
+  for (const [id, diagnostics] of Object.entries(byNode)) {
+    if (diagnostics.length === 0) continue;
+    result.set(id, diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? 'error' : 'warning');
+  }
+  return result;
+}
+
+/**
+ * Draws a zoomed-out large graph on one `<canvas>` over the pane, in place of
+ * React Flow's nodes and wires: a box with its symbol per node and a straight
+ * line per wire. React Flow then holds no nodes, so opening, panning, zooming
+ * and dragging cost what drawing the view costs, not a DOM element per node.
+ *
+ * Pressing a node selects it (Shift, Ctrl or Cmd adds it), and dragging moves
+ * the selected nodes. Pressing a wire selects it. Shift and a drag on empty
+ * canvas select the nodes in a box. A double-click zooms to a node, and a
+ * right-click opens the node's or wire's menu. Anything else goes on to React
+ * Flow, which pans and zooms.
+ */
+export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanvasProps) {
+  const document = useEditor((state) => state.document);
+  const selection = useEditor((state) => state.selection);
+  const diagnosticsByNode = useEditor((state) => state.diagnosticsByNode);
+  const trace = useEditor((state) => state.trace);
+  const cursor = useEditor((state) => state.cursor);
+  const playing = useEditor((state) => state.playing);
+  const speed = useEditor((state) => state.speed);
+  const palette = useViewSettings((state) => `${state.palette}:${state.projector}`);
+  const domNode = useStore((state) => state.domNode);
+  const { setCenter } = useReactFlow();
+
+  const [moved, setMoved] = useState<ReadonlyMap<string, Point>>(new Map());
+  const scene = useMemo(() => buildScene(document, moved), [document, moved]);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const view = useRef<{ transform: ViewTransform; width: number; height: number }>({ transform: { x: 0, y: 0, zoom: 1 }, width: 0, height: 0 });
+  const frame = useRef(0);
+  const pulseProgress = useRef<number | null>(null);
+
+  const step = trace ? activeStep(trace.steps, cursor) : null;
+  const activeNode = step && (playing || cursor < (trace?.steps.length ?? 0)) ? step.nodeId : null;
+  const pulse = useMemo(
+    () => (playing && step ? { phase: step.phase, wires: new Set(pulseEdgeIds(step, document.edges)) } : null),
+    [playing, step, document.edges],
+  );
+  const severity = useMemo(() => severities(diagnosticsByNode), [diagnosticsByNode]);
+  const colours = useMemo(() => (domNode ? readColours(domNode) : null), [domNode, palette]);
+
+  // Everything a frame needs, read by the drawing callback outside React rendering.
+  const latest = useRef({ scene, selection, severity, activeNode, pulse, colours });
+  latest.current = { scene, selection, severity, activeNode, pulse, colours };
+
+  const draw = useRef(() => {
+    frame.current = 0;
+    const element = canvas.current;
+    // willReadFrequently asks for a canvas drawn on the CPU. Without a GPU, an accelerated canvas is
+    // emulated in software and redrawing it at a new zoom took about 100 ms a frame.
+    const context = element?.getContext('2d', { willReadFrequently: true });
+    const state = latest.current;
+    if (!element || !context || !state.colours) return;
+    const { transform, width, height } = view.current;
+    const pixelRatio = window.devicePixelRatio || 1;
+    const pixelWidth = Math.round(width * pixelRatio);
+    const pixelHeight = Math.round(height * pixelRatio);
+    if (element.width !== pixelWidth || element.height !== pixelHeight) {
+      element.width = pixelWidth;
+      element.height = pixelHeight;
+    }
+    const style: SceneStyle = {
+      transform, width, height, pixelRatio,
+      selectedNodes: new Set(state.selection.nodes),
+      selectedWires: new Set(state.selection.edges),
+      severity: state.severity,
+      activeNode: state.activeNode,
+      pulse: state.pulse && { ...state.pulse, progress: pulseProgress.current },
+      colours: state.colours,
+    };
+    const drawn = drawScene(context, state.scene, style);
+    element.dataset.drawnNodes = String(drawn.nodes);
+    element.dataset.drawnWires = String(drawn.wires);
+    element.dataset.activeNode = state.activeNode ?? '';
+  });
+  const requestDraw = useRef(() => {
+    if (frame.current === 0) frame.current = requestAnimationFrame(draw.current);
+  });
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  useViewportListener((transform, pane) => {
+    view.current = { transform, width: pane.width, height: pane.height };
+    requestDraw.current();
+  });
+  useEffect(() => requestDraw.current(), [scene, selection, severity, activeNode, pulse, colours]);
+
+  // The pulse dot travels each pulsed wire once per step, unless the user asks for reduced motion.
+  useEffect(() => {
+    pulseProgress.current = null;
+    if (!pulse || prefersReducedMotion()) return;
+    const duration = stepDelayMs(speed);
+    const started = performance.now();
+    let handle = 0;
+    const tick = (now: number) => {
+      pulseProgress.current = Math.min(1, (now - started) / duration);
+      requestDraw.current();
+      if (pulseProgress.current < 1) handle = requestAnimationFrame(tick);
+    };
+    handle = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(handle);
+  }, [pulse, speed]);
+
+  useCompactPointer(domNode, scene, view, setMoved, setCenter, menus);
+
+  return <canvas ref={canvas} className="compact-canvas" data-testid="compact-canvas" aria-hidden="true" />;
+});
+
+/** Flow point under a pointer event, from the canvas transform and the pane's position on the page. */
+function flowPoint(domNode: HTMLElement, transform: ViewTransform, event: MouseEvent): Point {
+  const rect = domNode.getBoundingClientRect();
+  return { x: (event.clientX - rect.left - transform.x) / transform.zoom, y: (event.clientY - rect.top - transform.y) / transform.zoom };
+}
+
+function onPane(event: Event): boolean {
+  return event.target instanceof Element && event.target.closest('.react-flow__pane') !== null;
+}
+
+function hasAddKey(event: MouseEvent): boolean {
+  return event.shiftKey || event.ctrlKey || event.metaKey;
+}
+
+/** Returns the ids of `ids` after adding `id`, or removing it when it is there. */
+function toggled(ids: readonly string[], id: string): string[] {
+  return ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
+}
+
+/**
+ * Listens on React Flow's element in the capture phase, so a press on a node
+ * or wire is handled here and never reaches React Flow's pan. Stopping a
+ * pointerdown's default also stops the mouse events that follow it.
+ */
+function useCompactPointer(
+  domNode: HTMLElement | null,
+  scene: CompactScene,
+  view: { current: { transform: ViewTransform } },
+  setMoved: (moved: ReadonlyMap<string, Point>) => void,
+  setCenter: ReturnType<typeof useReactFlow>['setCenter'],
+  menus: CompactCanvasMenus,
+): void {
+  const latest = useRef({ scene, menus });
+  latest.current = { scene, menus };
+
+  useEffect(() => {
+    if (!domNode) return;
+    let press: Press | null = null;
+    // A press handled here still ends in a click, which React Flow would take as a click on empty canvas.
+    let swallowClick = false;
+    const pane = () => domNode.querySelector<HTMLElement>('.react-flow__pane');
+
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.button !== 0 || !onPane(event)) return;
+      const { transform } = view.current;
+      const point = flowPoint(domNode, transform, event);
+      const screen = { x: event.clientX, y: event.clientY };
+      const store = editorStore.getState();
+      const node = nodeAt(latest.current.scene, point);
+      if (node) {
+        event.preventDefault();
+        event.stopPropagation();
+        swallowClick = true;
+        const selected = store.selection.nodes;
+        const nodes = hasAddKey(event) ? toggled(selected, node.id) : selected.includes(node.id) ? selected : [node.id];
+        store.setSelection({ nodes, edges: hasAddKey(event) ? store.selection.edges : [] });
+        if (store.lecture.lockEditing || !nodes.includes(node.id)) return;
+        const origins = new Map<string, Point>();
+        for (const id of nodes) {
+          const box = latest.current.scene.byId.get(id)?.box;
+          if (box) origins.set(id, { x: box.x, y: box.y });
+        }
+        press = { type: 'node', start: point, screen, origins, dragging: false };
+        return;
+      }
+      const wire = wireAt(latest.current.scene, point, transform.zoom);
+      if (wire) {
+        event.preventDefault();
+        event.stopPropagation();
+        swallowClick = true;
+        const edges = hasAddKey(event) ? toggled(store.selection.edges, wire.id) : [wire.id];
+        store.setSelection({ nodes: hasAddKey(event) ? store.selection.nodes : [], edges });
+        return;
+      }
+      // React Flow draws the box of a Shift-drag and this selects what it covers when the button is released.
+      if (event.shiftKey) press = { type: 'box', start: point, screen };
+    };
+
+    const onPointerMove = (event: PointerEvent) => {
+      if (!press) {
+        if (event.buttons === 0 && onPane(event)) hover(event);
+        return;
+      }
+      if (press.type !== 'node') return;
+      const travelled = Math.hypot(event.clientX - press.screen.x, event.clientY - press.screen.y);
+      if (!press.dragging && travelled < DRAG_THRESHOLD) return;
+      press.dragging = true;
+      const point = flowPoint(domNode, view.current.transform, event);
+      const dx = point.x - press.start.x;
+      const dy = point.y - press.start.y;
+      const moved = new Map<string, Point>();
+      for (const [id, origin] of press.origins) moved.set(id, { x: origin.x + dx, y: origin.y + dy });
+      setMoved(moved);
+    };
+
+    const onPointerUp = (event: PointerEvent) => {
+      const finished = press;
+      press = null;
+      if (!finished) return;
+      const store = editorStore.getState();
+      const point = flowPoint(domNode, view.current.transform, event);
+      if (finished.type === 'box') {
+        if (Math.hypot(event.clientX - finished.screen.x, event.clientY - finished.screen.y) < DRAG_THRESHOLD) return;
+        const inside = nodesInRectangle(latest.current.scene, finished.start, point);
+        store.setSelection({ nodes: [...new Set([...store.selection.nodes, ...inside])], edges: store.selection.edges });
+        return;
+      }
+      if (!finished.dragging) return;
+      const dx = point.x - finished.start.x;
+      const dy = point.y - finished.start.y;
+      const moves: GraphEdit[] = [...finished.origins].map(([nodeId, origin]) => ({ type: 'moveNode', nodeId, position: { x: origin.x + dx, y: origin.y + dy } }));
+      store.dispatch(...moves);
+      setMoved(new Map());
+    };
+
+    const hover = (event: PointerEvent) => {
+      const element = pane();
+      if (!element) return;
+      const { transform } = view.current;
+      const point = flowPoint(domNode, transform, event);
+      const over = nodeAt(latest.current.scene, point) ?? wireAt(latest.current.scene, point, transform.zoom);
+      element.style.cursor = over ? 'pointer' : '';
+    };
+
+    const onClick = (event: MouseEvent) => {
+      if (!swallowClick) return;
+      swallowClick = false;
+      event.stopPropagation();
+    };
+
+    const onDoubleClick = (event: MouseEvent) => {
+      if (!onPane(event)) return;
+      const node = nodeAt(latest.current.scene, flowPoint(domNode, view.current.transform, event));
+      if (!node) return;
+      // Stops the add-node popup, which a double-click on empty canvas opens.
+      event.stopPropagation();
+      void setCenter(node.box.x + node.box.width / 2, node.box.y + node.box.height / 2, { zoom: NODE_ZOOM, duration: prefersReducedMotion() ? 0 : 200 });
+    };
+
+    const onContextMenu = (event: MouseEvent) => {
+      if (!onPane(event)) return;
+      const { transform } = view.current;
+      const point = flowPoint(domNode, transform, event);
+      const node = nodeAt(latest.current.scene, point);
+      const wire = node ? null : wireAt(latest.current.scene, point, transform.zoom);
+      if (!node && !wire) return;
+      event.stopPropagation();
+      if (node) latest.current.menus.onNode(event, node.id);
+      else latest.current.menus.onWire(event, wire!.id);
+    };
+
+    domNode.addEventListener('pointerdown', onPointerDown, true);
+    domNode.addEventListener('click', onClick, true);
+    domNode.addEventListener('dblclick', onDoubleClick, true);
+    domNode.addEventListener('contextmenu', onContextMenu, true);
+    window.addEventListener('pointermove', onPointerMove);
+    window.addEventListener('pointerup', onPointerUp);
+    return () => {
+      domNode.removeEventListener('pointerdown', onPointerDown, true);
+      domNode.removeEventListener('click', onClick, true);
+      domNode.removeEventListener('dblclick', onDoubleClick, true);
+      domNode.removeEventListener('contextmenu', onContextMenu, true);
+      window.removeEventListener('pointermove', onPointerMove);
+      window.removeEventListener('pointerup', onPointerUp);
+      const element = pane();
+      if (element) element.style.cursor = '';
+    };
+  }, [domNode, view, setMoved, setCenter]);
+}
