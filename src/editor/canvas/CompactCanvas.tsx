@@ -1,11 +1,11 @@
 import { useReactFlow, useStore } from '@xyflow/react';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { useViewSettings } from '../projector/view-settings';
 import type { GraphEdit } from '../store/edits';
 import { activeStep, pulseEdgeIds, stepDelayMs } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
-import { buildScene, drawScene, nodeAt, nodesInRectangle, wireAt, type CompactScene, type Point, type SceneColours, type SceneStyle } from './compact-scene';
+import { buildScene, drawBase, drawOverlay, nodeAt, nodesInRectangle, wireAt, type BaseStyle, type CompactScene, type Point, type SceneColours, type SceneView } from './compact-scene';
 import { prefersReducedMotion } from './reduced-motion';
 import { useViewportListener, type ViewTransform } from './viewport-listener';
 
@@ -55,11 +55,47 @@ function severities(byNode: Readonly<Record<string, readonly Diagnostic[]>>): Ma
   return result;
 }
 
+/** Share of the pane's width and height drawn beyond each side, so a short pan needs no redraw. */
+const MARGIN = 0.3;
+/** Milliseconds without a pan or zoom before the canvas is redrawn sharp at the new view. */
+const SETTLE_MS = 120;
+/** Zoom ratios to the drawn view within which the drawn picture is scaled instead of redrawn. */
+const SCALE_RANGE = [0.8, 1.25];
+
+/** A drag in progress: the dragged nodes and how far they have moved in flow units. */
+export interface DragState {
+  ids: ReadonlySet<string>;
+  offset: Point;
+  /** True once the moves are dispatched; the drag ends when the new document is drawn. */
+  finished: boolean;
+}
+
+interface PaneView {
+  transform: ViewTransform;
+  width: number;
+  height: number;
+}
+
 /**
- * Draws a zoomed-out large graph on one `<canvas>` over the pane, in place of
+ * Returns the CSS transform that shows a picture drawn at `drawn` as the view
+ * `now` would draw it. A canvas pixel c shows flow point (c − drawn.x) / drawn.zoom,
+ * which the view puts at that point · zoom + transform.
+ */
+function pictureTransform(drawn: SceneView, now: PaneView): { scale: number; x: number; y: number } {
+  const scale = now.transform.zoom / drawn.zoom;
+  return { scale, x: now.transform.x - drawn.x * scale, y: now.transform.y - drawn.y * scale };
+}
+
+/**
+ * Draws a zoomed-out large graph on canvases over the pane, in place of
  * React Flow's nodes and wires: a box with its symbol per node and a straight
  * line per wire. React Flow then holds no nodes, so opening, panning, zooming
  * and dragging cost what drawing the view costs, not a DOM element per node.
+ *
+ * The base canvas, a little larger than the pane, holds the graph. While the
+ * view pans or zooms, the browser moves and scales that picture, and it is
+ * redrawn once the view rests or leaves what was drawn. A second canvas holds
+ * what changes often: dragged nodes and the playback step.
  *
  * Pressing a node selects it (Shift, Ctrl or Cmd adds it), and dragging moves
  * the selected nodes. Pressing a wire selects it. Shift and a drag on empty
@@ -79,12 +115,16 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const domNode = useStore((state) => state.domNode);
   const { setCenter } = useReactFlow();
 
-  const [moved, setMoved] = useState<ReadonlyMap<string, Point>>(new Map());
-  const scene = useMemo(() => buildScene(document, moved), [document, moved]);
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const view = useRef<{ transform: ViewTransform; width: number; height: number }>({ transform: { x: 0, y: 0, zoom: 1 }, width: 0, height: 0 });
-  const frame = useRef(0);
+  const scene = useMemo(() => buildScene(document), [document]);
+  const base = useRef<HTMLCanvasElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
+  const pane = useRef<PaneView>({ transform: { x: 0, y: 0, zoom: 1 }, width: 0, height: 0 });
+  const drawn = useRef<SceneView | null>(null);
+  const drag = useRef<DragState | null>(null);
   const pulseProgress = useRef<number | null>(null);
+  const frame = useRef(0);
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef({ base: false, overlay: false });
 
   const step = trace ? activeStep(trace.steps, cursor) : null;
   const activeNode = step && (playing || cursor < (trace?.steps.length ?? 0)) ? step.nodeId : null;
@@ -95,50 +135,91 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const severity = useMemo(() => severities(diagnosticsByNode), [diagnosticsByNode]);
   const colours = useMemo(() => (domNode ? readColours(domNode) : null), [domNode, palette]);
 
-  // Everything a frame needs, read by the drawing callback outside React rendering.
+  // Everything a frame needs, read by the drawing callbacks outside React rendering.
   const latest = useRef({ scene, selection, severity, activeNode, pulse, colours });
   latest.current = { scene, selection, severity, activeNode, pulse, colours };
 
   const draw = useRef(() => {
     frame.current = 0;
-    const element = canvas.current;
-    // willReadFrequently asks for a canvas drawn on the CPU. Without a GPU, an accelerated canvas is
-    // emulated in software and redrawing it at a new zoom took about 100 ms a frame.
-    const context = element?.getContext('2d', { willReadFrequently: true });
     const state = latest.current;
-    if (!element || !context || !state.colours) return;
-    const { transform, width, height } = view.current;
-    const pixelRatio = window.devicePixelRatio || 1;
-    const pixelWidth = Math.round(width * pixelRatio);
-    const pixelHeight = Math.round(height * pixelRatio);
-    if (element.width !== pixelWidth || element.height !== pixelHeight) {
-      element.width = pixelWidth;
-      element.height = pixelHeight;
-    }
-    const style: SceneStyle = {
-      transform, width, height, pixelRatio,
+    const baseCanvas = base.current;
+    const overlayCanvas = overlay.current;
+    if (!baseCanvas || !overlayCanvas || !state.colours || pane.current.width === 0) return;
+    const current = drag.current;
+    const style: BaseStyle = {
+      colours: state.colours,
       selectedNodes: new Set(state.selection.nodes),
       selectedWires: new Set(state.selection.edges),
       severity: state.severity,
-      activeNode: state.activeNode,
-      pulse: state.pulse && { ...state.pulse, progress: pulseProgress.current },
-      colours: state.colours,
+      moving: current?.ids ?? new Set(),
     };
-    const drawn = drawScene(context, state.scene, style);
-    element.dataset.drawnNodes = String(drawn.nodes);
-    element.dataset.drawnWires = String(drawn.wires);
-    element.dataset.activeNode = state.activeNode ?? '';
+    if (pending.current.base || !drawn.current) {
+      drawn.current = viewToDraw(pane.current);
+      const drawnCount = withContext(baseCanvas, drawn.current, (context) => drawBase(context, state.scene, drawn.current!, style));
+      baseCanvas.dataset.drawnNodes = String(drawnCount?.nodes ?? 0);
+      baseCanvas.dataset.drawnWires = String(drawnCount?.wires ?? 0);
+      placePictures(pane.current);
+      pending.current.overlay = true;
+    }
+    if (pending.current.overlay) {
+      withContext(overlayCanvas, drawn.current, (context) =>
+        drawOverlay(context, state.scene, drawn.current!, {
+          ...style,
+          offset: current?.offset ?? { x: 0, y: 0 },
+          activeNode: state.activeNode,
+          pulse: state.pulse && { ...state.pulse, progress: pulseProgress.current },
+        }),
+      );
+      baseCanvas.dataset.activeNode = state.activeNode ?? '';
+    }
+    pending.current = { base: false, overlay: false };
   });
-  const requestDraw = useRef(() => {
+
+  /** Asks for the base layer (and so the overlay), or the overlay alone, to be drawn at the next frame. */
+  const request = useRef((layer: 'base' | 'overlay') => {
+    pending.current[layer] = true;
     if (frame.current === 0) frame.current = requestAnimationFrame(draw.current);
   });
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
-  useViewportListener((transform, pane) => {
-    view.current = { transform, width: pane.width, height: pane.height };
-    requestDraw.current();
+  /** Moves and scales both pictures to the view; returns false when they no longer cover the pane. */
+  const placePictures = (view: PaneView): boolean => {
+    const picture = drawn.current;
+    if (!picture) return false;
+    const { scale, x, y } = pictureTransform(picture, view);
+    const css = `translate(${x}px, ${y}px) scale(${scale})`;
+    for (const canvas of [base.current, overlay.current]) if (canvas) canvas.style.transform = css;
+    const inRange = scale >= SCALE_RANGE[0] && scale <= SCALE_RANGE[1];
+    return inRange && x <= 0 && y <= 0 && x + picture.width * scale >= view.width && y + picture.height * scale >= view.height;
+  };
+
+  useViewportListener((transform, size) => {
+    const resized = size.width !== pane.current.width || size.height !== pane.current.height;
+    pane.current = { transform, width: size.width, height: size.height };
+    if (resized || !placePictures(pane.current)) {
+      request.current('base');
+      return;
+    }
+    // The picture is moved or scaled for now, and redrawn sharp when the view rests.
+    if (settle.current !== null) clearTimeout(settle.current);
+    settle.current = setTimeout(() => {
+      settle.current = null;
+      request.current('base');
+    }, SETTLE_MS);
   });
-  useEffect(() => requestDraw.current(), [scene, selection, severity, activeNode, pulse, colours]);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      if (settle.current !== null) clearTimeout(settle.current);
+    },
+    [],
+  );
+
+  useEffect(() => {
+    // A finished drag ends once its nodes are drawn at their new places in the document.
+    if (drag.current?.finished) drag.current = null;
+    request.current('base');
+  }, [scene, selection, severity, colours]);
+  useEffect(() => request.current('overlay'), [activeNode, pulse]);
 
   // The pulse dot travels each pulsed wire once per step, unless the user asks for reduced motion.
   useEffect(() => {
@@ -149,17 +230,57 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     let handle = 0;
     const tick = (now: number) => {
       pulseProgress.current = Math.min(1, (now - started) / duration);
-      requestDraw.current();
+      request.current('overlay');
       if (pulseProgress.current < 1) handle = requestAnimationFrame(tick);
     };
     handle = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(handle);
   }, [pulse, speed]);
 
-  useCompactPointer(domNode, scene, view, setMoved, setCenter, menus);
+  useCompactPointer(domNode, scene, pane, drag, request, setCenter, menus);
 
-  return <canvas ref={canvas} className="compact-canvas" data-testid="compact-canvas" aria-hidden="true" />;
+  return (
+    <>
+      <canvas ref={base} className="compact-canvas" data-testid="compact-canvas" aria-hidden="true" />
+      <canvas ref={overlay} className="compact-canvas" aria-hidden="true" />
+    </>
+  );
 });
+
+function marginOf(view: { width: number; height: number }): Point {
+  return { x: Math.round(view.width * MARGIN), y: Math.round(view.height * MARGIN) };
+}
+
+/** The drawing view of a canvas that covers the pane and a margin around it, at the pane's view. */
+function viewToDraw(view: PaneView): SceneView {
+  const margin = marginOf(view);
+  return {
+    x: view.transform.x + margin.x,
+    y: view.transform.y + margin.y,
+    zoom: view.transform.zoom,
+    width: view.width + 2 * margin.x,
+    height: view.height + 2 * margin.y,
+    pixelRatio: window.devicePixelRatio || 1,
+  };
+}
+
+/**
+ * Sizes a canvas for `view` and runs `paint` on its 2D context. willReadFrequently
+ * asks for a canvas drawn on the CPU: without a GPU, an accelerated canvas is
+ * emulated in software, and redrawing it at a new zoom took about 100 ms a frame.
+ */
+function withContext<T>(canvas: HTMLCanvasElement, view: SceneView, paint: (context: CanvasRenderingContext2D) => T): T | null {
+  const width = Math.round(view.width * view.pixelRatio);
+  const height = Math.round(view.height * view.pixelRatio);
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+    canvas.style.width = `${view.width}px`;
+    canvas.style.height = `${view.height}px`;
+  }
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  return context ? paint(context) : null;
+}
 
 /** Flow point under a pointer event, from the canvas transform and the pane's position on the page. */
 function flowPoint(domNode: HTMLElement, transform: ViewTransform, event: MouseEvent): Point {
@@ -189,7 +310,8 @@ function useCompactPointer(
   domNode: HTMLElement | null,
   scene: CompactScene,
   view: { current: { transform: ViewTransform } },
-  setMoved: (moved: ReadonlyMap<string, Point>) => void,
+  drag: { current: DragState | null },
+  request: { current: (layer: 'base' | 'overlay') => void },
   setCenter: ReturnType<typeof useReactFlow>['setCenter'],
   menus: CompactCanvasMenus,
 ): void {
@@ -247,13 +369,11 @@ function useCompactPointer(
       if (press.type !== 'node') return;
       const travelled = Math.hypot(event.clientX - press.screen.x, event.clientY - press.screen.y);
       if (!press.dragging && travelled < DRAG_THRESHOLD) return;
-      press.dragging = true;
       const point = flowPoint(domNode, view.current.transform, event);
-      const dx = point.x - press.start.x;
-      const dy = point.y - press.start.y;
-      const moved = new Map<string, Point>();
-      for (const [id, origin] of press.origins) moved.set(id, { x: origin.x + dx, y: origin.y + dy });
-      setMoved(moved);
+      drag.current = { ids: new Set(press.origins.keys()), offset: { x: point.x - press.start.x, y: point.y - press.start.y }, finished: false };
+      // The first move takes the dragged nodes off the base layer; later moves redraw the overlay alone.
+      request.current(press.dragging ? 'overlay' : 'base');
+      press.dragging = true;
     };
 
     const onPointerUp = (event: PointerEvent) => {
@@ -272,8 +392,8 @@ function useCompactPointer(
       const dx = point.x - finished.start.x;
       const dy = point.y - finished.start.y;
       const moves: GraphEdit[] = [...finished.origins].map(([nodeId, origin]) => ({ type: 'moveNode', nodeId, position: { x: origin.x + dx, y: origin.y + dy } }));
+      drag.current = { ids: new Set(finished.origins.keys()), offset: { x: dx, y: dy }, finished: true };
       store.dispatch(...moves);
-      setMoved(new Map());
     };
 
     const hover = (event: PointerEvent) => {
@@ -328,5 +448,5 @@ function useCompactPointer(
       const element = pane();
       if (element) element.style.cursor = '';
     };
-  }, [domNode, view, setMoved, setCenter]);
+  }, [domNode, view, drag, request, setCenter]);
 }

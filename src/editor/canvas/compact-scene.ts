@@ -136,20 +136,17 @@ export function nodesInRectangle(scene: CompactScene, a: Point, b: Point): strin
     .map((node) => node.id);
 }
 
-/** What changes from frame to frame: the view, the selection, the playback step and problems. */
-export interface SceneStyle {
-  transform: { x: number; y: number; zoom: number };
-  /** Canvas size in CSS pixels and the device pixel ratio. */
+/**
+ * Where a canvas was drawn: flow point p lands on canvas pixel
+ * (p · zoom + (x, y)) · pixelRatio, and the canvas measures width × height CSS pixels.
+ */
+export interface SceneView {
+  x: number;
+  y: number;
+  zoom: number;
   width: number;
   height: number;
   pixelRatio: number;
-  selectedNodes: ReadonlySet<string>;
-  selectedWires: ReadonlySet<string>;
-  severity: ReadonlyMap<string, 'error' | 'warning'>;
-  /** Node of the active playback step, and the wires its pulse travels along. */
-  activeNode: string | null;
-  pulse: { phase: 'forward' | 'backward'; wires: ReadonlySet<string>; progress: number | null } | null;
-  colours: SceneColours;
 }
 
 export interface SceneColours {
@@ -165,102 +162,159 @@ export interface SceneColours {
   gradient: string;
 }
 
-function visibleBox(style: SceneStyle): Box {
-  const { x, y, zoom } = style.transform;
-  return { x: -x / zoom, y: -y / zoom, width: style.width / zoom, height: style.height / zoom };
+/** What the base layer shows besides the graph: the selection and problems. */
+export interface BaseStyle {
+  colours: SceneColours;
+  selectedNodes: ReadonlySet<string>;
+  selectedWires: ReadonlySet<string>;
+  severity: ReadonlyMap<string, 'error' | 'warning'>;
+  /** Nodes being dragged: the overlay draws them and their wires. */
+  moving: ReadonlySet<string>;
+}
+
+/** What the overlay shows: dragged nodes and their wires, and the active playback step. */
+export interface OverlayStyle extends BaseStyle {
+  /** How far the dragged nodes have moved, in flow units. */
+  offset: Point;
+  /** Node of the active playback step, and the wires its pulse travels along. */
+  activeNode: string | null;
+  pulse: { phase: 'forward' | 'backward'; wires: ReadonlySet<string>; progress: number | null } | null;
+}
+
+/** Clears a canvas and makes flow units its drawing units. Returns the flow box it covers. */
+function prepare(context: CanvasRenderingContext2D, view: SceneView): Box {
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+  const scale = view.pixelRatio * view.zoom;
+  context.setTransform(scale, 0, 0, scale, view.pixelRatio * view.x, view.pixelRatio * view.y);
+  return { x: -view.x / view.zoom, y: -view.y / view.zoom, width: view.width / view.zoom, height: view.height / view.zoom };
 }
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x <= b.x + b.width && a.x + a.width >= b.x && a.y <= b.y + b.height && a.y + a.height >= b.y;
 }
 
-function strokeWires(context: CanvasRenderingContext2D, wires: readonly SceneWire[], colour: string, width: number): void {
-  if (wires.length === 0) return;
+function segmentBox(from: Point, to: Point): Box {
+  return { x: Math.min(from.x, to.x), y: Math.min(from.y, to.y), width: Math.abs(to.x - from.x), height: Math.abs(to.y - from.y) };
+}
+
+function strokeSegments(context: CanvasRenderingContext2D, segments: readonly [Point, Point][], colour: string, width: number): void {
+  if (segments.length === 0) return;
   context.beginPath();
-  for (const wire of wires) {
-    context.moveTo(wire.from.x, wire.from.y);
-    context.lineTo(wire.to.x, wire.to.y);
+  for (const [from, to] of segments) {
+    context.moveTo(from.x, from.y);
+    context.lineTo(to.x, to.y);
   }
   context.strokeStyle = colour;
   context.lineWidth = width;
   context.stroke();
 }
 
-function strokeBoxes(context: CanvasRenderingContext2D, nodes: readonly SceneNode[], colour: string, width: number): void {
-  if (nodes.length === 0) return;
+/** Fills boxes with the node colour, then strokes each border in the colour of its state. */
+function drawBoxes(context: CanvasRenderingContext2D, boxes: readonly { node: SceneNode; box: Box }[], style: BaseStyle, pixel: number): void {
+  if (boxes.length === 0) return;
+  const { colours } = style;
   context.beginPath();
-  for (const { box } of nodes) context.rect(box.x, box.y, box.width, box.height);
-  context.strokeStyle = colour;
-  context.lineWidth = width;
-  context.stroke();
+  for (const { box } of boxes) context.rect(box.x, box.y, box.width, box.height);
+  context.fillStyle = colours.node;
+  context.fill();
+  const borders: [string, number, (id: string) => boolean][] = [
+    [colours.border, 1.5, (id) => !style.selectedNodes.has(id) && !style.severity.has(id)],
+    [colours.warning, 2.5, (id) => !style.selectedNodes.has(id) && style.severity.get(id) === 'warning'],
+    [colours.error, 2.5, (id) => !style.selectedNodes.has(id) && style.severity.get(id) === 'error'],
+    [colours.selected, 3.5, (id) => style.selectedNodes.has(id)],
+  ];
+  for (const [colour, width, applies] of borders) {
+    const chosen = boxes.filter(({ node }) => applies(node.id));
+    if (chosen.length === 0) continue;
+    context.beginPath();
+    for (const { box } of chosen) context.rect(box.x, box.y, box.width, box.height);
+    context.strokeStyle = colour;
+    context.lineWidth = width * pixel;
+    context.stroke();
+  }
+}
+
+function drawSymbols(context: CanvasRenderingContext2D, boxes: readonly { node: SceneNode; box: Box }[], colour: string, zoom: number): void {
+  if (SYMBOL_SIZE * zoom < MIN_SYMBOL_PIXELS || boxes.length === 0) return;
+  context.fillStyle = colour;
+  context.font = `700 ${SYMBOL_SIZE}px system-ui, sans-serif`;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  for (const { node, box } of boxes) context.fillText(node.symbol, box.x + box.width / 2, box.y + box.height / 2, box.width - 8);
 }
 
 /**
- * Draws the scene: wires as straight lines, nodes as boxes with their symbol
- * when it is large enough to read, the selection, problems, and the active
- * playback step. Line widths stay the same on screen at any zoom. Only what
- * lies in view is drawn. Returns the number of nodes and wires drawn.
+ * Draws the graph as it stands: wires as straight lines, nodes as boxes with
+ * their symbol when it is large enough to read, the selection and problems.
+ * Line widths stay the same on screen at any zoom, and only what lies on the
+ * canvas is drawn. Dragged nodes and their wires are left to the overlay.
+ * Returns the number of nodes and wires drawn.
  */
-export function drawScene(context: CanvasRenderingContext2D, scene: CompactScene, style: SceneStyle): { nodes: number; wires: number } {
-  const { transform, pixelRatio, colours } = style;
-  const pixel = 1 / transform.zoom;
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
-  context.setTransform(pixelRatio * transform.zoom, 0, 0, pixelRatio * transform.zoom, pixelRatio * transform.x, pixelRatio * transform.y);
+export function drawBase(context: CanvasRenderingContext2D, scene: CompactScene, view: SceneView, style: BaseStyle): { nodes: number; wires: number } {
+  const covered = prepare(context, view);
+  const pixel = 1 / view.zoom;
+  const still = (wire: SceneWire) => !style.moving.has(wire.edge.source) && !style.moving.has(wire.edge.target);
+  const wires = scene.wires.filter((wire) => still(wire) && overlaps(covered, segmentBox(wire.from, wire.to)));
+  strokeSegments(context, wires.filter((wire) => !style.selectedWires.has(wire.id)).map((wire) => [wire.from, wire.to]), style.colours.wire, 1.5 * pixel);
+  strokeSegments(context, wires.filter((wire) => style.selectedWires.has(wire.id)).map((wire) => [wire.from, wire.to]), style.colours.selected, 3 * pixel);
+  const boxes = scene.nodes.filter((node) => !style.moving.has(node.id) && overlaps(covered, node.box)).map((node) => ({ node, box: node.box }));
+  drawBoxes(context, boxes, style, pixel);
+  drawSymbols(context, boxes, style.colours.ink, view.zoom);
+  return { nodes: boxes.length, wires: wires.length };
+}
 
-  const view = visibleBox(style);
-  const wires = scene.wires.filter((wire) => overlaps(view, segmentBox(wire)));
-  const nodes = scene.nodes.filter((node) => overlaps(view, node.box));
-  const pulseWires = style.pulse?.wires ?? new Set<string>();
+/**
+ * Draws what changes often, over the base layer: dragged nodes at their new
+ * place with their wires, the active playback node, and the pulse along its
+ * wires with a dot `progress` of the way. Returns the number of dragged nodes drawn.
+ */
+export function drawOverlay(context: CanvasRenderingContext2D, scene: CompactScene, view: SceneView, style: OverlayStyle): number {
+  const covered = prepare(context, view);
+  const pixel = 1 / view.zoom;
+  const { colours, moving, offset } = style;
+  const shifted = (point: Point, id: string): Point => (moving.has(id) ? { x: point.x + offset.x, y: point.y + offset.y } : point);
+  const segmentOf = (wire: SceneWire): [Point, Point] => [shifted(wire.from, wire.edge.source), shifted(wire.to, wire.edge.target)];
 
-  strokeWires(context, wires.filter((wire) => !style.selectedWires.has(wire.id) && !pulseWires.has(wire.id)), colours.wire, 1.5 * pixel);
-  strokeWires(context, wires.filter((wire) => style.selectedWires.has(wire.id)), colours.selected, 3 * pixel);
+  if (moving.size > 0) {
+    const attached = scene.wires.filter((wire) => moving.has(wire.edge.source) || moving.has(wire.edge.target));
+    strokeSegments(context, attached.map(segmentOf), colours.wire, 1.5 * pixel);
+  }
   if (style.pulse) {
     const colour = style.pulse.phase === 'forward' ? colours.value : colours.gradient;
-    const pulsed = wires.filter((wire) => pulseWires.has(wire.id));
-    strokeWires(context, pulsed, colour, 3 * pixel);
+    const pulsed = scene.wires.filter((wire) => style.pulse!.wires.has(wire.id)).map(segmentOf);
+    strokeSegments(context, pulsed, colour, 3 * pixel);
     if (style.pulse.progress !== null) drawPulseDots(context, pulsed, style.pulse.phase, style.pulse.progress, colour, pixel);
   }
 
-  context.beginPath();
-  for (const { box } of nodes) context.rect(box.x, box.y, box.width, box.height);
-  context.fillStyle = colours.node;
-  context.fill();
+  const boxes: { node: SceneNode; box: Box }[] = [];
+  for (const id of moving) {
+    const node = scene.byId.get(id);
+    if (!node) continue;
+    const box = { ...node.box, x: node.box.x + offset.x, y: node.box.y + offset.y };
+    if (overlaps(covered, box)) boxes.push({ node, box });
+  }
+  drawBoxes(context, boxes, style, pixel);
   const active = style.activeNode === null ? undefined : scene.byId.get(style.activeNode);
-  if (active && overlaps(view, active.box)) {
+  const activeBox = active && { node: active, box: moving.has(active.id) ? { ...active.box, x: active.box.x + offset.x, y: active.box.y + offset.y } : active.box };
+  if (activeBox && overlaps(covered, activeBox.box)) {
+    const { box } = activeBox;
     context.fillStyle = colours.active;
-    context.fillRect(active.box.x, active.box.y, active.box.width, active.box.height);
+    context.fillRect(box.x, box.y, box.width, box.height);
+    context.strokeStyle = colours.border;
+    context.lineWidth = 1.5 * pixel;
+    context.strokeRect(box.x, box.y, box.width, box.height);
+    drawSymbols(context, [activeBox], colours.ink, view.zoom);
   }
-  const plain = nodes.filter((node) => !style.selectedNodes.has(node.id) && !style.severity.has(node.id));
-  strokeBoxes(context, plain, colours.border, 1.5 * pixel);
-  strokeBoxes(context, nodes.filter((node) => style.severity.get(node.id) === 'warning'), colours.warning, 2.5 * pixel);
-  strokeBoxes(context, nodes.filter((node) => style.severity.get(node.id) === 'error'), colours.error, 2.5 * pixel);
-  strokeBoxes(context, nodes.filter((node) => style.selectedNodes.has(node.id)), colours.selected, 3.5 * pixel);
-
-  if (SYMBOL_SIZE * transform.zoom >= MIN_SYMBOL_PIXELS) {
-    context.fillStyle = colours.ink;
-    context.font = `700 ${SYMBOL_SIZE}px system-ui, sans-serif`;
-    context.textAlign = 'center';
-    context.textBaseline = 'middle';
-    for (const { box, symbol } of nodes) context.fillText(symbol, box.x + box.width / 2, box.y + box.height / 2, box.width - 8);
-  }
-  return { nodes: nodes.length, wires: wires.length };
-}
-
-function segmentBox(wire: SceneWire): Box {
-  return {
-    x: Math.min(wire.from.x, wire.to.x),
-    y: Math.min(wire.from.y, wire.to.y),
-    width: Math.abs(wire.to.x - wire.from.x),
-    height: Math.abs(wire.to.y - wire.from.y),
-  };
+  drawSymbols(context, boxes, colours.ink, view.zoom);
+  return boxes.length;
 }
 
 /** A dot per pulsed wire at `progress` (0 to 1) of the way: forward from the source, backward from the target. */
-function drawPulseDots(context: CanvasRenderingContext2D, wires: readonly SceneWire[], phase: 'forward' | 'backward', progress: number, colour: string, pixel: number): void {
+function drawPulseDots(context: CanvasRenderingContext2D, segments: readonly [Point, Point][], phase: 'forward' | 'backward', progress: number, colour: string, pixel: number): void {
   context.beginPath();
-  for (const wire of wires) {
-    const [from, to] = phase === 'forward' ? [wire.from, wire.to] : [wire.to, wire.from];
+  for (const segment of segments) {
+    const [from, to] = phase === 'forward' ? segment : [segment[1], segment[0]];
     const x = from.x + (to.x - from.x) * progress;
     const y = from.y + (to.y - from.y) * progress;
     context.moveTo(x + 6 * pixel, y);
