@@ -32,6 +32,11 @@ export interface EdgeTrace {
   gradient: TensorData | null;
 }
 
+/**
+ * Every value and gradient of one run. Records are read-only: a run shares one
+ * record among all the places that contain the same scalar, and some shared
+ * records and lists are frozen, so writing into one would change or break others.
+ */
 export interface Trace {
   /** Forward steps in topological order, then backward steps in reverse order. */
   steps: TraceStep[];
