@@ -148,6 +148,8 @@ describe('large graph drawing', () => {
     await expect.poll(() => byTestId(page, 'step-count').textContent(), { timeout: 60_000 }).not.toMatch(/\/ 0$/);
     await byTestId(page, 'play').click();
     await expect.poll(() => byTestId(page, 'compact-canvas').getAttribute('data-active-node'), { timeout: 30_000 }).toMatch(/.+/);
+    // Dots travel the active step's wires.
+    await expect.poll(() => page.locator('.compact-pulses [data-testid="edge-pulse"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await saveScreenshot(page, 'large-graph-playing');
     await byTestId(page, 'play').click();
   });

@@ -95,7 +95,8 @@ function pictureTransform(drawn: SceneView, now: PaneView): { scale: number; x: 
  * The base canvas, a little larger than the pane, holds the graph. While the
  * view pans or zooms, the browser moves and scales that picture, and it is
  * redrawn once the view rests or leaves what was drawn. A second canvas holds
- * what changes often: dragged nodes and the playback step.
+ * what changes often: dragged nodes and the playback step. The playback pulse
+ * dots are small elements that the browser animates.
  *
  * Pressing a node selects it (Shift, Ctrl or Cmd adds it), and dragging moves
  * the selected nodes. Pressing a wire selects it. Shift and a drag on empty
@@ -121,7 +122,8 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const pane = useRef<PaneView>({ transform: { x: 0, y: 0, zoom: 1 }, width: 0, height: 0 });
   const drawn = useRef<SceneView | null>(null);
   const drag = useRef<DragState | null>(null);
-  const pulseProgress = useRef<number | null>(null);
+  const pulseLayer = useRef<HTMLDivElement>(null);
+  const pulseStarted = useRef(0);
   const frame = useRef(0);
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef({ base: false, overlay: false });
@@ -136,8 +138,8 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const colours = useMemo(() => (domNode ? readColours(domNode) : null), [domNode, palette]);
 
   // Everything a frame needs, read by the drawing callbacks outside React rendering.
-  const latest = useRef({ scene, selection, severity, activeNode, pulse, colours });
-  latest.current = { scene, selection, severity, activeNode, pulse, colours };
+  const latest = useRef({ scene, selection, severity, activeNode, pulse, colours, speed });
+  latest.current = { scene, selection, severity, activeNode, pulse, colours, speed };
 
   const draw = useRef(() => {
     frame.current = 0;
@@ -159,6 +161,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
       baseCanvas.dataset.drawnNodes = String(drawnCount?.nodes ?? 0);
       baseCanvas.dataset.drawnWires = String(drawnCount?.wires ?? 0);
       placePictures(pane.current);
+      startPulseDots();
       pending.current.overlay = true;
     }
     if (pending.current.overlay) {
@@ -167,7 +170,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
           ...style,
           offset: current?.offset ?? { x: 0, y: 0 },
           activeNode: state.activeNode,
-          pulse: state.pulse && { ...state.pulse, progress: pulseProgress.current },
+          pulse: state.pulse,
         }),
       );
       baseCanvas.dataset.activeNode = state.activeNode ?? '';
@@ -187,7 +190,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     if (!picture) return false;
     const { scale, x, y } = pictureTransform(picture, view);
     const css = `translate(${x}px, ${y}px) scale(${scale})`;
-    for (const canvas of [base.current, overlay.current]) if (canvas) canvas.style.transform = css;
+    for (const layer of [base.current, overlay.current, pulseLayer.current]) if (layer) layer.style.transform = css;
     const inRange = scale >= SCALE_RANGE[0] && scale <= SCALE_RANGE[1];
     return inRange && x <= 0 && y <= 0 && x + picture.width * scale >= view.width && y + picture.height * scale >= view.height;
   };
@@ -221,20 +224,35 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   }, [scene, selection, severity, colours]);
   useEffect(() => request.current('overlay'), [activeNode, pulse]);
 
-  // The pulse dot travels each pulsed wire once per step, unless the user asks for reduced motion.
+  /**
+   * Starts a dot along each pulsed wire, which travels it once per step unless the user asks for
+   * reduced motion. The browser animates the dots' transforms, so playback redraws no canvas per
+   * frame. A redraw at a new view restarts them where they were.
+   */
+  const startPulseDots = () => {
+    const layer = pulseLayer.current;
+    const picture = drawn.current;
+    if (!layer) return;
+    layer.replaceChildren();
+    const { pulse: current, scene: currentScene } = latest.current;
+    if (!current || !picture || prefersReducedMotion()) return;
+    const duration = stepDelayMs(latest.current.speed);
+    const elapsed = Math.min(duration, performance.now() - pulseStarted.current);
+    const onCanvas = (point: Point) => `translate(${point.x * picture.zoom + picture.x}px, ${point.y * picture.zoom + picture.y}px)`;
+    for (const wire of currentScene.wires) {
+      if (!current.wires.has(wire.id)) continue;
+      const [from, to] = current.phase === 'forward' ? [wire.from, wire.to] : [wire.to, wire.from];
+      const dot = window.document.createElement('div');
+      dot.className = `compact-pulse ${current.phase}`;
+      dot.dataset.testid = 'edge-pulse';
+      layer.append(dot);
+      dot.animate([{ transform: onCanvas(from) }, { transform: onCanvas(to) }], { duration, delay: -elapsed, fill: 'forwards' });
+    }
+  };
+
   useEffect(() => {
-    pulseProgress.current = null;
-    if (!pulse || prefersReducedMotion()) return;
-    const duration = stepDelayMs(speed);
-    const started = performance.now();
-    let handle = 0;
-    const tick = (now: number) => {
-      pulseProgress.current = Math.min(1, (now - started) / duration);
-      request.current('overlay');
-      if (pulseProgress.current < 1) handle = requestAnimationFrame(tick);
-    };
-    handle = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(handle);
+    pulseStarted.current = performance.now();
+    startPulseDots();
   }, [pulse, speed]);
 
   useCompactPointer(domNode, scene, pane, drag, request, setCenter, menus);
@@ -243,6 +261,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     <>
       <canvas ref={base} className="compact-canvas" data-testid="compact-canvas" aria-hidden="true" />
       <canvas ref={overlay} className="compact-canvas" aria-hidden="true" />
+      <div ref={pulseLayer} className="compact-canvas compact-pulses" aria-hidden="true" />
     </>
   );
 });

@@ -178,7 +178,7 @@ export interface OverlayStyle extends BaseStyle {
   offset: Point;
   /** Node of the active playback step, and the wires its pulse travels along. */
   activeNode: string | null;
-  pulse: { phase: 'forward' | 'backward'; wires: ReadonlySet<string>; progress: number | null } | null;
+  pulse: { phase: 'forward' | 'backward'; wires: ReadonlySet<string> } | null;
 }
 
 /** Clears a canvas and makes flow units its drawing units. Returns the flow box it covers. */
@@ -266,8 +266,8 @@ export function drawBase(context: CanvasRenderingContext2D, scene: CompactScene,
 
 /**
  * Draws what changes often, over the base layer: dragged nodes at their new
- * place with their wires, the active playback node, and the pulse along its
- * wires with a dot `progress` of the way. Returns the number of dragged nodes drawn.
+ * place with their wires, the active playback node, and its pulsed wires.
+ * Returns the number of dragged nodes drawn.
  */
 export function drawOverlay(context: CanvasRenderingContext2D, scene: CompactScene, view: SceneView, style: OverlayStyle): number {
   const covered = prepare(context, view);
@@ -284,7 +284,6 @@ export function drawOverlay(context: CanvasRenderingContext2D, scene: CompactSce
     const colour = style.pulse.phase === 'forward' ? colours.value : colours.gradient;
     const pulsed = scene.wires.filter((wire) => style.pulse!.wires.has(wire.id)).map(segmentOf);
     strokeSegments(context, pulsed, colour, 3 * pixel);
-    if (style.pulse.progress !== null) drawPulseDots(context, pulsed, style.pulse.phase, style.pulse.progress, colour, pixel);
   }
 
   const boxes: { node: SceneNode; box: Box }[] = [];
@@ -308,18 +307,4 @@ export function drawOverlay(context: CanvasRenderingContext2D, scene: CompactSce
   }
   drawSymbols(context, boxes, colours.ink, view.zoom);
   return boxes.length;
-}
-
-/** A dot per pulsed wire at `progress` (0 to 1) of the way: forward from the source, backward from the target. */
-function drawPulseDots(context: CanvasRenderingContext2D, segments: readonly [Point, Point][], phase: 'forward' | 'backward', progress: number, colour: string, pixel: number): void {
-  context.beginPath();
-  for (const segment of segments) {
-    const [from, to] = phase === 'forward' ? segment : [segment[1], segment[0]];
-    const x = from.x + (to.x - from.x) * progress;
-    const y = from.y + (to.y - from.y) * progress;
-    context.moveTo(x + 6 * pixel, y);
-    context.arc(x, y, 6 * pixel, 0, 2 * Math.PI);
-  }
-  context.fillStyle = colour;
-  context.fill();
 }
