@@ -60,7 +60,7 @@ const MARGIN = 0.3;
 /** Milliseconds without a pan or zoom before the canvas is redrawn sharp at the new view. */
 const SETTLE_MS = 120;
 /** Zoom ratios to the drawn view within which the drawn picture is scaled instead of redrawn. */
-const SCALE_RANGE = [0.8, 1.25];
+const SCALE_RANGE = [0.7, 1.6];
 
 /** A drag in progress: the dragged nodes and how far they have moved in flow units. */
 export interface DragState {
