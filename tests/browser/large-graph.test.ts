@@ -50,6 +50,14 @@ async function flowToScreen(page: Page, point: Point): Promise<Point> {
   return { x: view.left + view.x + point.x * view.zoom, y: view.top + view.y + point.y * view.zoom };
 }
 
+/** Middle of the straight wire from `source`'s only output to `target`'s first input, in flow units. */
+function wirePoint(source: string, target: string): Point {
+  const from = graph.nodes.find((node) => node.id === source)!.position;
+  const to = graph.nodes.find((node) => node.id === target)!.position;
+  // An output leaves at half height; the first of two inputs enters a third of the way down.
+  return { x: (from.x + BOX.width + to.x) / 2, y: (from.y + BOX.height / 2 + to.y + BOX.height / 3) / 2 };
+}
+
 async function savedDocument(page: Page): Promise<GraphDocument> {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key)!) as GraphDocument, storageKeys.document);
 }
@@ -72,7 +80,8 @@ describe('large graph drawing', () => {
     await openLargeGraph(page);
 
     // Fitted into view, the whole graph is drawn on the canvas and React Flow holds no node or wire.
-    expect((await readTransform(page)).zoom).toBeLessThan(DETAIL_ZOOM);
+    const fitted = (await readTransform(page)).zoom;
+    expect(fitted).toBeLessThan(DETAIL_ZOOM);
     expect(await drawnCount(page, 'drawnWires')).toBe(graph.edges.length);
     expect(await page.locator('.react-flow__node').count()).toBe(0);
     expect(await page.locator('.react-flow__edge').count()).toBe(0);
@@ -89,10 +98,12 @@ describe('large graph drawing', () => {
     expect(await page.locator('.port-label').count()).toBeGreaterThan(0);
     await saveScreenshot(page, 'large-graph-detail');
 
-    // Zooming out again goes back to the canvas.
+    // Zooming out again goes back to the canvas, and the fit button fits the whole graph again.
     await zoomUntil(page, 'out', 0.3);
     await expect.poll(() => drawnCount(page, 'drawnNodes'), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.locator('.react-flow__node').count()).toBe(0);
+    await page.locator('.react-flow__controls-fitview').click();
+    await expect.poll(async () => (await readTransform(page)).zoom, { timeout: 10_000 }).toBeCloseTo(fitted, 2);
   });
 
   test('canvas nodes select, drag and delete', async ({ page }) => {
@@ -119,6 +130,23 @@ describe('large graph drawing', () => {
     await page.mouse.click(movedCentre.x, movedCentre.y, { button: 'right' });
     await byTestId(page, 'context-menu-node').waitFor();
     await page.keyboard.press('Escape');
+
+    // Shift-click adds a node to the selection, and Delete removes both even when a field had the focus.
+    await page.getByTestId('speed').focus();
+    const second = await nodePoint(page, 'l1n0h');
+    await page.keyboard.down('Shift');
+    await page.mouse.click(second.x, second.y);
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await savedDocument(page)).nodes.length, { timeout: 10_000 }).toBe(graph.nodes.length - 2);
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(async () => (await savedDocument(page)).nodes.length, { timeout: 10_000 }).toBe(graph.nodes.length);
+
+    // A drag that starts on a wire between nodes pans the view.
+    const wireMiddle = await flowToScreen(page, wirePoint('x0', 'l1n0m0'));
+    const panned = (await readTransform(page)).x;
+    await dragMouse(page, wireMiddle, { x: wireMiddle.x + 80, y: wireMiddle.y + 20 });
+    await expect.poll(async () => (await readTransform(page)).x).toBeGreaterThan(panned + 40);
 
     // Clicking empty canvas clears the selection, and Shift with a drag selects the nodes in a box,
     // which Delete then removes.

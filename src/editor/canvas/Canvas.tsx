@@ -9,6 +9,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { registry } from '../../nodes';
+import { appEnvironment } from '../commands/environment';
 import { importFile } from '../files';
 import { useT } from '../i18n/use-t';
 import { fitGraph, useCanvasOverlays, useCanvasView } from '../menus/canvas-handlers';
@@ -40,7 +41,7 @@ const noNodes: GateFlowNode[] = [];
 const noEdges: Edge[] = [];
 /** Smallest zoom of a graph of fewer than LARGE_GRAPH_NODES nodes, and of a larger one. */
 const MIN_ZOOM = 0.2;
-const MIN_ZOOM_LARGE = 0.02;
+const MIN_ZOOM_LARGE = 0.005;
 
 export function Canvas() {
   const t = useT();
@@ -155,7 +156,7 @@ export function Canvas() {
         >
           {drawing.compact && <CompactCanvas menus={compactMenus} />}
           <DotGrid />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} onFitView={fitToGraph} />
           <Overview nodes={nodes} />
         </ReactFlow>
       </CanvasDrawingContext.Provider>
@@ -213,6 +214,11 @@ function connect(connection: Connection) {
 
 function isValidConnection(connection: Connection | Edge): boolean {
   return isConnectionAllowed(editorStore.getState().document, registry, connection);
+}
+
+/** Fits the graph into view from the zoom controls; React Flow's own fit sees no nodes while CompactCanvas draws them. */
+function fitToGraph() {
+  appEnvironment.view()?.fitView();
 }
 
 /** Clicking empty canvas clears the selection; React Flow does it only for the nodes it holds. */

@@ -3,6 +3,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { useViewSettings } from '../projector/view-settings';
 import type { GraphEdit } from '../store/edits';
+import type { Selection } from '../store/store';
 import { activeStep, pulseEdgeIds, stepDelayMs } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
 import { buildScene, drawBase, drawOverlay, nodeAt, nodesInRectangle, wireAt, type BaseStyle, type CompactScene, type Point, type SceneColours, type SceneView } from './compact-scene';
@@ -25,17 +26,23 @@ interface CompactCanvasProps {
 }
 
 /** A press on the canvas: on a node it may become a drag; with Shift on empty canvas, a box selection. */
+/**
+ * A press on the canvas: on a node it may become a drag. With Shift it selects a box, or toggles
+ * what is under the pointer when released without moving. Elsewhere it pans, or selects the wire
+ * under the pointer when released without moving.
+ */
 type Press =
   | { type: 'node'; start: Point; screen: Point; origins: Map<string, Point>; dragging: boolean }
-  | { type: 'box'; start: Point; screen: Point };
+  | { type: 'shift'; start: Point; screen: Point; before: Selection }
+  | { type: 'pane'; start: Point; screen: Point; moved: boolean };
 
 function readColours(element: Element): SceneColours {
   const style = getComputedStyle(element);
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
-    wire: '#59616f',
+    wire: read('--canvas-wire', '#59616f'),
     node: '#ffffff',
-    border: '#8a93a3',
+    border: read('--canvas-border', '#8a93a3'),
     ink: read('--ink', '#1d2330'),
     selected: read('--value', '#1f4e9c'),
     active: read('--active', '#e8a400'),
@@ -98,11 +105,11 @@ function pictureTransform(drawn: SceneView, now: PaneView): { scale: number; x: 
  * what changes often: dragged nodes and the playback step. The playback pulse
  * dots are small elements that the browser animates.
  *
- * Pressing a node selects it (Shift, Ctrl or Cmd adds it), and dragging moves
- * the selected nodes. Pressing a wire selects it. Shift and a drag on empty
- * canvas select the nodes in a box. A double-click zooms to a node, and a
- * right-click opens the node's or wire's menu. Anything else goes on to React
- * Flow, which pans and zooms.
+ * Pressing a node selects it (Ctrl or Cmd toggles it), and dragging moves the
+ * selected nodes. Clicking a wire selects it. With Shift a click toggles the
+ * node or wire under the pointer, and a drag selects the nodes in a box. A
+ * double-click zooms to a node, and a right-click opens the node's or wire's
+ * menu. Anything else goes on to React Flow, which pans and zooms.
  */
 export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanvasProps) {
   const document = useEditor((state) => state.document);
@@ -307,12 +314,8 @@ function flowPoint(domNode: HTMLElement, transform: ViewTransform, event: MouseE
   return { x: (event.clientX - rect.left - transform.x) / transform.zoom, y: (event.clientY - rect.top - transform.y) / transform.zoom };
 }
 
-function onPane(event: Event): boolean {
-  return event.target instanceof Element && event.target.closest('.react-flow__pane') !== null;
-}
-
-function hasAddKey(event: MouseEvent): boolean {
-  return event.shiftKey || event.ctrlKey || event.metaKey;
+function onPane(domNode: HTMLElement, event: Event): boolean {
+  return event.target instanceof Element && domNode.contains(event.target) && event.target.closest('.react-flow__pane') !== null;
 }
 
 /** Returns the ids of `ids` after adding `id`, or removing it when it is there. */
@@ -320,10 +323,23 @@ function toggled(ids: readonly string[], id: string): string[] {
   return ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
 }
 
+/** Moves keyboard focus off a field or menu, so Delete and other shortcuts act on what was selected on the canvas. */
+function releaseFocus(): void {
+  const focused = window.document.activeElement;
+  if (focused instanceof HTMLElement && focused !== window.document.body) focused.blur();
+}
+
+function travelled(press: { screen: Point }, event: MouseEvent): number {
+  return Math.hypot(event.clientX - press.screen.x, event.clientY - press.screen.y);
+}
+
 /**
- * Listens on React Flow's element in the capture phase, so a press on a node
- * or wire is handled here and never reaches React Flow's pan. Stopping a
- * pointerdown's default also stops the mouse events that follow it.
+ * Listens on the window, before React and React Flow see an event, so a press
+ * on a node is handled here and never reaches React Flow's pan. Stopping a
+ * pointerdown's default also stops the mouse events that follow it. Presses
+ * on wires and empty canvas go on to React Flow, which pans, and a wire is
+ * selected by a click. The pointerup listener runs after React Flow's, which
+ * takes a Shift-click for a click on empty canvas and clears the selection.
  */
 function useCompactPointer(
   domNode: HTMLElement | null,
@@ -343,52 +359,56 @@ function useCompactPointer(
     // A press handled here still ends in a click, which React Flow would take as a click on empty canvas.
     let swallowClick = false;
     const pane = () => domNode.querySelector<HTMLElement>('.react-flow__pane');
+    const pointAt = (event: MouseEvent) => flowPoint(domNode, view.current.transform, event);
 
     const onPointerDown = (event: PointerEvent) => {
-      if (event.button !== 0 || !onPane(event)) return;
-      const { transform } = view.current;
-      const point = flowPoint(domNode, transform, event);
+      swallowClick = false;
+      press = null;
+      if (event.button !== 0 || !onPane(domNode, event)) return;
+      const point = pointAt(event);
       const screen = { x: event.clientX, y: event.clientY };
       const store = editorStore.getState();
+      if (event.shiftKey) {
+        // React Flow draws the box of a Shift-drag; the selection is worked out when the button is released.
+        press = { type: 'shift', start: point, screen, before: store.selection };
+        return;
+      }
       const node = nodeAt(latest.current.scene, point);
-      if (node) {
-        event.preventDefault();
-        event.stopPropagation();
-        swallowClick = true;
-        const selected = store.selection.nodes;
-        const nodes = hasAddKey(event) ? toggled(selected, node.id) : selected.includes(node.id) ? selected : [node.id];
-        store.setSelection({ nodes, edges: hasAddKey(event) ? store.selection.edges : [] });
-        if (store.lecture.lockEditing || !nodes.includes(node.id)) return;
-        const origins = new Map<string, Point>();
-        for (const id of nodes) {
-          const box = latest.current.scene.byId.get(id)?.box;
-          if (box) origins.set(id, { x: box.x, y: box.y });
-        }
-        press = { type: 'node', start: point, screen, origins, dragging: false };
+      if (!node) {
+        press = { type: 'pane', start: point, screen, moved: false };
         return;
       }
-      const wire = wireAt(latest.current.scene, point, transform.zoom);
-      if (wire) {
-        event.preventDefault();
-        event.stopPropagation();
-        swallowClick = true;
-        const edges = hasAddKey(event) ? toggled(store.selection.edges, wire.id) : [wire.id];
-        store.setSelection({ nodes: hasAddKey(event) ? store.selection.nodes : [], edges });
-        return;
+      releaseFocus();
+      swallowClick = true;
+      const toggle = event.ctrlKey || event.metaKey;
+      const selected = store.selection.nodes;
+      const nodes = toggle ? toggled(selected, node.id) : selected.includes(node.id) ? selected : [node.id];
+      store.setSelection({ nodes, edges: toggle ? store.selection.edges : [] });
+      // With editing locked a drag pans, as it does over a node drawn in full.
+      if (store.lecture.lockEditing) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (!nodes.includes(node.id)) return;
+      const origins = new Map<string, Point>();
+      for (const id of nodes) {
+        const box = latest.current.scene.byId.get(id)?.box;
+        if (box) origins.set(id, { x: box.x, y: box.y });
       }
-      // React Flow draws the box of a Shift-drag and this selects what it covers when the button is released.
-      if (event.shiftKey) press = { type: 'box', start: point, screen };
+      press = { type: 'node', start: point, screen, origins, dragging: false };
     };
 
     const onPointerMove = (event: PointerEvent) => {
       if (!press) {
-        if (event.buttons === 0 && onPane(event)) hover(event);
+        if (event.buttons === 0 && onPane(domNode, event)) hover(event);
+        return;
+      }
+      if (press.type === 'pane') {
+        press.moved ||= travelled(press, event) >= DRAG_THRESHOLD;
         return;
       }
       if (press.type !== 'node') return;
-      const travelled = Math.hypot(event.clientX - press.screen.x, event.clientY - press.screen.y);
-      if (!press.dragging && travelled < DRAG_THRESHOLD) return;
-      const point = flowPoint(domNode, view.current.transform, event);
+      if (!press.dragging && travelled(press, event) < DRAG_THRESHOLD) return;
+      const point = pointAt(event);
       drag.current = { ids: new Set(press.origins.keys()), offset: { x: point.x - press.start.x, y: point.y - press.start.y }, finished: false };
       // The first move takes the dragged nodes off the base layer; later moves redraw the overlay alone.
       request.current(press.dragging ? 'overlay' : 'base');
@@ -397,17 +417,17 @@ function useCompactPointer(
 
     const onPointerUp = (event: PointerEvent) => {
       const finished = press;
-      press = null;
+      if (finished?.type !== 'pane') press = null;
       if (!finished) return;
       const store = editorStore.getState();
-      const point = flowPoint(domNode, view.current.transform, event);
-      if (finished.type === 'box') {
-        if (Math.hypot(event.clientX - finished.screen.x, event.clientY - finished.screen.y) < DRAG_THRESHOLD) return;
-        const inside = nodesInRectangle(latest.current.scene, finished.start, point);
-        store.setSelection({ nodes: [...new Set([...store.selection.nodes, ...inside])], edges: store.selection.edges });
+      const point = pointAt(event);
+      if (finished.type === 'shift') {
+        swallowClick = true;
+        releaseFocus();
+        store.setSelection(shiftSelection(latest.current.scene, finished, point, travelled(finished, event) >= DRAG_THRESHOLD, view.current.transform.zoom));
         return;
       }
-      if (!finished.dragging) return;
+      if (finished.type !== 'node' || !finished.dragging) return;
       const dx = point.x - finished.start.x;
       const dy = point.y - finished.start.y;
       const moves: GraphEdit[] = [...finished.origins].map(([nodeId, origin]) => ({ type: 'moveNode', nodeId, position: { x: origin.x + dx, y: origin.y + dy } }));
@@ -417,22 +437,31 @@ function useCompactPointer(
 
     const hover = (event: PointerEvent) => {
       const element = pane();
-      if (!element) return;
-      const { transform } = view.current;
-      const point = flowPoint(domNode, transform, event);
-      const over = nodeAt(latest.current.scene, point) ?? wireAt(latest.current.scene, point, transform.zoom);
-      element.style.cursor = over ? 'pointer' : '';
+      if (element) element.style.cursor = nodeAt(latest.current.scene, pointAt(event)) ? 'pointer' : '';
     };
 
     const onClick = (event: MouseEvent) => {
-      if (!swallowClick) return;
-      swallowClick = false;
+      const finished = press;
+      press = null;
+      if (swallowClick) {
+        swallowClick = false;
+        event.stopPropagation();
+        return;
+      }
+      if (finished?.type !== 'pane' || finished.moved || !onPane(domNode, event)) return;
+      const wire = wireAt(latest.current.scene, pointAt(event), view.current.transform.zoom);
+      if (!wire) return;
+      // A click on a wire selects it, where React Flow would clear the selection.
       event.stopPropagation();
+      releaseFocus();
+      const ctrl = event.ctrlKey || event.metaKey;
+      const store = editorStore.getState();
+      store.setSelection({ nodes: ctrl ? store.selection.nodes : [], edges: ctrl ? toggled(store.selection.edges, wire.id) : [wire.id] });
     };
 
     const onDoubleClick = (event: MouseEvent) => {
-      if (!onPane(event)) return;
-      const node = nodeAt(latest.current.scene, flowPoint(domNode, view.current.transform, event));
+      if (!onPane(domNode, event)) return;
+      const node = nodeAt(latest.current.scene, pointAt(event));
       if (!node) return;
       // Stops the add-node popup, which a double-click on empty canvas opens.
       event.stopPropagation();
@@ -440,32 +469,44 @@ function useCompactPointer(
     };
 
     const onContextMenu = (event: MouseEvent) => {
-      if (!onPane(event)) return;
-      const { transform } = view.current;
-      const point = flowPoint(domNode, transform, event);
+      if (!onPane(domNode, event)) return;
+      const point = pointAt(event);
       const node = nodeAt(latest.current.scene, point);
-      const wire = node ? null : wireAt(latest.current.scene, point, transform.zoom);
+      const wire = node ? null : wireAt(latest.current.scene, point, view.current.transform.zoom);
       if (!node && !wire) return;
       event.stopPropagation();
       if (node) latest.current.menus.onNode(event, node.id);
       else latest.current.menus.onWire(event, wire!.id);
     };
 
-    domNode.addEventListener('pointerdown', onPointerDown, true);
-    domNode.addEventListener('click', onClick, true);
-    domNode.addEventListener('dblclick', onDoubleClick, true);
-    domNode.addEventListener('contextmenu', onContextMenu, true);
+    const captured: [string, (event: never) => void][] = [
+      ['pointerdown', onPointerDown],
+      ['click', onClick],
+      ['dblclick', onDoubleClick],
+      ['contextmenu', onContextMenu],
+    ];
+    for (const [type, listener] of captured) window.addEventListener(type, listener as EventListener, true);
     window.addEventListener('pointermove', onPointerMove);
     window.addEventListener('pointerup', onPointerUp);
     return () => {
-      domNode.removeEventListener('pointerdown', onPointerDown, true);
-      domNode.removeEventListener('click', onClick, true);
-      domNode.removeEventListener('dblclick', onDoubleClick, true);
-      domNode.removeEventListener('contextmenu', onContextMenu, true);
+      for (const [type, listener] of captured) window.removeEventListener(type, listener as EventListener, true);
       window.removeEventListener('pointermove', onPointerMove);
       window.removeEventListener('pointerup', onPointerUp);
       const element = pane();
       if (element) element.style.cursor = '';
     };
   }, [domNode, view, drag, request, setCenter]);
+}
+
+/**
+ * Works out the selection after a press with Shift: a drag adds the nodes in
+ * its box, and a click toggles the node or wire under the pointer.
+ */
+function shiftSelection(scene: CompactScene, press: { start: Point; before: Selection }, end: Point, dragged: boolean, zoom: number): Selection {
+  const { before } = press;
+  if (dragged) return { nodes: [...new Set([...before.nodes, ...nodesInRectangle(scene, press.start, end)])], edges: before.edges };
+  const node = nodeAt(scene, end);
+  if (node) return { nodes: toggled(before.nodes, node.id), edges: before.edges };
+  const wire = wireAt(scene, end, zoom);
+  return wire ? { nodes: before.nodes, edges: toggled(before.edges, wire.id) } : before;
 }

@@ -1,17 +1,18 @@
 import { useStore, ViewportPortal } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { useEditor } from '../store/use-editor';
 
 /** Distance between grid dots in flow units. */
 const GAP = 24;
 /** Below this zoom the dots would be under 5 pixels apart, a grey haze, so the grid is hidden. */
 const MIN_ZOOM = 0.2;
 /**
- * How far the grid reaches from the flow origin, in flow units, every way.
- * At the smallest zoom a 1,400-pixel pane shows 7,000 units across, so the
- * grid covers any view of a graph near the origin several times over. The
- * browser paints only the tiles in view.
+ * How far the grid reaches beyond the graph, in flow units, every way. At the
+ * smallest zoom that shows dots a 1,400-pixel pane is 7,000 units across, so
+ * the grid covers any view near the graph several times over. The browser
+ * paints only the tiles in view. A multiple of GAP keeps the dots in place.
  */
-const REACH = 48 * 1000;
+const REACH = 2000 * GAP;
 
 /**
  * The dotted canvas background, drawn inside the zoomed viewport so that it
@@ -23,6 +24,20 @@ const REACH = 48 * 1000;
  */
 export const DotGrid = memo(function DotGrid() {
   const visible = useStore((state) => state.transform[2] >= MIN_ZOOM);
+  const nodes = useEditor((state) => state.document.nodes);
+  const area = useMemo(() => {
+    let [minX, minY, maxX, maxY] = [0, 0, 0, 0];
+    for (const { position } of nodes) {
+      minX = Math.min(minX, position.x);
+      minY = Math.min(minY, position.y);
+      maxX = Math.max(maxX, position.x);
+      maxY = Math.max(maxY, position.y);
+    }
+    // Whole grid cells from the origin, so the dots stay put as nodes move.
+    const left = Math.floor(minX / GAP) * GAP - REACH;
+    const top = Math.floor(minY / GAP) * GAP - REACH;
+    return { left, top, width: maxX - left + REACH, height: maxY - top + REACH };
+  }, [nodes]);
   if (!visible) return null;
   return (
     <ViewportPortal>
@@ -30,7 +45,7 @@ export const DotGrid = memo(function DotGrid() {
         className="dot-grid"
         data-testid="dot-grid"
         aria-hidden="true"
-        style={{ left: -REACH, top: -REACH, width: 2 * REACH, height: 2 * REACH, backgroundSize: `${GAP}px ${GAP}px` }}
+        style={{ ...area, backgroundSize: `${GAP}px ${GAP}px` }}
       />
     </ViewportPortal>
   );
