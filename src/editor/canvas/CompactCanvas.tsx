@@ -128,6 +128,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const overlay = useRef<HTMLCanvasElement>(null);
   const pane = useRef<PaneView>({ transform: { x: 0, y: 0, zoom: 1 }, width: 0, height: 0 });
   const drawn = useRef<SceneView | null>(null);
+  const drawnOverlay = useRef<SceneView | null>(null);
   const drag = useRef<DragState | null>(null);
   const pulseLayer = useRef<HTMLDivElement>(null);
   const pulseStarted = useRef(0);
@@ -172,8 +173,10 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
       pending.current.overlay = true;
     }
     if (pending.current.overlay) {
-      withContext(overlayCanvas, drawn.current, (context) =>
-        drawOverlay(context, state.scene, drawn.current!, {
+      // The overlay covers the pane alone: it is redrawn often, and a smaller canvas costs less to clear and show.
+      drawnOverlay.current = viewToDraw(pane.current, false);
+      withContext(overlayCanvas, drawnOverlay.current, (context) =>
+        drawOverlay(context, state.scene, drawnOverlay.current!, {
           ...style,
           offset: current?.offset ?? { x: 0, y: 0 },
           activeNode: state.activeNode,
@@ -181,6 +184,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
         }),
       );
       baseCanvas.dataset.activeNode = state.activeNode ?? '';
+      placePictures(pane.current);
     }
     pending.current = { base: false, overlay: false };
   });
@@ -191,13 +195,17 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     if (frame.current === 0) frame.current = requestAnimationFrame(draw.current);
   });
 
-  /** Moves and scales both pictures to the view; returns false when they no longer cover the pane. */
+  /** Moves and scales the pictures to the view; returns false when the base picture no longer covers the pane. */
   const placePictures = (view: PaneView): boolean => {
     const picture = drawn.current;
     if (!picture) return false;
+    const css = (drawnView: SceneView) => {
+      const { scale, x, y } = pictureTransform(drawnView, view);
+      return `translate(${x}px, ${y}px) scale(${scale})`;
+    };
+    for (const layer of [base.current, pulseLayer.current]) if (layer) layer.style.transform = css(picture);
+    if (overlay.current && drawnOverlay.current) overlay.current.style.transform = css(drawnOverlay.current);
     const { scale, x, y } = pictureTransform(picture, view);
-    const css = `translate(${x}px, ${y}px) scale(${scale})`;
-    for (const layer of [base.current, overlay.current, pulseLayer.current]) if (layer) layer.style.transform = css;
     const inRange = scale >= SCALE_RANGE[0] && scale <= SCALE_RANGE[1];
     return inRange && x <= 0 && y <= 0 && x + picture.width * scale >= view.width && y + picture.height * scale >= view.height;
   };
@@ -277,9 +285,9 @@ function marginOf(view: { width: number; height: number }): Point {
   return { x: Math.round(view.width * MARGIN), y: Math.round(view.height * MARGIN) };
 }
 
-/** The drawing view of a canvas that covers the pane and a margin around it, at the pane's view. */
-function viewToDraw(view: PaneView): SceneView {
-  const margin = marginOf(view);
+/** The drawing view of a canvas that covers the pane, and a margin around it unless `withMargin` is false, at the pane's view. */
+function viewToDraw(view: PaneView, withMargin = true): SceneView {
+  const margin = withMargin ? marginOf(view) : { x: 0, y: 0 };
   return {
     x: view.transform.x + margin.x,
     y: view.transform.y + margin.y,
