@@ -6,7 +6,7 @@ import type { GraphEdit } from '../store/edits';
 import type { Selection } from '../store/store';
 import { activeStep, pulseEdgeIds, stepDelayMs } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
-import { buildScene, drawBase, drawOverlay, nodeAt, nodesInRectangle, wireAt, type BaseStyle, type CompactScene, type Point, type SceneColours, type SceneView } from './compact-scene';
+import { buildScene, drawBase, drawOverlay, nodeAt, nodesInRectangle, overlayBounds, wireAt, type BaseStyle, type Box, type CompactScene, type Point, type SceneColours, type SceneView } from './compact-scene';
 import { prefersReducedMotion } from './reduced-motion';
 import { useViewportListener, type ViewTransform } from './viewport-listener';
 
@@ -173,16 +173,11 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
       pending.current.overlay = true;
     }
     if (pending.current.overlay) {
-      // The overlay covers the pane alone: it is redrawn often, and a smaller canvas costs less to clear and show.
-      drawnOverlay.current = viewToDraw(pane.current, false);
-      withContext(overlayCanvas, drawnOverlay.current, (context) =>
-        drawOverlay(context, state.scene, drawnOverlay.current!, {
-          ...style,
-          offset: current?.offset ?? { x: 0, y: 0 },
-          activeNode: state.activeNode,
-          pulse: state.pulse,
-        }),
-      );
+      const overlayStyle = { ...style, offset: current?.offset ?? { x: 0, y: 0 }, activeNode: state.activeNode, pulse: state.pulse };
+      // The overlay covers only what it draws, within the pane: it is redrawn on every drag move, and a
+      // smaller canvas costs less to clear and to hand to the compositor.
+      drawnOverlay.current = overlayView(pane.current, overlayBounds(state.scene, overlayStyle));
+      withContext(overlayCanvas, drawnOverlay.current, (context) => drawOverlay(context, state.scene, drawnOverlay.current!, overlayStyle));
       baseCanvas.dataset.activeNode = state.activeNode ?? '';
       placePictures(pane.current);
     }
@@ -281,13 +276,33 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   );
 });
 
+/** Pixels added around the overlay's content for line widths and borders, and the step its size is rounded up to. */
+const OVERLAY_PADDING = 8;
+const OVERLAY_SIZE_STEP = 64;
+
+/**
+ * The drawing view of an overlay canvas that covers `bounds` (flow units) at
+ * the pane's view, clipped to the pane, with a size rounded up so that small
+ * changes keep the same canvas. Empty bounds give a canvas of one step.
+ */
+function overlayView(view: PaneView, bounds: Box | null): SceneView {
+  const { x, y, zoom } = view.transform;
+  const roundUp = (length: number) => Math.max(OVERLAY_SIZE_STEP, Math.ceil(length / OVERLAY_SIZE_STEP) * OVERLAY_SIZE_STEP);
+  if (!bounds) return { x, y, zoom, width: OVERLAY_SIZE_STEP, height: OVERLAY_SIZE_STEP, pixelRatio: window.devicePixelRatio || 1 };
+  const left = Math.max(0, Math.floor(bounds.x * zoom + x) - OVERLAY_PADDING);
+  const top = Math.max(0, Math.floor(bounds.y * zoom + y) - OVERLAY_PADDING);
+  const right = Math.min(view.width, Math.ceil((bounds.x + bounds.width) * zoom + x) + OVERLAY_PADDING);
+  const bottom = Math.min(view.height, Math.ceil((bounds.y + bounds.height) * zoom + y) + OVERLAY_PADDING);
+  return { x: x - left, y: y - top, zoom, width: roundUp(right - left), height: roundUp(bottom - top), pixelRatio: window.devicePixelRatio || 1 };
+}
+
 function marginOf(view: { width: number; height: number }): Point {
   return { x: Math.round(view.width * MARGIN), y: Math.round(view.height * MARGIN) };
 }
 
-/** The drawing view of a canvas that covers the pane, and a margin around it unless `withMargin` is false, at the pane's view. */
-function viewToDraw(view: PaneView, withMargin = true): SceneView {
-  const margin = withMargin ? marginOf(view) : { x: 0, y: 0 };
+/** The drawing view of a canvas that covers the pane and a margin around it, at the pane's view. */
+function viewToDraw(view: PaneView): SceneView {
+  const margin = marginOf(view);
   return {
     x: view.transform.x + margin.x,
     y: view.transform.y + margin.y,

@@ -308,3 +308,39 @@ export function drawOverlay(context: CanvasRenderingContext2D, scene: CompactSce
   drawSymbols(context, boxes, colours.ink, view.zoom);
   return boxes.length;
 }
+
+/**
+ * Returns the flow-unit box around everything the overlay draws for `style`,
+ * or null when it draws nothing. Line widths are left to the caller's margin.
+ */
+export function overlayBounds(scene: CompactScene, style: Pick<OverlayStyle, 'moving' | 'offset' | 'activeNode' | 'pulse'>): Box | null {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  const include = (point: Point) => {
+    left = Math.min(left, point.x);
+    top = Math.min(top, point.y);
+    right = Math.max(right, point.x);
+    bottom = Math.max(bottom, point.y);
+  };
+  const shifted = (point: Point, id: string): Point => (style.moving.has(id) ? { x: point.x + style.offset.x, y: point.y + style.offset.y } : point);
+  const includeBox = (box: Box, id: string) => {
+    include(shifted(box, id));
+    include(shifted({ x: box.x + box.width, y: box.y + box.height }, id));
+  };
+  for (const id of style.moving) {
+    const node = scene.byId.get(id);
+    if (node) includeBox(node.box, id);
+  }
+  const active = style.activeNode === null ? undefined : scene.byId.get(style.activeNode);
+  if (active) includeBox(active.box, active.id);
+  for (const wire of scene.wires) {
+    const attached = style.moving.has(wire.edge.source) || style.moving.has(wire.edge.target);
+    if (!attached && !style.pulse?.wires.has(wire.id)) continue;
+    include(shifted(wire.from, wire.edge.source));
+    include(shifted(wire.to, wire.edge.target));
+  }
+  return left === Infinity ? null : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
