@@ -58,3 +58,15 @@ describe('compact scene', () => {
     expect(nodesInRectangle(scene, { x: 1000, y: 1000 }, { x: 900, y: 900 })).toEqual([]);
   });
 });
+
+describe('compact scene hit size', () => {
+  test('a node counts within 1.5 screen pixels', () => {
+    const scene = buildScene(addMul());
+    // q's box spans x 300 to 390. At zoom 1, 1.5 pixels are 1.5 flow units.
+    expect(nodeAt(scene, { x: 391, y: 130 }, 1)?.id).toBe('q');
+    expect(nodeAt(scene, { x: 392, y: 130 }, 1)).toBeNull();
+    // At zoom 0.01 they are 150 units: 100 units left of q still finds it, the topmost node within reach.
+    expect(nodeAt(scene, { x: 200, y: 130 }, 0.01)?.id).toBe('q');
+    expect(nodeAt(scene, { x: 200, y: 130 }, 1)).toBeNull();
+  });
+});

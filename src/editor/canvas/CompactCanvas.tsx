@@ -396,7 +396,7 @@ function useCompactPointer(
         press = { type: 'shift', start: point, screen, before: store.selection };
         return;
       }
-      const node = nodeAt(latest.current.scene, point);
+      const node = nodeAt(latest.current.scene, point, view.current.transform.zoom);
       if (!node) {
         press = { type: 'pane', start: point, screen, moved: false };
         return;
@@ -460,7 +460,7 @@ function useCompactPointer(
 
     const hover = (event: PointerEvent) => {
       const element = pane();
-      if (element) element.style.cursor = nodeAt(latest.current.scene, pointAt(event)) ? 'pointer' : '';
+      if (element) element.style.cursor = nodeAt(latest.current.scene, pointAt(event), view.current.transform.zoom) ? 'pointer' : '';
     };
 
     const onClick = (event: MouseEvent) => {
@@ -484,7 +484,7 @@ function useCompactPointer(
 
     const onDoubleClick = (event: MouseEvent) => {
       if (!onPane(domNode, event)) return;
-      const node = nodeAt(latest.current.scene, pointAt(event));
+      const node = nodeAt(latest.current.scene, pointAt(event), view.current.transform.zoom);
       if (!node) return;
       // Stops the add-node popup, which a double-click on empty canvas opens.
       event.stopPropagation();
@@ -494,7 +494,7 @@ function useCompactPointer(
     const onContextMenu = (event: MouseEvent) => {
       if (!onPane(domNode, event)) return;
       const point = pointAt(event);
-      const node = nodeAt(latest.current.scene, point);
+      const node = nodeAt(latest.current.scene, point, view.current.transform.zoom);
       const wire = node ? null : wireAt(latest.current.scene, point, view.current.transform.zoom);
       if (!node && !wire) return;
       event.stopPropagation();
@@ -528,7 +528,7 @@ function useCompactPointer(
 function shiftSelection(scene: CompactScene, press: { start: Point; before: Selection }, end: Point, dragged: boolean, zoom: number): Selection {
   const { before } = press;
   if (dragged) return { nodes: [...new Set([...before.nodes, ...nodesInRectangle(scene, press.start, end)])], edges: before.edges };
-  const node = nodeAt(scene, end);
+  const node = nodeAt(scene, end, zoom);
   if (node) return { nodes: toggled(before.nodes, node.id), edges: before.edges };
   const wire = wireAt(scene, end, zoom);
   return wire ? { nodes: before.nodes, edges: toggled(before.edges, wire.id) } : before;

@@ -91,14 +91,21 @@ export function buildScene(document: GraphDocument, moved: ReadonlyMap<string, P
   return { nodes, wires, byId, bounds };
 }
 
-function contains(box: Box, point: Point): boolean {
-  return point.x >= box.x && point.x <= box.x + box.width && point.y >= box.y && point.y <= box.y + box.height;
+/** Screen pixels around a node that still count as on it, so that a node drawn a pixel wide can be pressed. */
+const NODE_REACH_PIXELS = 1.5;
+
+function contains(box: Box, point: Point, reach: number): boolean {
+  return point.x >= box.x - reach && point.x <= box.x + box.width + reach && point.y >= box.y - reach && point.y <= box.y + box.height + reach;
 }
 
-/** Returns the topmost node under a flow point, or null. Later nodes are drawn over earlier ones. */
-export function nodeAt(scene: CompactScene, point: Point): SceneNode | null {
+/**
+ * Returns the topmost node under a flow point, or within a pixel and a half of
+ * it at `zoom`, or null. Later nodes are drawn over earlier ones.
+ */
+export function nodeAt(scene: CompactScene, point: Point, zoom = Infinity): SceneNode | null {
+  const reach = NODE_REACH_PIXELS / zoom;
   for (let index = scene.nodes.length - 1; index >= 0; index--) {
-    if (contains(scene.nodes[index].box, point)) return scene.nodes[index];
+    if (contains(scene.nodes[index].box, point, reach)) return scene.nodes[index];
   }
   return null;
 }
