@@ -7,26 +7,7 @@ import type { EditorStore } from '../../src/editor/store/store';
 import { registry } from '../../src/nodes';
 import { findPreset } from '../../src/presets';
 import { datasetFromSettings, trainingDataFromSettings } from '../../src/presets/datasets';
-
-/** Slices wait here until the test runs them, standing in for the browser's timer queue. */
-class ManualScheduler {
-  readonly queue: (() => void)[] = [];
-
-  schedule = (callback: () => void): (() => void) => {
-    this.queue.push(callback);
-    return () => {
-      const index = this.queue.indexOf(callback);
-      if (index >= 0) this.queue.splice(index, 1);
-    };
-  };
-
-  /** Runs queued slices until none is left; returns how many ran. */
-  runAll(limit = 10_000): number {
-    let count = 0;
-    for (; count < limit && this.queue.length > 0; count++) this.queue.shift()!();
-    return count;
-  }
-}
+import { ManualScheduler } from '../helpers/manual-scheduler';
 
 async function setup(presetId = 'linear-softmax'): Promise<{ scheduler: ManualScheduler; controller: CompareController; document: GraphDocument; data: TrainingData }> {
   const document = findPreset(presetId)!.build();

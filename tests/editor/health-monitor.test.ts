@@ -4,25 +4,9 @@ import { HealthMonitor } from '../../src/editor/health/health-monitor';
 import { createEditorStore } from '../../src/editor/store/store';
 import { TrainingController } from '../../src/editor/training/controller';
 import { registry } from '../../src/nodes';
+import { ManualScheduler } from '../helpers/manual-scheduler';
 
 const backend = { name: 'wasm' as const, reason: 'test', reasonCode: 'node' as const };
-
-/** Slices wait here until the test runs them. */
-class ManualScheduler {
-  readonly queue: (() => void)[] = [];
-
-  schedule = (callback: () => void): (() => void) => {
-    this.queue.push(callback);
-    return () => {
-      const index = this.queue.indexOf(callback);
-      if (index >= 0) this.queue.splice(index, 1);
-    };
-  };
-
-  runAll(limit = 10_000): void {
-    for (let i = 0; i < limit && this.queue.length > 0; i++) this.queue.shift()!();
-  }
-}
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

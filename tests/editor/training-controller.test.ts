@@ -8,29 +8,9 @@ import { withOptimizerValue, withOptimizerName, withWholeNumber } from '../../sr
 import { translate } from '../../src/editor/i18n/translate';
 import { stopMessage } from '../../src/editor/training/messages';
 import { registry } from '../../src/nodes';
+import { ManualScheduler } from '../helpers/manual-scheduler';
 
 const backend = { name: 'wasm' as const, reason: 'test', reasonCode: 'node' as const };
-
-/** Slices wait here until the test runs them, standing in for requestAnimationFrame. */
-class ManualScheduler {
-  readonly queue: (() => void)[] = [];
-
-  schedule = (callback: () => void): (() => void) => {
-    this.queue.push(callback);
-    return () => {
-      const index = this.queue.indexOf(callback);
-      if (index >= 0) this.queue.splice(index, 1);
-    };
-  };
-
-  runNext(): void {
-    this.queue.shift()?.();
-  }
-
-  runAll(limit = 10_000): void {
-    for (let i = 0; i < limit && this.queue.length > 0; i++) this.runNext();
-  }
-}
 
 /** Returns a clock that moves 4 ms forward each time it is read. */
 function steppingClock(): () => number {
