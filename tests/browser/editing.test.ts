@@ -158,7 +158,7 @@ describe('selection and clipboard', () => {
     // A Shift+drag on empty canvas selects the nodes inside the box: here the whole graph.
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-    // Zoom out once so every node lies well inside the box, away from the minimap and the pane's edges.
+    // Zoom out once so every node lies well inside the box, away from the overview and the pane's edges.
     await page.locator('.react-flow__controls-zoomout').click();
     await page.waitForTimeout(400);
     await page.keyboard.down('Shift');

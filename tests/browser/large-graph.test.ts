@@ -79,7 +79,7 @@ describe('large graph drawing', () => {
   test('canvas zoomed out, full in detail', async ({ page }) => {
     await openLargeGraph(page);
 
-    // Fitted into view, the whole graph is drawn on the canvas and React Flow holds no node or wire.
+    // Fitted into view, the whole graph is drawn on the canvas and React Flow has no node or wire.
     const fitted = (await readTransform(page)).zoom;
     expect(fitted).toBeLessThan(DETAIL_ZOOM);
     expect(await drawnCount(page, 'drawnWires')).toBe(graph.edges.length);

@@ -151,7 +151,9 @@ export function Canvas() {
           onPaneClick={drawing.compact ? clearSelection : undefined}
           minZoom={drawing.large ? MIN_ZOOM_LARGE : MIN_ZOOM}
           maxZoom={2.5}
-          // Large graphs render only what is in view at detail zoom; below it CompactCanvas draws them.
+          // Large graphs render only what is in view at detail zoom, and below it CompactCanvas draws them.
+          // NOTE: React Flow draws a wire only between nodes it has measured, so at detail zoom a wire to
+          // a node that has never been in view is missing until that node has been.
           onlyRenderVisibleElements={drawing.large}
         >
           {drawing.compact && <CompactCanvas menus={compactMenus} />}
@@ -216,7 +218,7 @@ function isValidConnection(connection: Connection | Edge): boolean {
   return isConnectionAllowed(editorStore.getState().document, registry, connection);
 }
 
-/** Fits the graph into view from the zoom controls; React Flow's own fit sees no nodes while CompactCanvas draws them. */
+/** Fits the graph into view from the zoom controls. React Flow's own fit finds no nodes while CompactCanvas draws them. */
 function fitToGraph() {
   appEnvironment.view()?.fitView();
 }

@@ -25,7 +25,6 @@ interface CompactCanvasProps {
   menus: CompactCanvasMenus;
 }
 
-/** A press on the canvas: on a node it may become a drag; with Shift on empty canvas, a box selection. */
 /**
  * A press on the canvas: on a node it may become a drag. With Shift it selects a box, or toggles
  * what is under the pointer when released without moving. Elsewhere it pans, or selects the wire
@@ -96,7 +95,7 @@ function pictureTransform(drawn: SceneView, now: PaneView): { scale: number; x: 
 /**
  * Draws a zoomed-out large graph on canvases over the pane, in place of
  * React Flow's nodes and wires: a box with its symbol per node and a straight
- * line per wire. React Flow then holds no nodes, so opening, panning, zooming
+ * line per wire. React Flow then has no nodes, so opening, panning, zooming
  * and dragging cost what drawing the view costs, not a DOM element per node.
  *
  * The base canvas, a little larger than the pane, holds the graph. While the
@@ -110,6 +109,7 @@ function pictureTransform(drawn: SceneView, now: PaneView): { scale: number; x: 
  * node or wire under the pointer, and a drag selects the nodes in a box. A
  * double-click zooms to a node, and a right-click opens the node's or wire's
  * menu. Anything else goes on to React Flow, which pans and zooms.
+ * NOTE: the canvas has no focusable element per node, so Tab does not reach nodes here.
  */
 export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanvasProps) {
   const document = useEditor((state) => state.document);
@@ -143,11 +143,13 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     [playing, step, document.edges],
   );
   const severity = useMemo(() => severities(diagnosticsByNode), [diagnosticsByNode]);
+  // Built once per selection, because a drag redraws the overlay on every move.
+  const selected = useMemo(() => ({ nodes: new Set(selection.nodes), wires: new Set(selection.edges) }), [selection]);
   const colours = useMemo(() => (domNode ? readColours(domNode) : null), [domNode, palette]);
 
   // Everything a frame needs, read by the drawing callbacks outside React rendering.
-  const latest = useRef({ scene, selection, severity, activeNode, pulse, colours, speed });
-  latest.current = { scene, selection, severity, activeNode, pulse, colours, speed };
+  const latest = useRef({ scene, selected, severity, activeNode, pulse, colours, speed });
+  latest.current = { scene, selected, severity, activeNode, pulse, colours, speed };
 
   const draw = useRef(() => {
     frame.current = 0;
@@ -158,8 +160,8 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     const current = drag.current;
     const style: BaseStyle = {
       colours: state.colours,
-      selectedNodes: new Set(state.selection.nodes),
-      selectedWires: new Set(state.selection.edges),
+      selectedNodes: state.selected.nodes,
+      selectedWires: state.selected.wires,
       severity: state.severity,
       moving: current?.ids ?? new Set(),
     };
@@ -231,7 +233,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     // A finished drag ends once its nodes are drawn at their new places in the document.
     if (drag.current?.finished) drag.current = null;
     request.current('base');
-  }, [scene, selection, severity, colours]);
+  }, [scene, selected, severity, colours]);
   useEffect(() => request.current('overlay'), [activeNode, pulse]);
 
   /**
@@ -281,9 +283,9 @@ const OVERLAY_PADDING = 8;
 const OVERLAY_SIZE_STEP = 64;
 
 /**
- * The drawing view of an overlay canvas that covers `bounds` (flow units) at
- * the pane's view, clipped to the pane, with a size rounded up so that small
- * changes keep the same canvas. Empty bounds give a canvas of one step.
+ * Returns the drawing view of an overlay canvas that covers `bounds` (flow
+ * units) at the pane's view, clipped to the pane. Its size is rounded up, so
+ * small changes keep the same canvas. Empty bounds give a canvas of one step.
  */
 function overlayView(view: PaneView, bounds: Box | null): SceneView {
   const { x, y, zoom } = view.transform;
@@ -300,7 +302,7 @@ function marginOf(view: { width: number; height: number }): Point {
   return { x: Math.round(view.width * MARGIN), y: Math.round(view.height * MARGIN) };
 }
 
-/** The drawing view of a canvas that covers the pane and a margin around it, at the pane's view. */
+/** Returns the drawing view of a canvas that covers the pane and a margin around it, at the pane's view. */
 function viewToDraw(view: PaneView): SceneView {
   const margin = marginOf(view);
   return {
@@ -315,8 +317,8 @@ function viewToDraw(view: PaneView): SceneView {
 
 /**
  * Sizes a canvas for `view` and runs `paint` on its 2D context. willReadFrequently
- * asks for a canvas drawn on the CPU: without a GPU, an accelerated canvas is
- * emulated in software, and redrawing it at a new zoom took about 100 ms a frame.
+ * requests a canvas drawn on the CPU. Without a GPU, Chromium emulates an
+ * accelerated canvas in software, and redrawing one at a new zoom took about 100 ms a frame here.
  */
 function withContext<T>(canvas: HTMLCanvasElement, view: SceneView, paint: (context: CanvasRenderingContext2D) => T): T | null {
   const width = Math.round(view.width * view.pixelRatio);
@@ -331,7 +333,7 @@ function withContext<T>(canvas: HTMLCanvasElement, view: SceneView, paint: (cont
   return context ? paint(context) : null;
 }
 
-/** Flow point under a pointer event, from the canvas transform and the pane's position on the page. */
+/** Returns the flow point under a pointer event, from the canvas transform and the pane's position on the page. */
 function flowPoint(domNode: HTMLElement, transform: ViewTransform, event: MouseEvent): Point {
   const rect = domNode.getBoundingClientRect();
   return { x: (event.clientX - rect.left - transform.x) / transform.zoom, y: (event.clientY - rect.top - transform.y) / transform.zoom };
@@ -391,8 +393,9 @@ function useCompactPointer(
       const point = pointAt(event);
       const screen = { x: event.clientX, y: event.clientY };
       const store = editorStore.getState();
+
       if (event.shiftKey) {
-        // React Flow draws the box of a Shift-drag; the selection is worked out when the button is released.
+        // React Flow draws the box of a Shift-drag, and the selection is worked out when the button is released.
         press = { type: 'shift', start: point, screen, before: store.selection };
         return;
       }
@@ -401,14 +404,18 @@ function useCompactPointer(
         press = { type: 'pane', start: point, screen, moved: false };
         return;
       }
+
       releaseFocus();
       swallowClick = true;
       const toggle = event.ctrlKey || event.metaKey;
       const selected = store.selection.nodes;
-      const nodes = toggle ? toggled(selected, node.id) : selected.includes(node.id) ? selected : [node.id];
+      let nodes: readonly string[] = [node.id];
+      if (toggle) nodes = toggled(selected, node.id);
+      else if (selected.includes(node.id)) nodes = selected;
       store.setSelection({ nodes, edges: toggle ? store.selection.edges : [] });
       // With editing locked a drag pans, as it does over a node drawn in full.
       if (store.lecture.lockEditing) return;
+
       event.preventDefault();
       event.stopPropagation();
       if (!nodes.includes(node.id)) return;

@@ -22,7 +22,7 @@ interface Bounds {
   height: number;
 }
 
-/** Where the graph lies in the overview: flow point (x, y) is at ((x - left) * scale, (y - top) * scale). */
+/** Placement of the graph in the overview: flow point (x, y) is at ((x - left) * scale, (y - top) * scale). */
 interface Mapping {
   left: number;
   top: number;
@@ -56,8 +56,8 @@ function mappingFor(bounds: Bounds): Mapping {
 }
 
 /**
- * Returns a 2D context of the overview's size, cleared. willReadFrequently asks for a canvas drawn
- * on the CPU: without a GPU, an accelerated one is emulated in software, which cost more per redraw.
+ * Returns a cleared 2D context of the overview's size. willReadFrequently requests a canvas drawn on
+ * the CPU, because without a GPU an accelerated one is emulated in software and redraws more slowly.
  */
 function clearedContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
   const ratio = window.devicePixelRatio || 1;

@@ -18,7 +18,7 @@ function labelClass(kind: string, tensor: TensorData | null): string {
 
 /**
  * A wire with its forward value above it and its gradient below it, each shown once the timeline reveals it.
- * React Flow draws these at detail zoom only. CompactWires draws the wires of a zoomed-out large graph.
+ * React Flow draws these at detail zoom only. CompactCanvas draws the wires of a zoomed-out large graph.
  */
 export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
   const { id, source, target, selected, markerEnd } = props;

@@ -9,7 +9,7 @@ export const COMPACT_NODE_SIZE = { width: 90, height: 60 };
 /** Font size of a compact node's symbol in flow units; under MIN_SYMBOL_PIXELS on screen it is left out. */
 const SYMBOL_SIZE = 32;
 const MIN_SYMBOL_PIXELS = 7;
-/** How close to a wire, in screen pixels, a click selects it. */
+/** Distance from a wire, in screen pixels, within which a click selects it. */
 const WIRE_REACH_PIXELS = 5;
 
 export interface Point {
@@ -144,7 +144,7 @@ export function nodesInRectangle(scene: CompactScene, a: Point, b: Point): strin
 }
 
 /**
- * Where a canvas was drawn: flow point p lands on canvas pixel
+ * The view a canvas was drawn at: flow point p lands on canvas pixel
  * (p · zoom + (x, y)) · pixelRatio, and the canvas measures width × height CSS pixels.
  */
 export interface SceneView {
@@ -169,7 +169,7 @@ export interface SceneColours {
   gradient: string;
 }
 
-/** What the base layer shows besides the graph: the selection and problems. */
+/** Style of the base layer besides the graph: the selection and problems. */
 export interface BaseStyle {
   colours: SceneColours;
   selectedNodes: ReadonlySet<string>;
@@ -179,7 +179,7 @@ export interface BaseStyle {
   moving: ReadonlySet<string>;
 }
 
-/** What the overlay shows: dragged nodes and their wires, and the active playback step. */
+/** Style of the overlay: dragged nodes and their wires, and the active playback step. */
 export interface OverlayStyle extends BaseStyle {
   /** How far the dragged nodes have moved, in flow units. */
   offset: Point;
@@ -252,7 +252,7 @@ function drawSymbols(context: CanvasRenderingContext2D, boxes: readonly { node: 
 }
 
 /**
- * Draws the graph as it stands: wires as straight lines, nodes as boxes with
+ * Draws the graph as it is: wires as straight lines, nodes as boxes with
  * their symbol when it is large enough to read, the selection and problems.
  * Line widths stay the same on screen at any zoom, and only what lies on the
  * canvas is drawn. Dragged nodes and their wires are left to the overlay.

@@ -34,7 +34,7 @@ export interface CanvasDrawing {
   large: boolean;
   /**
    * True for a large graph below DETAIL_ZOOM, and for a large graph not yet placed in view:
-   * nodes are plain boxes with their symbol, and CompactWires draws the wires as straight lines.
+   * CompactCanvas draws nodes as plain boxes with their symbol and wires as straight lines.
    */
   compact: boolean;
 }

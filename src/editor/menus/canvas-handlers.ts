@@ -15,7 +15,7 @@ export const FIT_PADDING = 0.15;
 
 /**
  * Fits the graph into view. A large graph is fitted to its nodes' positions
- * in the document, because zoomed out React Flow holds none of its nodes
+ * in the document, because zoomed out React Flow has none of its nodes
  * (CompactCanvas draws them). A smaller one is fitted to React Flow's measured nodes.
  */
 export function fitGraph(flow: Pick<ReactFlowInstance, 'fitView' | 'fitBounds'>, document: GraphDocument, duration = 0): Promise<boolean> {
