@@ -69,7 +69,6 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   const compiled: (CompiledNode | undefined)[] = new Array(flat.nodes.length);
   const wiring: Wiring = { graph, edges: flat.edges, compiled };
   const order: CompiledNode[] = [];
-  const runnable = new Map<string, CompiledNode>();
   let graphElements = 0;
   for (const index of sorted) {
     const node = flat.nodes[index];
@@ -85,7 +84,8 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     compiled[index] = entry;
     if (entry.outputShapes.length === 0) continue;
 
-    const elements = entry.outputShapes.reduce((sum, shape) => sum + sizeOf(shape), 0);
+    let elements = 0;
+    for (const shape of entry.outputShapes) elements += sizeOf(shape);
     if (graphElements + elements > MAX_GRAPH_ELEMENTS) {
       diagnostics.push(graphTooLarge(node.id, kind, graphElements + elements));
       entry.outputShapes = [];
@@ -94,11 +94,57 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     graphElements += elements;
     entry.position = order.length;
     order.push(entry);
-    runnable.set(entry.id, entry);
   }
 
   const modules = expansion.instances;
-  return { document, order, nodes: runnable, diagnostics: attributeToModules(diagnostics, modules), modules };
+  return { document, order, nodes: new RunnableNodes(graph.indexOf, compiled, order), diagnostics: attributeToModules(diagnostics, modules), modules };
+}
+
+/**
+ * The runnable nodes by id, in topological order. It looks nodes up through
+ * the node index that compile built anyway, instead of a second map of every id.
+ */
+class RunnableNodes implements ReadonlyMap<string, CompiledNode> {
+  constructor(
+    private readonly indexOf: ReadonlyMap<string, number>,
+    private readonly compiled: readonly (CompiledNode | undefined)[],
+    private readonly order: readonly CompiledNode[],
+  ) {}
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  get(id: string): CompiledNode | undefined {
+    const index = this.indexOf.get(id);
+    const node = index === undefined ? undefined : this.compiled[index];
+    // A node left out of the order has position -1.
+    return node && node.position >= 0 ? node : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  forEach(callback: (node: CompiledNode, id: string, map: ReadonlyMap<string, CompiledNode>) => void, thisArg?: unknown): void {
+    for (const node of this.order) callback.call(thisArg, node, node.id, this);
+  }
+
+  *entries(): MapIterator<[string, CompiledNode]> {
+    for (const node of this.order) yield [node.id, node];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const node of this.order) yield node.id;
+  }
+
+  values(): MapIterator<CompiledNode> {
+    return this.order.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, CompiledNode]> {
+    return this.entries();
+  }
 }
 
 /** The wires of the flattened document by node index, and the nodes compiled so far. */
@@ -120,10 +166,17 @@ function wireInto(wiring: Wiring, index: number, port: string): number {
 /** Returns every wire out of output `port` of the node at `index`, in document order. */
 function wiresOutOf(wiring: Wiring, index: number, port: string): GraphEdge[] {
   const { outgoingStart, outgoing } = wiring.graph;
-  const leaving: GraphEdge[] = [];
+  let count = 0;
+  for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
+    if (wiring.edges[outgoing[slot]].sourcePort === port) count++;
+  }
+  // Sized exactly, because a list that grows by push reserves room for 17
+  // wires, and a large graph keeps one list per output.
+  const leaving: GraphEdge[] = new Array(count);
+  count = 0;
   for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
     const edge = wiring.edges[outgoing[slot]];
-    if (edge.sourcePort === port) leaving.push(edge);
+    if (edge.sourcePort === port) leaving[count++] = edge;
   }
   return leaving;
 }
@@ -138,12 +191,23 @@ function isOneScalar(shapes: readonly (readonly number[])[]): boolean {
   return shapes.length === 1 && shapes[0].length === 0;
 }
 
-/** Completes the document's params of a node with the kind's defaults. */
+/** Completes the document's params of a node with the kind's defaults, or shares them when nothing is missing. */
 function completeParams(kind: NodeKind, documentParams: Params): Params {
   if (kind.params.length === 0) return NO_PARAMS;
+  if (isComplete(kind, documentParams)) return documentParams;
   const params: Params = {};
   for (const spec of kind.params) params[spec.name] = documentParams[spec.name] ?? spec.default;
   return params;
+}
+
+/** Tells whether the document's params are exactly the kind's, in the kind's order, with none missing. */
+function isComplete(kind: NodeKind, documentParams: Params): boolean {
+  let index = 0;
+  for (const name in documentParams) {
+    const spec = kind.params[index++];
+    if (!spec || spec.name !== name || documentParams[name] == null) return false;
+  }
+  return index === kind.params.length;
 }
 
 function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, diagnostics: Diagnostic[]): CompiledNode {
@@ -159,7 +223,7 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
     const edge = wiring.edges[edgeIndex];
     const sourceNode = wiring.graph.sourceOf[edgeIndex];
     const source = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
-    const sourceIndex = source ? source.kind.outputs.findIndex((output) => output.name === edge.sourcePort) : -1;
+    const sourceIndex = source ? outputIndex(source.kind, edge.sourcePort) : -1;
     inputs[index] = { edge, sourceIndex, sourcePosition: source?.position ?? -1 };
     sources[index] = source;
   }
@@ -218,6 +282,13 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
   const scalarOnly = inputShapes.every((shape) => shape.length === 0) && result.shapes.every((shape) => shape.length === 0);
   entry.scalarRule = scalarOnly && mirrorsKind(kind) ? kind.scalar! : null;
   return entry;
+}
+
+function outputIndex(kind: NodeKind, port: string): number {
+  for (let index = 0; index < kind.outputs.length; index++) {
+    if (kind.outputs[index].name === port) return index;
+  }
+  return -1;
 }
 
 function mirrorsKind(kind: NodeKind): boolean {

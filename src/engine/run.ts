@@ -3,10 +3,12 @@ import type { CompiledNode, Program } from './compile';
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
 import { summarizeModules } from './modules/summary';
-import { checkFeeds, computeOutputs, findSinks, isSeeded, type Feeds } from './pass';
+import { checkFeeds, computeOutputs, isSeeded, type Feeds } from './pass';
+import { slotsOf } from './slots';
 import { readTensor, type TensorData } from './tensor';
-import type { NodeTrace, Trace, UpstreamPart } from './trace';
-import { allFinite, NO_PARTS, NO_RECORDS, numbersOf, scalarRecord, seedRecord, shareScalars } from './trace-records';
+import type { Trace } from './trace';
+import { traceOf, TraceStore } from './trace-store';
+import { NO_RECORDS, seedRecord } from './trace-records';
 import type { ScalarRule } from './types';
 
 /**
@@ -19,213 +21,246 @@ import type { ScalarRule } from './types';
  * A node whose kind has a scalar rule and whose inputs and outputs are all
  * scalars computes on plain numbers instead of tensors, so a graph of scalar
  * gates allocates no tensor per value. Its results are rounded to float32 the
- * way tfjs's CPU backend rounds them.
- *
- * Scalar trace records are shared wherever two of them contain the same number.
- * A wire's value is its source's output record, and an add gate's local
- * gradients are one shared record of 1. A gradient equal to a value already
- * recorded reuses that record. Readers must therefore never write into a
- * trace's records.
+ * way tfjs's CPU backend rounds them. The run keeps scalars in typed arrays
+ * (see TraceStore), and the trace builds a record when it is first read.
+ * Readers must never write into a trace's records.
  */
 export function run(program: Program, feeds?: Feeds): Trace {
   if (feeds) checkFeeds(program, feeds);
-  const trace: Trace = { steps: [], nodes: {}, edges: {}, sinks: findSinks(program), diagnostics: [...program.diagnostics] };
-  // The trace is plain data, so the scope returns nothing and keeps no tensor alive.
+  const store = new TraceStore(program, slotsOf(program));
+  const diagnostics = [...program.diagnostics];
+  // The records are plain data, so the scope returns nothing and keeps no tensor alive.
   tf.tidy(() => {
-    const state = runForward(program, feeds, trace);
-    runBackward(program, state, feeds, trace);
+    const tensors = runForward(store, feeds, diagnostics);
+    runBackward(store, feeds, tensors, diagnostics);
   });
+  const trace = traceOf(store, diagnostics);
   if (program.modules?.length) summarizeModules(program, trace);
   return trace;
 }
 
-/** Output tensors and trace records of the forward pass, by position in `program.order`. */
-interface ForwardState {
-  /** A node's output tensors, or null where its scalar rule computed numbers, which only its records keep. */
-  tensors: (tf.Tensor[] | null)[];
-  records: NodeTrace[];
-}
+/** A node's output tensors by position, or null where its scalar rule computed numbers. */
+type ForwardTensors = (tf.Tensor[] | null)[];
 
 /** Returns the node's scalar rule, or null when the node is fed for this run. */
 function scalarRuleOf(node: CompiledNode, feeds: Feeds | undefined): ScalarRule | null {
   return feeds?.[node.id] ? null : node.scalarRule;
 }
 
+/** Returns the numbers a scalar node reads, in input port order. */
+function readNumbers(store: TraceStore, position: number): number[] {
+  const { inputStart, inputSource } = store.slots;
+  const start = inputStart[position];
+  const numbers: number[] = new Array(inputStart[position + 1] - start);
+  for (let index = 0; index < numbers.length; index++) numbers[index] = store.values[inputSource[start + index]];
+  return numbers;
+}
+
+/** Returns the numbers of a scalar node's outputs. */
+function outputNumbers(store: TraceStore, position: number): number[] {
+  const { outputStart } = store.slots;
+  const start = outputStart[position];
+  const numbers: number[] = new Array(outputStart[position + 1] - start);
+  for (let index = 0; index < numbers.length; index++) numbers[index] = store.values[start + index];
+  return numbers;
+}
+
 /** Returns the tensors a node reads, in input port order. A value that a scalar rule computed becomes a new scalar tensor. */
-function readTensors(node: CompiledNode, state: ForwardState): tf.Tensor[] {
+function readTensors(store: TraceStore, position: number, tensors: ForwardTensors): tf.Tensor[] {
+  const node = store.program.order[position];
+  const start = store.slots.inputStart[position];
   const read: tf.Tensor[] = new Array(node.inputs.length);
   for (let index = 0; index < read.length; index++) {
     const binding = node.inputs[index]!;
-    const tensors = state.tensors[binding.sourcePosition];
-    read[index] = tensors ? tensors[binding.sourceIndex] : tf.scalar(state.records[binding.sourcePosition].outputs[binding.sourceIndex].data[0], 'float32');
+    const source = tensors[binding.sourcePosition];
+    read[index] = source ? source[binding.sourceIndex] : tf.scalar(store.values[store.slots.inputSource[start + index]], 'float32');
   }
   return read;
 }
 
-/** Returns the trace records of the values a node reads, in input port order. */
-function readRecords(node: CompiledNode, records: readonly NodeTrace[]): TensorData[] {
-  const read: TensorData[] = new Array(node.inputs.length);
-  for (let index = 0; index < read.length; index++) {
-    const binding = node.inputs[index]!;
-    read[index] = records[binding.sourcePosition].outputs[binding.sourceIndex];
+/** Tells whether every value a node reads is finite. */
+function readsFinite(store: TraceStore, position: number): boolean {
+  const { inputStart, inputSource } = store.slots;
+  for (let slot = inputStart[position]; slot < inputStart[position + 1]; slot++) {
+    if (!recordFinite(store.outputRecordIfTensor(inputSource[slot]), store.values[inputSource[slot]])) return false;
   }
-  return read;
+  return true;
 }
 
-function scalarRecords(values: readonly number[]): TensorData[] {
-  const records: TensorData[] = new Array(values.length);
-  for (let index = 0; index < values.length; index++) records[index] = scalarRecord(values[index]);
-  return records;
+/** Tells whether a tensor record, or the scalar `value` where there is none, is finite. */
+function recordFinite(record: TensorData | null, value: number): boolean {
+  return record ? allFinite([record]) : Number.isFinite(value);
 }
 
-function runForward(program: Program, feeds: Feeds | undefined, trace: Trace): ForwardState {
-  const count = program.order.length;
-  const state: ForwardState = { tensors: new Array(count), records: new Array(count) };
+function runForward(store: TraceStore, feeds: Feeds | undefined, diagnostics: Diagnostic[]): ForwardTensors {
+  const { order } = store.program;
+  const { outputStart } = store.slots;
+  const tensors: ForwardTensors = new Array(order.length);
   let reported = false;
-  for (let position = 0; position < count; position++) {
-    const node = program.order[position];
-    const read = readRecords(node, state.records);
+  for (let position = 0; position < order.length; position++) {
+    const node = order[position];
     const rule = scalarRuleOf(node, feeds);
-    let outputs: TensorData[];
+    const start = outputStart[position];
+    let produced: boolean;
     if (rule) {
-      // A scalar node reads its inputs' numbers from their records, which
-      // contain exactly the float32 value a scalar tensor would return.
-      outputs = scalarRecords(rule.forward(numbersOf(read), node.params));
-      state.tensors[position] = null;
+      const outputs = rule.forward(readNumbers(store, position), node.params);
+      for (let index = 0; index < outputs.length; index++) store.values[start + index] = outputs[index];
+      tensors[position] = null;
+      produced = outputs.every(Number.isFinite);
     } else {
-      const tensors = computeOutputs(node, readTensors(node, state), feeds);
-      outputs = tensors.map(readTensor);
-      state.tensors[position] = tensors;
+      const computed = computeOutputs(node, readTensors(store, position, tensors), feeds);
+      const outputs = computed.map(readTensor);
+      // A scalar output's number is also where a scalar node reads it; no scalar node reads the others.
+      outputs.forEach((record, index) => (store.values[start + index] = record.shape.length === 0 ? record.data[0] : 0));
+      store.tensorRecords[position] = { outputs, upstream: null, local: null, downstream: null };
+      tensors[position] = computed;
+      produced = allFinite(outputs);
     }
-    const record: NodeTrace = { outputs, upstream: null, upstreamParts: NO_PARTS, local: null, downstream: null };
-    state.records[position] = record;
-    trace.steps.push({ phase: 'forward', nodeId: node.id });
-    trace.nodes[node.id] = record;
-    for (let index = 0; index < read.length; index++) trace.edges[node.inputs[index]!.edge.id] = { value: read[index], gradient: null };
-
-    if (!reported && isFirstNonFinite(read, outputs)) {
-      trace.diagnostics.push(nonFinite(node, 'forward'));
+    if (!reported && !produced && readsFinite(store, position)) {
+      diagnostics.push(nonFinite(node, 'forward'));
       reported = true;
     }
   }
-  return state;
+  return tensors;
 }
 
-/** Tells whether a node produced a NaN or infinity although everything it read was finite. */
-function isFirstNonFinite(read: readonly TensorData[], produced: readonly TensorData[]): boolean {
-  return !allFinite(produced) && allFinite(read);
-}
-
-function runBackward(program: Program, state: ForwardState, feeds: Feeds | undefined, trace: Trace): void {
-  const sinks = new Set(trace.sinks);
-  // Gradient tensors sent back along wires by nodes that ran on tensors, keyed
-  // by edge id. A scalar rule's gradients are only in the trace's records.
-  const sent = new Map<string, tf.Tensor>();
+function runBackward(store: TraceStore, feeds: Feeds | undefined, tensors: ForwardTensors, diagnostics: Diagnostic[]): void {
+  const { order } = store.program;
+  // Gradient tensors sent back along wires by nodes that ran on tensors, by
+  // input slot. A scalar rule's gradients are only in the store's arrays.
+  const sent = new Map<number, tf.Tensor>();
   let reported = false;
 
-  for (let position = program.order.length - 1; position >= 0; position--) {
-    const node = program.order[position];
-    const record = state.records[position];
-    const parts = receivedParts(node, record.outputs, sinks.has(node.id), trace);
-    if (!parts) continue;
-
-    const rule = scalarRuleOf(node, feeds);
-    const step = rule
-      ? scalarBackward(rule, node, readRecords(node, state.records), record.outputs, parts)
-      : tensorBackward(node, readTensors(node, state), state.tensors[position]!, parts, sent);
-
-    trace.steps.push({ phase: 'backward', nodeId: node.id });
-    record.upstream = step.upstream;
-    record.upstreamParts = parts;
-    record.local = step.local;
-    record.downstream = step.downstream;
-    for (let index = 0; index < node.inputs.length; index++) {
-      const edgeId = node.inputs[index]!.edge.id;
-      if (step.downstreamTensors) sent.set(edgeId, step.downstreamTensors[index]);
-      trace.edges[edgeId].gradient = step.downstream[index];
-    }
-
-    if (!reported && isFirstNonFinite(step.upstream, step.downstream)) {
-      trace.diagnostics.push(nonFinite(node, 'backward'));
+  for (let position = order.length - 1; position >= 0; position--) {
+    if (!receivedAny(store, position)) continue;
+    store.ranBackward[position] = 1;
+    const rule = scalarRuleOf(order[position], feeds);
+    const finite = rule ? scalarBackward(store, position, rule) : tensorBackward(store, position, tensors, sent);
+    if (!reported && !finite) {
+      diagnostics.push(nonFinite(order[position], 'backward'));
       reported = true;
     }
   }
+}
+
+/** Tells whether any output of the node received a gradient from a consumer or a sink's seed, so the node has a backward step. */
+function receivedAny(store: TraceStore, position: number): boolean {
+  const { outputStart, consumerStart, consumerInput, sink } = store.slots;
+  const node = store.program.order[position];
+  for (let slot = outputStart[position]; slot < outputStart[position + 1]; slot++) {
+    if (sink[position] && isSeeded(node, slot - outputStart[position])) return true;
+    for (let index = consumerStart[slot]; index < consumerStart[slot + 1]; index++) {
+      if (store.hasGradient[consumerInput[index]]) return true;
+    }
+  }
+  return false;
 }
 
 /**
- * Collects, per output of `node`, the gradients its consumers sent back and a
- * sink's seed of 1, as trace parts. Returns null when no output received any,
- * so the node has no backward step.
+ * Runs a scalar node's rule backward and stores its gradients. Returns false
+ * when a gradient it sends back is not finite although its upstream gradients are.
  */
-function receivedParts(node: CompiledNode, outputs: readonly TensorData[], isSink: boolean, trace: Trace): UpstreamPart[][] | null {
-  let any = false;
-  const parts: UpstreamPart[][] = new Array(node.consumers.length);
-  for (let index = 0; index < parts.length; index++) {
-    const received: UpstreamPart[] = [];
-    for (const edge of node.consumers[index]) {
-      // Only a consumer that ran backward has set the wire's gradient.
-      const gradient = trace.edges[edge.id]?.gradient;
-      if (gradient) received.push({ edgeId: edge.id, gradient });
-    }
-    if (isSink && isSeeded(node, index)) received.push({ edgeId: null, gradient: seedRecord(outputs[index]) });
-    any ||= received.length > 0;
-    parts[index] = received;
-  }
-  return any ? parts : null;
-}
-
-interface BackwardStep {
-  /** Gradient with respect to each output: the sum of its parts. */
-  upstream: TensorData[];
-  local: TensorData[] | null;
-  /** Gradient with respect to each input. */
-  downstream: TensorData[];
-  /** The same gradients as tensors, for a node that ran on tensors. */
-  downstreamTensors?: tf.Tensor[];
-}
-
-function scalarBackward(rule: ScalarRule, node: CompiledNode, read: TensorData[], outputs: readonly TensorData[], parts: UpstreamPart[][]): BackwardStep {
-  const upstreamNumbers: number[] = new Array(parts.length);
-  const upstream: TensorData[] = new Array(parts.length);
-  for (let index = 0; index < parts.length; index++) {
-    const received = parts[index];
+function scalarBackward(store: TraceStore, position: number, rule: ScalarRule): boolean {
+  const { outputStart, inputStart, consumerStart, consumerInput, sink } = store.slots;
+  const node = store.program.order[position];
+  const upstream: number[] = new Array(outputStart[position + 1] - outputStart[position]);
+  let upstreamFinite = true;
+  for (let index = 0; index < upstream.length; index++) {
+    const slot = outputStart[position] + index;
     // An output read by several wires is an implicit copy: its gradient is the sum, accumulated in float32 as tf.addN does.
     let total = 0;
-    for (const part of received) total = Math.fround(total + part.gradient.data[0]);
-    upstreamNumbers[index] = total;
-    // A single part is the whole upstream gradient, so the record shares its data.
-    upstream[index] = received.length === 1 ? received[0].gradient : scalarRecord(total);
+    let parts = 0;
+    let last = 0;
+    for (let consumer = consumerStart[slot]; consumer < consumerStart[slot + 1]; consumer++) {
+      const input = consumerInput[consumer];
+      if (!store.hasGradient[input]) continue;
+      last = store.gradient[input];
+      total = Math.fround(total + last);
+      parts++;
+    }
+    if (sink[position] && isSeeded(node, index)) {
+      last = 1;
+      total = Math.fround(total + 1);
+      parts++;
+    }
+    upstream[index] = total;
+    // A single part is the whole upstream gradient, -0 included.
+    store.upstream[slot] = parts === 1 ? last : total;
+    upstreamFinite &&= Number.isFinite(store.upstream[slot]);
   }
 
-  const inputs = numbersOf(read);
-  const outputNumbers = numbersOf(outputs);
-  // A multiply gate's local gradients are its inputs, and an add gate passes its upstream gradient on.
-  const local = rule.local ? shareScalars(rule.local(inputs, outputNumbers, node.params), read) : null;
-  const downstream = shareScalars(rule.backward(inputs, outputNumbers, upstreamNumbers, node.params), upstream, local);
-  return { upstream, local, downstream };
+  const inputs = readNumbers(store, position);
+  const outputs = outputNumbers(store, position);
+  const start = inputStart[position];
+  if (rule.local) {
+    store.local.set(rule.local(inputs, outputs, node.params), start);
+    store.hasLocal[position] = 1;
+  }
+  const downstream = rule.backward(inputs, outputs, upstream, node.params);
+  store.gradient.set(downstream, start);
+  store.hasGradient.fill(1, start, start + downstream.length);
+  return !upstreamFinite || downstream.every(Number.isFinite);
 }
 
-function tensorBackward(node: CompiledNode, inputs: tf.Tensor[], outputs: tf.Tensor[], parts: UpstreamPart[][], sent: ReadonlyMap<string, tf.Tensor>): BackwardStep {
-  // An output read by several wires is an implicit copy: its gradient is the sum.
-  const upstream = parts.map((received, index) => {
-    const gradients = received.map((part) => {
-      if (part.edgeId === null) return tf.onesLike(outputs[index]);
-      return sent.get(part.edgeId) ?? tf.scalar(part.gradient.data[0], 'float32');
-    });
-    if (gradients.length === 0) return tf.zerosLike(outputs[index]);
-    if (gradients.length === 1) return gradients[0];
-    return tf.addN(gradients);
-  });
-  const context = { inputs, params: node.params, outputs, upstream };
+/**
+ * Runs a tensor node's backward and stores its records. Returns false when a
+ * gradient it sends back is not finite although its upstream gradients are.
+ */
+function tensorBackward(store: TraceStore, position: number, tensors: ForwardTensors, sent: Map<number, tf.Tensor>): boolean {
+  const { outputStart, inputStart, consumerStart, consumerInput, sink } = store.slots;
+  const node = store.program.order[position];
+  const outputs = tensors[position]!;
+  const records = store.tensorRecords[position]!;
+  const upstream: tf.Tensor[] = [];
+  const upstreamRecords: TensorData[] = [];
+  for (let index = 0; index < outputs.length; index++) {
+    const slot = outputStart[position] + index;
+    const gradients: tf.Tensor[] = [];
+    let single: TensorData | null = null;
+    for (let consumer = consumerStart[slot]; consumer < consumerStart[slot + 1]; consumer++) {
+      const input = consumerInput[consumer];
+      if (!store.hasGradient[input]) continue;
+      gradients.push(sent.get(input) ?? tf.scalar(store.gradient[input], 'float32'));
+      single = store.gradientRecord(input);
+    }
+    if (sink[position] && isSeeded(node, index)) {
+      gradients.push(tf.onesLike(outputs[index]));
+      single = seedRecord(store.outputRecord(slot));
+    }
+    // An output read by several wires is an implicit copy: its gradient is the sum.
+    let summed: tf.Tensor;
+    if (gradients.length === 0) summed = tf.zerosLike(outputs[index]);
+    else if (gradients.length === 1) summed = gradients[0];
+    else summed = tf.addN(gradients);
+    upstream.push(summed);
+    // A single part is the whole upstream gradient, so the record shares its data.
+    upstreamRecords.push(gradients.length === 1 ? single! : readTensor(summed));
+  }
+
+  const context = { inputs: readTensors(store, position, tensors), params: node.params, outputs, upstream };
   const local = node.kind.local?.(context) ?? null;
   const downstream = node.kind.backward(context);
-  return {
-    // A single part is the whole upstream gradient, so the record shares its data.
-    upstream: upstream.map((value, index) => (parts[index].length === 1 ? parts[index][0].gradient : readTensor(value))),
-    local: local ? local.map(readTensor) : null,
-    downstream: downstream.length === 0 ? NO_RECORDS : downstream.map(readTensor),
-    downstreamTensors: downstream,
-  };
+  records.upstream = upstreamRecords;
+  records.local = local ? local.map(readTensor) : null;
+  records.downstream = downstream.length === 0 ? NO_RECORDS : downstream.map(readTensor);
+  const start = inputStart[position];
+  records.downstream.forEach((record, index) => {
+    sent.set(start + index, downstream[index]);
+    store.hasGradient[start + index] = 1;
+    // A scalar source reads a scalar gradient from `gradient`, and a tensor source reads the sent tensor.
+    store.gradient[start + index] = record.shape.length === 0 ? record.data[0] : 0;
+  });
+  return !allFinite(upstreamRecords) || allFinite(records.downstream);
+}
+
+/** Tells whether every number of every record is finite. */
+function allFinite(records: readonly TensorData[]): boolean {
+  for (const record of records) {
+    for (let index = 0; index < record.data.length; index++) {
+      if (!Number.isFinite(record.data[index])) return false;
+    }
+  }
+  return true;
 }
 
 function nonFinite(node: CompiledNode, phase: 'forward' | 'backward'): Diagnostic {

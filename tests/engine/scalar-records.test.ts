@@ -4,10 +4,9 @@ import type { Trace } from '../../src/engine/trace';
 import { runDocument, TestGraph } from '../helpers/graph';
 import { centralDifferences, expectClose } from '../helpers/numeric';
 
-// A scalar run shares trace records that hold the same number: wire values,
-// add's local gradients of 1, a multiply's local gradients (its inputs) and
-// an add's downstream (its upstream). These tests check every record of a
-// small graph against values computed by hand in float64.
+// A scalar run keeps its numbers in typed arrays and builds trace records
+// from them when they are read. These tests check every record of a small
+// graph against values computed by hand in float64.
 
 const float32 = { rel: 1e-6, abs: 1e-7 };
 
@@ -59,7 +58,7 @@ function expectRecord(trace: Trace, nodeId: string, field: 'outputs' | 'upstream
   expectClose(numbers(trace.nodes[nodeId][field]), expected, float32, `${nodeId} ${field}`);
 }
 
-describe('shared scalar records', () => {
+describe('scalar records', () => {
   test('forward values match hand values', () => {
     const { trace } = runDocument(fanOutGraph());
     const hand = handValues(X);
