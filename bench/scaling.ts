@@ -1,4 +1,4 @@
-import { compile } from '../src/engine/compile';
+import { compile, type Program } from '../src/engine/compile';
 import { serializeDocument } from '../src/engine/document';
 import { loadDocumentText } from '../src/engine/load';
 import { run } from '../src/engine/run';
@@ -24,6 +24,7 @@ interface SizeFigures {
   edges: number;
   compileMs: Timing;
   runMs: Timing;
+  readMs: Timing;
   loadMs: Timing;
 }
 
@@ -38,7 +39,20 @@ function time(clock: () => number, body: () => unknown): Timing {
   return { fastest: samples[0], median: samples[Math.floor(REPEATS / 2)] };
 }
 
-/** Times compile, one traced forward and backward run, and loading the document's JSON text. */
+/**
+ * Runs the program and reads every node and wire record of the trace, as a
+ * view that shows them all would. A run builds records when they are first
+ * read, so this adds the cost that a run leaves for later.
+ */
+function runAndReadAll(program: Program): number {
+  const trace = run(program);
+  let numbers = 0;
+  for (const record of Object.values(trace.nodes)) numbers += record.outputs.length + (record.downstream?.length ?? 0) + record.upstreamParts.length;
+  for (const record of Object.values(trace.edges)) numbers += record.value.data.length + (record.gradient?.data.length ?? 0);
+  return numbers + trace.steps.length;
+}
+
+/** Times compile, one traced forward and backward run, a run whose whole trace is read, and loading the document's JSON text. */
 function measureSize(widths: readonly number[], clock: () => number): SizeFigures {
   const document = unrolledScalarMlp(widths);
   const text = serializeDocument(document);
@@ -53,6 +67,7 @@ function measureSize(widths: readonly number[], clock: () => number): SizeFigure
     edges: document.edges.length,
     compileMs: time(clock, () => compile(document, registry)),
     runMs: time(clock, () => run(program)),
+    readMs: time(clock, () => runAndReadAll(program)),
     loadMs: time(clock, () => loadDocumentText(text, registry)),
   };
 }
@@ -86,6 +101,7 @@ function retainedBytesPerNode(widths: readonly number[]): { program: number; tra
  * document's JSON text should take under 2 s. `growthExponent` is log(time
  * ratio) / log(node ratio): 1 for linear growth, 2 for quadratic. The ratio
  * and exponent compare the fastest repeats, and `medianRatio` the medians.
+ * `runAndReadRatio` compares a run followed by reading every record of its trace.
  */
 export function benchScaling(backend: string, clock: () => number): Record<string, unknown> {
   // The first pass warms up the JIT and tfjs kernels. The small graph is measured again after the
@@ -95,7 +111,11 @@ export function benchScaling(backend: string, clock: () => number): Record<strin
   const large = measureSize(LARGE_WIDTHS, clock);
   const after = measureSize(SMALL_WIDTHS, clock);
   const better = (a: Timing, b: Timing): Timing => ({ fastest: Math.min(a.fastest, b.fastest), median: Math.min(a.median, b.median) });
-  const small = { ...before, compileMs: better(before.compileMs, after.compileMs), runMs: better(before.runMs, after.runMs), loadMs: better(before.loadMs, after.loadMs) };
+  const small = {
+    ...before,
+    compileMs: better(before.compileMs, after.compileMs), runMs: better(before.runMs, after.runMs),
+    readMs: better(before.readMs, after.readMs), loadMs: better(before.loadMs, after.loadMs),
+  };
   const retained = retainedBytesPerNode(LARGE_WIDTHS);
   const nodeRatio = large.nodes / small.nodes;
   const ratioOf = (statistic: keyof Timing) =>
@@ -105,7 +125,8 @@ export function benchScaling(backend: string, clock: () => number): Record<strin
   const describe = (figures: SizeFigures) => ({
     nodes: figures.nodes,
     edges: figures.edges,
-    compileMs: round3(figures.compileMs.fastest), runMs: round3(figures.runMs.fastest), loadMs: round3(figures.loadMs.fastest),
+    compileMs: round3(figures.compileMs.fastest), runMs: round3(figures.runMs.fastest),
+    runAndReadMs: round3(figures.readMs.fastest), loadMs: round3(figures.loadMs.fastest),
     medianCompileMs: round3(figures.compileMs.median), medianRunMs: round3(figures.runMs.median),
   });
   return {
@@ -113,6 +134,7 @@ export function benchScaling(backend: string, clock: () => number): Record<strin
     nodeRatio: round3(nodeRatio), compileAndRunRatio: round3(timeRatio),
     growthExponent: round3(Math.log(timeRatio) / Math.log(nodeRatio)),
     medianRatio: round3(medianRatio),
+    runAndReadRatio: round3(large.readMs.fastest / small.readMs.fastest),
     medianGrowthExponent: round3(Math.log(medianRatio) / Math.log(nodeRatio)),
     largeLoadMs: round3(large.loadMs.fastest),
     largeProgramBytesPerNode: Math.round(retained.program),

@@ -67,8 +67,8 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
 
   // Compiled nodes by node index, filled in topological order, so a node's sources are set before it binds.
   const compiled: (CompiledNode | undefined)[] = new Array(flat.nodes.length);
-  const wiring: Wiring = { graph, edges: flat.edges, compiled };
   const order: CompiledNode[] = [];
+  const wiring: Wiring = { graph, edges: flat.edges, compiled, order };
   let graphElements = 0;
   for (const index of sorted) {
     const node = flat.nodes[index];
@@ -147,11 +147,17 @@ class RunnableNodes implements ReadonlyMap<string, CompiledNode> {
   }
 }
 
-/** The wires of the flattened document by node index, and the nodes compiled so far. */
-interface Wiring {
+/** The wires of the flattened document by node index. */
+interface Wires {
   graph: IndexedGraph;
   edges: readonly GraphEdge[];
+}
+
+/** The wires of the flattened document by node index, and the nodes compiled so far. */
+interface Wiring extends Wires {
   compiled: readonly (CompiledNode | undefined)[];
+  /** The runnable nodes placed so far. */
+  order: readonly CompiledNode[];
 }
 
 /** Returns the index of the first wire into input `port` of the node at `index`, or -1 when none is connected. */
@@ -164,21 +170,50 @@ function wireInto(wiring: Wiring, index: number, port: string): number {
 }
 
 /** Returns every wire out of output `port` of the node at `index`, in document order. */
-function wiresOutOf(wiring: Wiring, index: number, port: string): GraphEdge[] {
-  const { outgoingStart, outgoing } = wiring.graph;
+function wiresOutOf(wires: Wires, index: number, port: string): GraphEdge[] {
+  const { outgoingStart, outgoing } = wires.graph;
   let count = 0;
   for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
-    if (wiring.edges[outgoing[slot]].sourcePort === port) count++;
+    if (wires.edges[outgoing[slot]].sourcePort === port) count++;
   }
   // Sized exactly, because a list that grows by push reserves room for 17
   // wires, and a large graph keeps one list per output.
   const leaving: GraphEdge[] = new Array(count);
   count = 0;
   for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
-    const edge = wiring.edges[outgoing[slot]];
+    const edge = wires.edges[outgoing[slot]];
     if (edge.sourcePort === port) leaving[count++] = edge;
   }
   return leaving;
+}
+
+/**
+ * A compiled node whose lists of consumers are built on first read. Few
+ * readers need them, and a large graph would keep two lists per node.
+ */
+class CompiledEntry implements CompiledNode {
+  position = -1;
+  outputShapes = NO_OUTPUTS;
+  scalarRule: ScalarRule | null = null;
+  private consumerLists: GraphEdge[][] | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly kind: NodeKind,
+    readonly params: Params,
+    readonly inputs: (InputBinding | null)[],
+    private readonly wires: Wires,
+    private readonly index: number,
+  ) {}
+
+  get consumers(): GraphEdge[][] {
+    if (!this.consumerLists) {
+      const lists: GraphEdge[][] = new Array(this.kind.outputs.length);
+      for (let output = 0; output < lists.length; output++) lists[output] = wiresOutOf(this.wires, this.index, this.kind.outputs[output].name);
+      this.consumerLists = lists;
+    }
+    return this.consumerLists;
+  }
 }
 
 // Compiled nodes share these instead of one object per node, because a large
@@ -186,6 +221,17 @@ function wiresOutOf(wiring: Wiring, index: number, port: string): GraphEdge[] {
 // Frozen, because readers never change a compiled node's params or shapes.
 const NO_PARAMS: Params = Object.freeze({});
 const ONE_SCALAR_OUTPUT = Object.freeze([Object.freeze([])]) as readonly (readonly number[])[] as number[][];
+/** Output shapes of a node that cannot run. */
+const NO_OUTPUTS = Object.freeze([]) as readonly (readonly number[])[] as number[][];
+
+/** Lists of nulls by length: the input values of a node whose sources store none in the document. */
+const NULL_LISTS: null[][] = [];
+
+/** Returns the shared, frozen list of `count` nulls. */
+function nulls(count: number): null[] {
+  NULL_LISTS[count] ??= Object.freeze(new Array<null>(count).fill(null)) as readonly null[] as null[];
+  return NULL_LISTS[count];
+}
 
 function isOneScalar(shapes: readonly (readonly number[])[]): boolean {
   return shapes.length === 1 && shapes[0].length === 0;
@@ -213,7 +259,6 @@ function isComplete(kind: NodeKind, documentParams: Params): boolean {
 function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, diagnostics: Diagnostic[]): CompiledNode {
   const params = completeParams(kind, documentParams);
   const inputs: (InputBinding | null)[] = new Array(kind.inputs.length);
-  const sources: (CompiledNode | undefined)[] = new Array(kind.inputs.length);
   for (let index = 0; index < inputs.length; index++) {
     const edgeIndex = wireInto(wiring, nodeIndex, kind.inputs[index].name);
     if (edgeIndex < 0) {
@@ -225,14 +270,12 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
     const source = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
     const sourceIndex = source ? outputIndex(source.kind, edge.sourcePort) : -1;
     inputs[index] = { edge, sourceIndex, sourcePosition: source?.position ?? -1 };
-    sources[index] = source;
   }
-  const consumers: GraphEdge[][] = new Array(kind.outputs.length);
-  for (let index = 0; index < consumers.length; index++) consumers[index] = wiresOutOf(wiring, nodeIndex, kind.outputs[index].name);
-  const entry: CompiledNode = { id, position: -1, kind, params, inputs, consumers, outputShapes: [], scalarRule: null };
+  const entry = new CompiledEntry(id, kind, params, inputs, wiring, nodeIndex);
 
-  const inputShapes: number[][] = [];
-  const inputValues: (TensorData | null)[] = [];
+  const inputShapes: number[][] = new Array(inputs.length);
+  let inputValues: (TensorData | null)[] | null = null;
+  let scalarOnly = true;
   for (let index = 0; index < inputs.length; index++) {
     const binding = inputs[index];
     const port = kind.inputs[index].name;
@@ -243,7 +286,8 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
       });
       return entry;
     }
-    const source = sources[index];
+    // Sources are bound before the nodes that read them, so a runnable source's position is final.
+    const source = binding.sourcePosition >= 0 ? wiring.order[binding.sourcePosition] : undefined;
     const shape = source?.outputShapes[binding.sourceIndex];
     if (!shape) {
       diagnostics.push({
@@ -257,11 +301,15 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
       diagnostics.push(mismatch);
       return entry;
     }
-    inputShapes.push(shape);
-    inputValues.push(source!.kind.documentOutputs?.(source!.params)[binding.sourceIndex] ?? null);
+    inputShapes[index] = shape;
+    scalarOnly &&= shape.length === 0;
+    if (source!.kind.documentOutputs) {
+      inputValues ??= new Array<TensorData | null>(inputs.length).fill(null);
+      inputValues[index] = source!.kind.documentOutputs(source!.params)[binding.sourceIndex] ?? null;
+    }
   }
 
-  const result = kind.inferShapes(inputShapes, params, inputValues);
+  const result = kind.inferShapes(inputShapes, params, inputValues ?? nulls(inputs.length));
   if ('error' in result) {
     const wired = inputs
       .map((binding, index) => `${kind.inputs[index].name} from "${binding!.edge.source}" ${formatShape(inputShapes[index])}`)
@@ -279,7 +327,7 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
     return entry;
   }
   entry.outputShapes = isOneScalar(result.shapes) ? ONE_SCALAR_OUTPUT : result.shapes;
-  const scalarOnly = inputShapes.every((shape) => shape.length === 0) && result.shapes.every((shape) => shape.length === 0);
+  for (const shape of result.shapes) scalarOnly &&= shape.length === 0;
   entry.scalarRule = scalarOnly && mirrorsKind(kind) ? kind.scalar! : null;
   return entry;
 }
@@ -303,8 +351,9 @@ function mirrorsKind(kind: NodeKind): boolean {
  * value instead of 0, and max and min throw in backward.
  */
 function checkOutputSizes(id: string, kind: NodeKind, shapes: number[][]): Diagnostic | null {
-  const index = shapes.findIndex((shape) => sizeOf(shape) === 0 || sizeOf(shape) > MAX_TENSOR_ELEMENTS);
-  if (index < 0) return null;
+  let index = 0;
+  while (index < shapes.length && sizeOf(shapes[index]) > 0 && sizeOf(shapes[index]) <= MAX_TENSOR_ELEMENTS) index++;
+  if (index === shapes.length) return null;
   const shape = shapes[index];
   const name = kind.outputs[index]?.name ?? index;
   const reason = sizeOf(shape) === 0

@@ -44,7 +44,7 @@ function numberSlots(program: Program): ProgramSlots {
   const outputStart = new Int32Array(count + 1);
   const inputStart = new Int32Array(count + 1);
   for (let position = 0; position < count; position++) {
-    outputStart[position + 1] = outputStart[position] + order[position].consumers.length;
+    outputStart[position + 1] = outputStart[position] + order[position].kind.outputs.length;
     inputStart[position + 1] = inputStart[position] + order[position].inputs.length;
   }
   const outputs = outputStart[count];
@@ -83,9 +83,6 @@ function numberSlots(program: Program): ProgramSlots {
   return slots;
 }
 
-/** Above this many consumers, ordering them by search would take quadratic time, so they are sorted. */
-const WIDE_FAN_OUT = 32;
-
 /**
  * Puts the consumers of an output slot, which counting placed in the order of
  * their nodes' positions, into the order of the source node's `consumers`.
@@ -93,23 +90,13 @@ const WIDE_FAN_OUT = 32;
 function orderConsumers(program: Program, slots: ProgramSlots, outputSlot: number): void {
   const owner = slots.outputOwner[outputSlot];
   const wires = program.order[owner].consumers[outputSlot - slots.outputStart[owner]];
-  const { consumerInput } = slots;
-  const start = slots.consumerStart[outputSlot];
-  const end = slots.consumerStart[outputSlot + 1];
-  if (end - start > WIDE_FAN_OUT) {
-    const rank = new Map(wires.map((wire, index) => [wire, index]));
-    const sorted = Array.from(consumerInput.subarray(start, end)).sort((a, b) => rank.get(edgeOf(program, slots, a))! - rank.get(edgeOf(program, slots, b))!);
-    consumerInput.set(sorted, start);
-    return;
-  }
-  let next = start;
+  let next = slots.consumerStart[outputSlot];
   for (const wire of wires) {
-    for (let index = next; index < end; index++) {
-      if (edgeOf(program, slots, consumerInput[index]) !== wire) continue;
-      [consumerInput[next], consumerInput[index]] = [consumerInput[index], consumerInput[next]];
-      next++;
-      break;
-    }
+    const target = program.nodes.get(wire.target);
+    if (!target) continue;
+    // Only the wire bound to a target's input carries a gradient back.
+    const index = target.inputs.findIndex((binding) => binding?.edge === wire);
+    if (index >= 0) slots.consumerInput[next++] = slots.inputStart[target.position] + index;
   }
 }
 

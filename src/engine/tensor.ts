@@ -26,7 +26,9 @@ export function scalar(value: number): TensorData {
 }
 
 export function sizeOf(shape: Shape): number {
-  return shape.reduce((product, dim) => product * dim, 1);
+  let size = 1;
+  for (const dim of shape) size *= dim;
+  return size;
 }
 
 export function toTensor(value: TensorData): tf.Tensor {

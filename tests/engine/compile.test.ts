@@ -24,6 +24,24 @@ describe('missing inputs', () => {
     expect(program.order.map((node) => node.id)).toEqual(['x', 'n', 'f']);
   });
 
+  test('runnable nodes are listed by id in run order', () => {
+    const program = compile(document, registry);
+
+    expect([...program.nodes.keys()]).toEqual(['x', 'n', 'f']);
+    expect(program.nodes.size).toBe(3);
+    expect(program.nodes.get('n')).toBe(program.order[1]);
+    expect(program.nodes.has('dangling')).toBe(false);
+    expect(program.nodes.get('after')).toBeUndefined();
+    expect(program.nodes.get('no-such-node')).toBeUndefined();
+  });
+
+  test('consumers list the wires out of each output in document order', () => {
+    const program = compile(document, registry);
+
+    expect(program.nodes.get('x')!.consumers.map((wires) => wires.map((wire) => wire.id))).toEqual([['x.out->n.x', 'x.out->dangling.a']]);
+    expect(program.nodes.get('f')!.consumers).toEqual([[]]);
+  });
+
   test('rest of the graph still runs', () => {
     const { trace } = runDocument(document);
 
