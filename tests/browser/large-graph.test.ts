@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
 import { serializeDocument, type GraphDocument } from '../../src/engine/document';
 import { storageKeys } from '../../src/editor/store/persistence';
-import { byTestId, dragMouse, type Point } from './app';
+import { byTestId, centerOf, dragMouse, type Point } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
 
 /** The 1,016-node, 1,297-wire unrolled MLP of the canvas benchmark. */
@@ -73,6 +73,69 @@ async function zoomUntil(page: Page, direction: 'in' | 'out', zoom: number): Pro
     await page.waitForTimeout(100);
   }
   expect(await reached()).toBe(true);
+}
+
+/**
+ * Finds a point on a rendered wire where the wire is the topmost element, for
+ * clicks: the first of 19 points along its SVG path where elementFromPoint
+ * returns that wire's element. Returns the wire id and the point in page coordinates.
+ */
+async function exposedWirePoint(page: Page): Promise<{ id: string; point: Point } | null> {
+  return page.evaluate(() => {
+    for (const edge of document.querySelectorAll<SVGGElement>('.react-flow__edge')) {
+      const path = edge.querySelector<SVGPathElement>('.react-flow__edge-path');
+      const matrix = path?.getScreenCTM();
+      if (!path || !matrix) continue;
+      const length = path.getTotalLength();
+      for (let step = 1; step < 20; step++) {
+        const local = path.getPointAtLength((length * step) / 20);
+        const x = matrix.a * local.x + matrix.c * local.y + matrix.e;
+        const y = matrix.b * local.x + matrix.d * local.y + matrix.f;
+        const hit = document.elementFromPoint(x, y)?.closest<SVGGElement>('.react-flow__edge');
+        if (hit === edge && x > 0 && y > 0) return { id: edge.dataset.id ?? '', point: { x, y } };
+      }
+    }
+    return null;
+  });
+}
+
+/**
+ * Counts how many of 19 points along each rendered wire's SVG path have a
+ * painted pixel on the wire canvas within 2 pixels, and how many points were tested.
+ */
+async function wirePixelsOnCanvas(page: Page): Promise<{ painted: number; tested: number }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="wire-canvas"]')!;
+    const rect = canvas.getBoundingClientRect();
+    const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+    const scale = canvas.width / rect.width;
+    let painted = 0;
+    let tested = 0;
+    for (const path of document.querySelectorAll<SVGPathElement>('.react-flow__edge-path')) {
+      const matrix = path.getScreenCTM();
+      if (!matrix) continue;
+      const length = path.getTotalLength();
+      for (let step = 1; step < 20; step++) {
+        const local = path.getPointAtLength((length * step) / 20);
+        const column = Math.round((matrix.a * local.x + matrix.c * local.y + matrix.e - rect.left) * scale);
+        const row = Math.round((matrix.b * local.x + matrix.d * local.y + matrix.f - rect.top) * scale);
+        if (column < 2 || row < 2 || column >= canvas.width - 2 || row >= canvas.height - 2) continue;
+        tested++;
+        let alpha = 0;
+        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) alpha = Math.max(alpha, pixels.data[((row + dy) * canvas.width + column + dx) * 4 + 3]);
+        if (alpha > 0) painted++;
+      }
+    }
+    return { painted, tested };
+  });
+}
+
+/** Visibility of each rendered wire's SVG path, by wire id. */
+function pathVisibility(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll<SVGGElement>('.react-flow__edge')].map((edge) => [
+    edge.dataset.id ?? '',
+    getComputedStyle(edge.querySelector('.react-flow__edge-path')!).visibility,
+  ])));
 }
 
 describe('large graph drawing', () => {
@@ -169,6 +232,54 @@ describe('large graph drawing', () => {
     await expect.poll(async () => (await readTransform(page)).zoom, { timeout: 10_000 }).toBeGreaterThanOrEqual(DETAIL_ZOOM);
     await byTestId(page, 'node-l2n0z').waitFor({ timeout: 30_000 });
     await saveScreenshot(page, 'large-graph-zoomed-to-node');
+  });
+
+  test('wires on a canvas in detail', async ({ page }) => {
+    await openLargeGraph(page);
+    const target = await nodePoint(page, 'l2n0z');
+    await page.mouse.dblclick(target.x, target.y);
+    await byTestId(page, 'node-l2n0z').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.react-flow__edge').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // The canvas paints each wire along the path React Flow computed for it, and the paths themselves are hidden.
+    await expect.poll(async () => (await wirePixelsOnCanvas(page)).painted, { timeout: 10_000 }).toBeGreaterThan(0);
+    const pixels = await wirePixelsOnCanvas(page);
+    expect(pixels.tested).toBeGreaterThan(100);
+    expect(pixels.painted).toBe(pixels.tested);
+    expect(new Set(Object.values(await pathVisibility(page)))).toEqual(new Set(['hidden']));
+    await saveScreenshot(page, 'large-graph-wire-canvas');
+
+    // A click on a wire's hidden path selects the wire, whose path then shows over the canvas.
+    const wire = await exposedWirePoint(page);
+    expect(wire).not.toBeNull();
+    await page.mouse.click(wire!.point.x, wire!.point.y);
+    await expect.poll(() => page.locator(`.react-flow__edge.selected[data-id="${wire!.id}"]`).count()).toBe(1);
+    expect((await pathVisibility(page))[wire!.id]).toBe('visible');
+
+    // A right-click on it opens the wire menu.
+    await page.mouse.click(wire!.point.x, wire!.point.y, { button: 'right' });
+    await byTestId(page, 'context-menu-edge').waitFor();
+    await page.keyboard.press('Escape');
+
+    // While a node is dragged, its wires show their paths, and the canvas leaves them out.
+    const header = await centerOf(byTestId(page, 'node-l2n0z').locator('.gate-header'));
+    await page.mouse.move(header.x, header.y);
+    await page.mouse.down();
+    await page.mouse.move(header.x + 10, header.y + 10, { steps: 2 });
+    await page.mouse.move(header.x + 40, header.y + 30, { steps: 5 });
+    const moving = await page.evaluate(() => [...document.querySelectorAll('.react-flow__edge-path.moving')].map((path) => path.closest<SVGGElement>('.react-flow__edge')!.dataset.id ?? ''));
+    const wiresOfNode = graph.edges.filter((edge) => edge.source === 'l2n0z' || edge.target === 'l2n0z').map((edge) => edge.id);
+    expect(moving.length).toBeGreaterThan(0);
+    expect(wiresOfNode).toEqual(expect.arrayContaining(moving));
+    const visibility = await pathVisibility(page);
+    for (const id of moving) expect(visibility[id]).toBe('visible');
+    await saveScreenshot(page, 'large-graph-wire-canvas-drag');
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.react-flow__edge-path.moving').count()).toBe(0);
+    await expect.poll(async () => {
+      const after = await wirePixelsOnCanvas(page);
+      return after.painted === after.tested;
+    }, { timeout: 10_000 }).toBe(true);
   });
 
   test('canvas marks the active step', async ({ page }) => {

@@ -25,6 +25,7 @@ import { GateNode, type GateFlowNode } from './GateNode';
 import { Overview } from './Overview';
 import { useSavedViewport } from './saved-viewport';
 import { ValueEdge } from './ValueEdge';
+import { WireCanvas } from './WireCanvas';
 
 /** Drag-and-drop type of a palette item; its data is the node kind. */
 export const PALETTE_DRAG_TYPE = 'application/x-backprop-studio-kind';
@@ -79,6 +80,8 @@ export function Canvas() {
     };
   }, [loadCount, flow, setViewport, savedViewport]);
 
+  // At detail zoom a large graph's wires are drawn on WireCanvas, and their SVG paths only take the pointer.
+  const wiresOnCanvas = drawing.large && !drawing.compact;
   const compactMenus = useMemo<CompactCanvasMenus>(() => ({ onNode: overlays.openNodeMenu, onWire: overlays.openEdgeMenu }), [overlays]);
 
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
@@ -127,6 +130,7 @@ export function Canvas() {
     >
       <CanvasDrawingContext.Provider value={drawing}>
         <ReactFlow
+          className={wiresOnCanvas ? 'wires-on-canvas' : undefined}
           nodes={drawing.compact ? noNodes : nodes}
           edges={drawing.compact ? noEdges : edges}
           nodeTypes={nodeTypes}
@@ -157,6 +161,7 @@ export function Canvas() {
           onlyRenderVisibleElements={drawing.large}
         >
           {drawing.compact && <CompactCanvas menus={compactMenus} />}
+          {wiresOnCanvas && <WireCanvas />}
           <DotGrid />
           <Controls showInteractive={false} onFitView={fitToGraph} />
           <Overview nodes={nodes} />

@@ -1,4 +1,4 @@
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { createPortal } from 'react-dom';
 import type { TensorData } from '../../engine/tensor';
@@ -10,6 +10,7 @@ import { useCanvasDrawing } from './drawing';
 import { Pulse } from './Pulse';
 import { edgeGradientTensor, edgeGradientText, edgePulseKey, edgeValueTensor, edgeValueText } from './selectors';
 import { hoverText, TensorLabel } from './TensorPreview';
+import { isWireMoving } from './WireCanvas';
 
 /** Tensor labels take the pointer so their full values show on hover; scalar labels let clicks through. */
 function labelClass(kind: string, tensor: TensorData | null): string {
@@ -26,10 +27,13 @@ export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
   const pulseKey = useEditor((state) => edgePulseKey(state, source, target));
   const speed = useEditor((state) => state.speed);
   const { labelLayer } = useCanvasDrawing();
+  // Where WireCanvas draws the wires, it leaves out the wires of dragged nodes, and their paths show instead.
+  const moving = useStore((state) => isWireMoving(state, source, target));
+  const wireClass = ['wire', selected && 'selected', moving && 'moving'].filter(Boolean).join(' ');
 
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'wire selected' : 'wire'} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={wireClass} />
       {pulseKey !== null && <Pulse key={pulseKey} path={path} direction={pulseKey.startsWith('forward') ? 'forward' : 'backward'} durationMs={stepDelayMs(speed)} />}
       {labelLayer && createPortal(<WireLabels id={id} source={source} target={target} x={labelX} y={labelY} />, labelLayer)}
     </>
