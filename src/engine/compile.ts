@@ -4,6 +4,7 @@ import type { GraphDocument, GraphEdge } from './document';
 import { attributeToModules } from './modules/diagnostics';
 import { expandModules, type ModuleInstance } from './modules/expand';
 import { formatShape, MAX_GRAPH_ELEMENTS, MAX_TENSOR_ELEMENTS, sizeOf, type TensorData } from './tensor';
+import { SlotNumbering } from './slots';
 import { indexGraph, orderIndexedGraph, type IndexedGraph } from './topology';
 import type { KindRegistry, NodeKind, Params, ScalarRule } from './types';
 
@@ -68,6 +69,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   // Compiled nodes by node index, filled in topological order, so a node's sources are set before it binds.
   const compiled: (CompiledNode | undefined)[] = new Array(flat.nodes.length);
   const order: CompiledNode[] = [];
+  const numbering = new SlotNumbering(flat.nodes.length, flat.edges.length);
   const wiring: Wiring = { graph, edges: flat.edges, compiled, order };
   let graphElements = 0;
   for (const index of sorted) {
@@ -94,10 +96,13 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     graphElements += elements;
     entry.position = order.length;
     order.push(entry);
+    numbering.place(entry);
   }
 
   const modules = expansion.instances;
-  return { document, order, nodes: new RunnableNodes(graph.indexOf, compiled, order), diagnostics: attributeToModules(diagnostics, modules), modules };
+  const program: Program = { document, order, nodes: new RunnableNodes(graph.indexOf, compiled, order), diagnostics: attributeToModules(diagnostics, modules), modules };
+  numbering.finish(program);
+  return program;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Program } from './compile';
+import type { CompiledNode, Program } from './compile';
 
 /**
  * A program's ports as numbered slots, so a run can keep its scalar values
@@ -32,55 +32,111 @@ const cache = new WeakMap<Program, ProgramSlots>();
 export function slotsOf(program: Program): ProgramSlots {
   let slots = cache.get(program);
   if (!slots) {
-    slots = numberSlots(program);
-    cache.set(program, slots);
+    const numbering = new SlotNumbering();
+    for (const node of program.order) numbering.place(node);
+    slots = numbering.finish(program);
   }
   return slots;
 }
 
-function numberSlots(program: Program): ProgramSlots {
-  const { order } = program;
-  const count = order.length;
-  const outputStart = new Int32Array(count + 1);
-  const inputStart = new Int32Array(count + 1);
-  for (let position = 0; position < count; position++) {
-    outputStart[position + 1] = outputStart[position] + order[position].kind.outputs.length;
-    inputStart[position + 1] = inputStart[position] + order[position].inputs.length;
+/** A list of integers in a typed array that doubles when full. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(capacity, 8));
   }
-  const outputs = outputStart[count];
-  const inputs = inputStart[count];
-  const outputOwner = new Int32Array(outputs);
-  const inputOwner = new Int32Array(inputs);
-  const inputSource = new Int32Array(inputs);
-  const consumerStart = new Int32Array(outputs + 1);
-  for (let position = 0; position < count; position++) {
-    outputOwner.fill(position, outputStart[position], outputStart[position + 1]);
-    const bindings = order[position].inputs;
-    for (let index = 0; index < bindings.length; index++) {
-      // Every input of a runnable node is bound to a runnable source.
-      const binding = bindings[index]!;
-      const slot = inputStart[position] + index;
-      inputOwner[slot] = position;
-      inputSource[slot] = outputStart[binding.sourcePosition] + binding.sourceIndex;
-      consumerStart[inputSource[slot] + 1]++;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** Returns the numbers pushed so far, as a view of the list's array. */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Numbers the slots of nodes in the order they are placed. Compile places
+ * each node as it adds it to the program's order, while the node is still in
+ * the processor's cache, so a large graph needs no second pass over its nodes.
+ */
+export class SlotNumbering {
+  private readonly outputStart: IntList;
+  private readonly inputStart: IntList;
+  private readonly outputOwner: IntList;
+  private readonly inputOwner: IntList;
+  private readonly inputSource: IntList;
+  /** Consumers counted per output slot. */
+  private readonly consumers: IntList;
+
+  constructor(nodes = 0, wires = 0) {
+    this.outputStart = new IntList(nodes + 1);
+    this.inputStart = new IntList(nodes + 1);
+    this.outputOwner = new IntList(nodes);
+    this.inputOwner = new IntList(wires);
+    this.inputSource = new IntList(wires);
+    this.consumers = new IntList(nodes);
+    this.outputStart.push(0);
+    this.inputStart.push(0);
+  }
+
+  /** Numbers the slots of the node placed next in the order; its position must be the count placed so far. */
+  place(node: CompiledNode): void {
+    const position = this.outputStart.length - 1;
+    const outputs = node.kind.outputs.length;
+    this.outputStart.push(this.outputStart.data[position] + outputs);
+    this.inputStart.push(this.inputStart.data[position] + node.inputs.length);
+    for (let index = 0; index < outputs; index++) {
+      this.outputOwner.push(position);
+      this.consumers.push(0);
+    }
+    for (const binding of node.inputs) {
+      // Every input of a runnable node is bound to a runnable source, which was placed before it.
+      const source = this.outputStart.data[binding!.sourcePosition] + binding!.sourceIndex;
+      this.inputOwner.push(position);
+      this.inputSource.push(source);
+      this.consumers.data[source]++;
     }
   }
-  for (let slot = 0; slot < outputs; slot++) consumerStart[slot + 1] += consumerStart[slot];
 
-  const consumerInput = new Int32Array(inputs);
-  const filled = consumerStart.slice(0, outputs);
-  for (let slot = 0; slot < inputs; slot++) consumerInput[filled[inputSource[slot]]++] = slot;
+  /** Returns the slots of the placed nodes, which must be all of the program's order, and keeps them for `slotsOf`. */
+  finish(program: Program): ProgramSlots {
+    const count = this.outputStart.length - 1;
+    const outputs = this.outputOwner.length;
+    const inputs = this.inputOwner.length;
+    const inputSource = this.inputSource.view();
+    const consumerStart = new Int32Array(outputs + 1);
+    for (let slot = 0; slot < outputs; slot++) consumerStart[slot + 1] = consumerStart[slot] + this.consumers.data[slot];
 
-  const slots: ProgramSlots = { outputStart, inputStart, outputOwner, inputOwner, inputSource, consumerStart, consumerInput, sink: new Uint8Array(count) };
-  for (let position = 0; position < count; position++) {
-    let read = false;
-    for (let slot = outputStart[position]; slot < outputStart[position + 1]; slot++) {
-      if (consumerStart[slot + 1] > consumerStart[slot] + 1) orderConsumers(program, slots, slot);
-      read ||= consumerStart[slot + 1] > consumerStart[slot];
+    const consumerInput = new Int32Array(inputs);
+    const filled = consumerStart.slice(0, outputs);
+    for (let slot = 0; slot < inputs; slot++) consumerInput[filled[inputSource[slot]]++] = slot;
+
+    const slots: ProgramSlots = {
+      outputStart: this.outputStart.view(), inputStart: this.inputStart.view(),
+      outputOwner: this.outputOwner.view(), inputOwner: this.inputOwner.view(),
+      inputSource, consumerStart, consumerInput, sink: new Uint8Array(count),
+    };
+    const { outputStart, inputStart } = slots;
+    for (let position = 0; position < count; position++) {
+      let read = false;
+      for (let slot = outputStart[position]; slot < outputStart[position + 1]; slot++) {
+        if (consumerStart[slot + 1] > consumerStart[slot] + 1) orderConsumers(program, slots, slot);
+        read ||= consumerStart[slot + 1] > consumerStart[slot];
+      }
+      slots.sink[position] = inputStart[position + 1] > inputStart[position] && !read ? 1 : 0;
     }
-    slots.sink[position] = order[position].inputs.length > 0 && !read ? 1 : 0;
+    cache.set(program, slots);
+    return slots;
   }
-  return slots;
 }
 
 /**
