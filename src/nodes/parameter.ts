@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { tfjsSeed } from '../engine/seed';
 import { formatShape } from '../engine/tensor';
 import type { NodeKind, Params } from '../engine/types';
 import { sourceKind } from './source';
@@ -28,7 +29,7 @@ const forward: NodeKind['forward'] = (context) => {
   if (init === 'value') return fromValue.forward(context);
   const shape = generatedShape(context.params);
   if (init === 'zeros' || shape.length < 2) return [tf.zeros(shape)];
-  return [tf.randomNormal(shape, 0, initialDeviation(init, shape[0]), 'float32', context.params.seed as number)];
+  return [tf.randomNormal(shape, 0, initialDeviation(init, shape[0]), 'float32', tfjsSeed(context.params.seed as number))];
 };
 
 /**

@@ -35,6 +35,15 @@ describe('trainer', () => {
     trainer.dispose();
   });
 
+  test('training seed 0 starts from the same weights every time', async () => {
+    const first = await trainerFor('linear-softmax', { seed: 0, init: 'xavier' });
+    const second = await trainerFor('linear-softmax', { seed: 0, init: 'xavier' });
+
+    expect(second.evaluate('train').dataLoss).toBe(first.evaluate('train').dataLoss);
+    first.dispose();
+    second.dispose();
+  });
+
   test('linear SVM starts near C − 1', async () => {
     const trainer = await trainerFor('linear-svm');
 

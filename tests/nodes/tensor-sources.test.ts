@@ -99,3 +99,27 @@ describe('batch', () => {
     expectClose(trace.nodes.L.outputs[0].data, [4]);
   });
 });
+
+describe('generated parameter', () => {
+  function weights(seed: number, init = 'xavier'): number[] {
+    const document = new TestGraph().node('W', 'parameter', {}, { init, shape: [40, 50], seed, value: { shape: [], data: [0] } }).build();
+    return run(compile(document, registry)).nodes.W.outputs[0].data;
+  }
+
+  test.each([0, 1, 7])('seed %i draws the same numbers on every run', (seed) => {
+    expect(weights(seed)).toEqual(weights(seed));
+  });
+
+  test('different seeds draw different numbers', () => {
+    expect(weights(0)).not.toEqual(weights(1));
+  });
+
+  test('xavier deviation is 1/√fanIn', () => {
+    const values = weights(0);
+    const deviation = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0) / values.length);
+
+    // 2,000 draws put the sample deviation within about 5 % of 1/√40 ≈ 0.158.
+    expect(deviation).toBeGreaterThan(0.9 / Math.sqrt(40));
+    expect(deviation).toBeLessThan(1.1 / Math.sqrt(40));
+  });
+});

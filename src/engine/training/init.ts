@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { tfjsSeed } from '../seed';
 
 export const WEIGHT_INITS = ['document', 'small-random', 'xavier', 'he'] as const;
 export type WeightInit = (typeof WEIGHT_INITS)[number];
@@ -13,5 +14,5 @@ export function initialValue(init: WeightInit, shape: number[], current: tf.Tens
   if (shape.length < 2) return tf.zeros(shape);
   const fanIn = shape[0];
   const deviation = init === 'small-random' ? 0.01 : init === 'xavier' ? 1 / Math.sqrt(fanIn) : Math.sqrt(2 / fanIn);
-  return tf.randomNormal(shape, 0, deviation, 'float32', seed);
+  return tf.randomNormal(shape, 0, deviation, 'float32', tfjsSeed(seed));
 }
