@@ -108,8 +108,11 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
 /**
  * The runnable nodes by id, in topological order. It looks nodes up through
  * the node index that compile built anyway, instead of a second map of every id.
+ * Of nodes that share an id, only the one the index names is listed.
  */
 class RunnableNodes implements ReadonlyMap<string, CompiledNode> {
+  private count = -1;
+
   constructor(
     private readonly indexOf: ReadonlyMap<string, number>,
     private readonly compiled: readonly (CompiledNode | undefined)[],
@@ -117,7 +120,11 @@ class RunnableNodes implements ReadonlyMap<string, CompiledNode> {
   ) {}
 
   get size(): number {
-    return this.order.length;
+    if (this.count < 0) {
+      this.count = 0;
+      for (const node of this.order) if (this.get(node.id) === node) this.count++;
+    }
+    return this.count;
   }
 
   get(id: string): CompiledNode | undefined {
@@ -132,19 +139,21 @@ class RunnableNodes implements ReadonlyMap<string, CompiledNode> {
   }
 
   forEach(callback: (node: CompiledNode, id: string, map: ReadonlyMap<string, CompiledNode>) => void, thisArg?: unknown): void {
-    for (const node of this.order) callback.call(thisArg, node, node.id, this);
+    for (const [id, node] of this.entries()) callback.call(thisArg, node, id, this);
   }
 
   *entries(): MapIterator<[string, CompiledNode]> {
-    for (const node of this.order) yield [node.id, node];
+    for (const node of this.order) {
+      if (this.get(node.id) === node) yield [node.id, node];
+    }
   }
 
   *keys(): MapIterator<string> {
-    for (const node of this.order) yield node.id;
+    for (const [id] of this.entries()) yield id;
   }
 
-  values(): MapIterator<CompiledNode> {
-    return this.order.values();
+  *values(): MapIterator<CompiledNode> {
+    for (const [, node] of this.entries()) yield node;
   }
 
   [Symbol.iterator](): MapIterator<[string, CompiledNode]> {

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { CompiledNode, Program } from './compile';
 import { describeNode } from './diagnostics';
+import { slotsOf } from './slots';
 import { formatShape, shapesEqual } from './tensor';
 
 /**
@@ -48,22 +49,17 @@ export function computeOutputs(node: CompiledNode, inputs: tf.Tensor[], feeds: F
   return fed ? [...fed] : node.kind.forward({ inputs, params: node.params });
 }
 
-/** Lists the sinks: runnable nodes with inputs whose outputs no runnable node reads. */
+/**
+ * Lists the sinks: runnable nodes with inputs whose outputs no runnable node
+ * reads through a wire bound to one of its inputs.
+ */
 export function findSinks(program: Program): string[] {
+  const { sink } = slotsOf(program);
   const sinks: string[] = [];
-  for (const node of program.order) {
-    if (node.inputs.length > 0 && !hasRunnableConsumer(program, node)) sinks.push(node.id);
+  for (let position = 0; position < sink.length; position++) {
+    if (sink[position]) sinks.push(program.order[position].id);
   }
   return sinks;
-}
-
-function hasRunnableConsumer(program: Program, node: CompiledNode): boolean {
-  for (const edges of node.consumers) {
-    for (const edge of edges) {
-      if (program.nodes.has(edge.target)) return true;
-    }
-  }
-  return false;
 }
 
 /** Collects the tensors a node reads, in input port order. Every input must be bound and already computed. */

@@ -1,6 +1,6 @@
 import type { Program } from './compile';
 import type { Diagnostic } from './diagnostics';
-import { isSeeded } from './pass';
+import { findSinks, isSeeded } from './pass';
 import { edgeOf, type ProgramSlots } from './slots';
 import type { TensorData } from './tensor';
 import type { EdgeTrace, NodeTrace, Trace, TraceStep, UpstreamPart } from './trace';
@@ -166,14 +166,6 @@ export class TraceStore {
     return steps;
   }
 
-  /** Ids of the sinks in topological order. */
-  sinks(): string[] {
-    const sinks: string[] = [];
-    for (let position = 0; position < this.slots.sink.length; position++) {
-      if (this.slots.sink[position]) sinks.push(this.program.order[position].id);
-    }
-    return sinks;
-  }
 }
 
 /**
@@ -201,7 +193,7 @@ export function traceOf(store: TraceStore, diagnostics: Diagnostic[]): Trace {
   const edges = recordView<EdgeTrace>(edgeSlotOf, (slot) => store.edgeRecord(slot), edgeIds);
 
   let steps: TraceStep[] | null = null;
-  const trace = { nodes, edges, sinks: store.sinks(), diagnostics } as Omit<Trace, 'steps'> as Trace;
+  const trace = { nodes, edges, sinks: findSinks(program), diagnostics } as Omit<Trace, 'steps'> as Trace;
   Object.defineProperty(trace, 'steps', {
     enumerable: true,
     get: () => (steps ??= store.steps()),
@@ -219,25 +211,37 @@ export function traceOf(store: TraceStore, diagnostics: Diagnostic[]): Trace {
  */
 function recordView<T>(indexOf: (key: string) => number | undefined, build: (index: number) => T, keys: () => Iterable<string>): Record<string, T> {
   const written = new Map<string, T>();
+  const deleted = new Set<string>();
   const read = (key: string): T | undefined => {
     if (written.has(key)) return written.get(key);
-    const index = indexOf(key);
+    const index = deleted.has(key) ? undefined : indexOf(key);
     return index === undefined ? undefined : build(index);
   };
-  const has = (key: string) => written.has(key) || indexOf(key) !== undefined;
+  const has = (key: string) => written.has(key) || (!deleted.has(key) && indexOf(key) !== undefined);
+  const write = (key: string, value: T) => {
+    written.set(key, value);
+    deleted.delete(key);
+    return true;
+  };
   return new Proxy({} as Record<string, T>, {
     // Keys that are not records, such as "constructor", read as on a plain object.
     get: (target, key) => (typeof key === 'string' ? read(key) : undefined) ?? Reflect.get(target, key),
     has: (target, key) => (typeof key === 'string' ? has(key) : Reflect.has(target, key)),
-    set: (_target, key, value: T) => {
+    set: (_target, key, value: T) => typeof key === 'string' && write(key, value),
+    defineProperty: (_target, key, descriptor) => typeof key === 'string' && 'value' in descriptor && write(key, descriptor.value as T),
+    deleteProperty: (_target, key) => {
       if (typeof key !== 'string') return false;
-      written.set(key, value);
+      written.delete(key);
+      deleted.add(key);
       return true;
     },
     ownKeys: () => {
-      const listed = [...keys()];
+      const listed: string[] = [];
+      for (const key of keys()) {
+        if (!deleted.has(key)) listed.push(key);
+      }
       for (const key of written.keys()) {
-        if (indexOf(key) === undefined) listed.push(key);
+        if (indexOf(key) === undefined || deleted.has(key)) listed.push(key);
       }
       return listed;
     },

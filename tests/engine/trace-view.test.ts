@@ -83,6 +83,19 @@ describe('trace records read as plain data', () => {
     expect(Object.keys(trace.nodes)).toEqual(['x', 'w', 'y', 'q', 'f', 'module']);
   });
 
+  test('a deleted or defined record behaves as on a plain object', () => {
+    const { trace } = runDocument(smallGraph());
+    const summary: NodeTrace = { outputs: [{ shape: [], data: [7] }], upstream: null, upstreamParts: [], local: null, downstream: null };
+
+    delete trace.nodes.q;
+    Object.defineProperty(trace.nodes, 'module', { value: summary, enumerable: true, configurable: true, writable: true });
+
+    expect('q' in trace.nodes).toBe(false);
+    expect(trace.nodes.q).toBeUndefined();
+    expect(trace.nodes.module).toBe(summary);
+    expect(Object.keys(trace.nodes)).toEqual(['x', 'w', 'y', 'f', 'module']);
+  });
+
   test('steps are forward in order, then backward in reverse', () => {
     const { trace } = runDocument(smallGraph());
 
@@ -107,5 +120,34 @@ describe('trace records read as plain data', () => {
     weights.forEach((weight, index) => expect(byEdge.get(`x.out->m${index}.a`)).toBeCloseTo(weight, 6));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     expect(trace.nodes.x.upstream![0].data[0]).toBeCloseTo(total, 5);
+  });
+});
+
+describe('documents that load rejects', () => {
+  // Compile and run accept these so that a bad document still shows what runs.
+  const input = (id: string, value: number) => ({ id, kind: 'input', params: { value: { shape: [], data: [value] } }, position: { x: 0, y: 0 } });
+  const gate = (id: string, kind: string) => ({ id, kind, params: {}, position: { x: 0, y: 0 } });
+  const wire = (id: string, source: string, target: string, targetPort: string) => ({ id, source, sourcePort: 'out', target, targetPort });
+
+  test('duplicate node ids list each id once', () => {
+    const document = { ...new TestGraph().build(), nodes: [input('x', 2), input('x', 3), gate('n', 'negate')], edges: [wire('e', 'x', 'n', 'x')] };
+    const { program, trace } = runDocument(document);
+
+    expect(Object.keys(trace.nodes)).toEqual([...new Set(Object.keys(trace.nodes))]);
+    expect([...program.nodes.keys()]).toHaveLength(program.nodes.size);
+    expect(trace.nodes.n.outputs[0].data).toEqual([-3]);
+  });
+
+  test('a wire into a port the kind lacks leaves its source a sink', () => {
+    const document = {
+      ...new TestGraph().build(),
+      nodes: [input('x', 2), gate('a', 'exp'), gate('n', 'negate')],
+      edges: [wire('x-a', 'x', 'a', 'x'), wire('x-n', 'x', 'n', 'x'), wire('a-bogus', 'a', 'n', 'bogus')],
+    };
+    const { trace } = runDocument(document);
+
+    expect(trace.sinks).toEqual(['a', 'n']);
+    // f = e^x − x, so df/dx = e² − 1.
+    expect(trace.nodes.x.upstream![0].data[0]).toBeCloseTo(Math.exp(2) - 1, 5);
   });
 });
