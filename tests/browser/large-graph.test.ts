@@ -280,6 +280,36 @@ describe('large graph drawing', () => {
       const after = await wirePixelsOnCanvas(page);
       return after.painted === after.tested;
     }, { timeout: 10_000 }).toBe(true);
+
+    // A drag on empty pane pans the view, and afterwards a click on a node selects it again.
+    const empty = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      for (let y = pane.top + 20; y < pane.bottom - 20; y += 10) {
+        for (let x = pane.left + 20; x < pane.right - 20; x += 10) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      return null;
+    });
+    expect(empty).not.toBeNull();
+    const before = await readTransform(page);
+    await dragMouse(page, empty!, { x: empty!.x + 120, y: empty!.y + 60 });
+    await expect.poll(async () => (await readTransform(page)).x).toBeGreaterThan(before.x + 60);
+    expect((await readTransform(page)).y).toBeGreaterThan(before.y + 30);
+    expect(await page.locator('.react-flow__pane.dragging').count()).toBe(0);
+    const other = await page.evaluate(() => {
+      for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node:not(.selected)')) {
+        const header = node.querySelector('.gate-header')!.getBoundingClientRect();
+        const point = { x: header.left + header.width / 2, y: header.top + header.height / 2 };
+        if (document.elementFromPoint(point.x, point.y)?.closest('.react-flow__node') === node) return { id: node.dataset.id ?? '', point };
+      }
+      return null;
+    });
+    expect(other).not.toBeNull();
+    const otherId = other!.id;
+    await page.mouse.click(other!.point.x, other!.point.y);
+    // Selecting a node renders its formula in the inspector, which can take seconds for a node deep in the graph.
+    await expect.poll(() => page.locator(`.react-flow__node.selected[data-id="${otherId}"]`).count(), { timeout: 20_000 }).toBe(1);
   });
 
   test('canvas marks the active step', async ({ page }) => {
