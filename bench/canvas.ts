@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { serializeDocument, type GraphDocument } from '../src/engine/document';
@@ -19,6 +21,52 @@ type Frames = ReturnType<typeof probes.stopFrameCount>;
 /** The page's DevTools protocol session; one per page, created with the page. */
 const sessions = new WeakMap<Page, CDPSession>();
 
+/** Clock ticks per second of the CPU times in /proc/<pid>/stat. */
+let clockTicks = 0;
+
+/**
+ * Returns the CPU time, in milliseconds, that Chromium GPU processes started by
+ * this process have used so far: user plus system time from /proc of every
+ * descendant whose command line has `--type=gpu-process`. Without a GPU that
+ * process rasterizes and composites through SwiftShader. Returns NaN where
+ * /proc is missing (any system but Linux).
+ */
+function gpuProcessCpuMs(): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return Number.NaN;
+  }
+  clockTicks ||= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  const processes: { pid: number; parent: number; ticks: number; gpu: boolean }[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name is in brackets and may contain spaces, so the fields are split after it. The parent
+      // PID, utime and stime, fields 4, 14 and 15 of the line in proc(5), are then at indexes 1, 11 and 12.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const gpu = readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=gpu-process');
+      processes.push({ pid: Number(entry), parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), gpu });
+    } catch {
+      // The process ended while it was being read.
+    }
+  }
+  const descendants = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const entry of processes) {
+      if (!descendants.has(entry.pid) && descendants.has(entry.parent)) {
+        descendants.add(entry.pid);
+        grew = true;
+      }
+    }
+  }
+  const ticks = processes.filter((entry) => entry.gpu && descendants.has(entry.pid)).reduce((sum, entry) => sum + entry.ticks, 0);
+  return (ticks * 1000) / clockTicks;
+}
+
 /** Reads the DevTools protocol's Performance metrics by name: durations in seconds, counts as counts. */
 async function readMetrics(page: Page): Promise<Record<string, number>> {
   const session = sessions.get(page);
@@ -33,16 +81,20 @@ async function readMetrics(page: Page): Promise<Record<string, number>> {
  * script time (wall clock) and the CPU time of that thread and of the whole
  * renderer process. CPU time leaves out the time other processes held the
  * cores, so it compares runs under different machine loads better than the
- * frame rate does. The GPU process, which rasterizes and composites, is not counted.
+ * frame rate does. The CPU time of the GPU process, which rasterizes and
+ * composites through SwiftShader here, comes from /proc.
  */
 async function framesWhile(page: Page, act: (step: number) => Promise<void>): Promise<Record<string, number>> {
   const before = await readMetrics(page);
+  const gpuBefore = gpuProcessCpuMs();
   await page.evaluate(probes.startFrameCount);
   const deadline = Date.now() + WINDOW_MS;
   for (let step = 0; Date.now() < deadline; step++) await act(step);
   const frames: Frames = await page.evaluate(probes.stopFrameCount);
   const after = await readMetrics(page);
-  const perFrame = (name: string) => round3(((after[name] - before[name]) * 1000) / Math.max(1, frames.fps * frames.seconds));
+  const gpuAfter = gpuProcessCpuMs();
+  const frameCount = Math.max(1, frames.fps * frames.seconds);
+  const perFrame = (name: string) => round3(((after[name] - before[name]) * 1000) / frameCount);
   return {
     fps: round3(frames.fps),
     longestFrameMs: round3(frames.longestFrameMs),
@@ -51,6 +103,7 @@ async function framesWhile(page: Page, act: (step: number) => Promise<void>): Pr
     scriptMsPerFrame: perFrame('ScriptDuration'),
     mainThreadCpuMsPerFrame: perFrame('ThreadTime'),
     rendererCpuMsPerFrame: perFrame('ProcessTime'),
+    gpuProcessCpuMsPerFrame: round3((gpuAfter - gpuBefore) / frameCount),
   };
 }
 
@@ -215,6 +268,7 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
   const workingZoom = await zoomTo(page, 1);
   // React Flow renders only the nodes in view at detail zoom (onlyRenderVisibleElements).
   const renderedNodesAtWorkingZoom = await page.locator('.react-flow__node').count();
+  const renderedWiresAtWorkingZoom = await page.locator('.react-flow__edge').count();
   const atWorkingZoom = { pan: await panFrames(page), drag: await dragFrames(page), dragRenders: await dragRenders(page) };
   await context.close();
   if (errors.length > 0) throw new Error(`the page threw ${errors.length} error(s): ${errors.join('; ')}`);
@@ -228,7 +282,7 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
   };
   return {
     bench: 'canvas', smallGraph, nodes: graph.nodes.length, edges: graph.edges.length, ...load,
-    fittedZoom: round3(fitted?.zoom ?? Number.NaN), elements, atFit, idle, playback, workingZoom: round3(workingZoom), renderedNodesAtWorkingZoom, atWorkingZoom, ratios,
+    fittedZoom: round3(fitted?.zoom ?? Number.NaN), elements, atFit, idle, playback, workingZoom: round3(workingZoom), renderedNodesAtWorkingZoom, renderedWiresAtWorkingZoom, atWorkingZoom, ratios,
   };
 }
 
