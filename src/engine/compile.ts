@@ -178,7 +178,7 @@ interface Wiring extends Wires {
 function wireInto(wiring: Wiring, index: number, port: string): number {
   const { incomingStart, incoming } = wiring.graph;
   for (let slot = incomingStart[index]; slot < incomingStart[index + 1]; slot++) {
-    if (wiring.edges[incoming[slot]].targetPort === port) return incoming[slot];
+    if (wiring.graph.targetPortOf[incoming[slot]] === port) return incoming[slot];
   }
   return -1;
 }
@@ -188,15 +188,14 @@ function wiresOutOf(wires: Wires, index: number, port: string): GraphEdge[] {
   const { outgoingStart, outgoing } = wires.graph;
   let count = 0;
   for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
-    if (wires.edges[outgoing[slot]].sourcePort === port) count++;
+    if (wires.graph.sourcePortOf[outgoing[slot]] === port) count++;
   }
   // Sized exactly, because a list that grows by push reserves room for 17
   // wires, and a large graph keeps one list per output.
   const leaving: GraphEdge[] = new Array(count);
   count = 0;
   for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
-    const edge = wires.edges[outgoing[slot]];
-    if (edge.sourcePort === port) leaving[count++] = edge;
+    if (wires.graph.sourcePortOf[outgoing[slot]] === port) leaving[count++] = wires.edges[outgoing[slot]];
   }
   return leaving;
 }
@@ -282,7 +281,7 @@ function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams:
     const edge = wiring.edges[edgeIndex];
     const sourceNode = wiring.graph.sourceOf[edgeIndex];
     const source = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
-    const sourceIndex = source ? outputIndex(source.kind, edge.sourcePort) : -1;
+    const sourceIndex = source ? outputIndex(source.kind, wiring.graph.sourcePortOf[edgeIndex]) : -1;
     inputs[index] = { edge, sourceIndex, sourcePosition: source?.position ?? -1 };
   }
   const entry = new CompiledEntry(id, kind, params, inputs, wiring, nodeIndex);

@@ -20,6 +20,12 @@ export interface IndexedGraph {
   sourceOf: Int32Array;
   /** Index of each edge's target node, or -1 when the id is unknown. */
   targetOf: Int32Array;
+  /**
+   * Each edge's source and target port, read while the edge is indexed, so
+   * later lookups read a compact list instead of every edge object again.
+   */
+  sourcePortOf: string[];
+  targetPortOf: string[];
   incomingStart: Int32Array;
   incoming: Int32Array;
   outgoingStart: Int32Array;
@@ -32,13 +38,18 @@ export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdg
   for (let index = 0; index < nodes.length; index++) indexOf.set(nodes[index].id, index);
   const sourceOf = new Int32Array(edges.length);
   const targetOf = new Int32Array(edges.length);
+  const sourcePortOf: string[] = new Array(edges.length);
+  const targetPortOf: string[] = new Array(edges.length);
   for (let index = 0; index < edges.length; index++) {
-    sourceOf[index] = indexOf.get(edges[index].source) ?? -1;
-    targetOf[index] = indexOf.get(edges[index].target) ?? -1;
+    const edge = edges[index];
+    sourceOf[index] = indexOf.get(edge.source) ?? -1;
+    targetOf[index] = indexOf.get(edge.target) ?? -1;
+    sourcePortOf[index] = edge.sourcePort;
+    targetPortOf[index] = edge.targetPort;
   }
   const [incomingStart, incoming] = groupEdges(nodes.length, targetOf);
   const [outgoingStart, outgoing] = groupEdges(nodes.length, sourceOf);
-  return { indexOf, sourceOf, targetOf, incomingStart, incoming, outgoingStart, outgoing };
+  return { indexOf, sourceOf, targetOf, sourcePortOf, targetPortOf, incomingStart, incoming, outgoingStart, outgoing };
 }
 
 /** Groups edge indices by the node index `endOf` gives each edge, keeping edge order within a group and leaving out -1. */
