@@ -190,8 +190,8 @@ function wiresOutOf(wires: Wires, index: number, port: string): GraphEdge[] {
   for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {
     if (wires.graph.sourcePortOf[outgoing[slot]] === port) count++;
   }
-  // Sized exactly, because a list that grows by push reserves room for 17
-  // wires, and a large graph keeps one list per output.
+  // Sized exactly, because V8 gives a list that grows by push spare room on
+  // its first push, and a large graph keeps one list per output.
   const leaving: GraphEdge[] = new Array(count);
   count = 0;
   for (let slot = outgoingStart[index]; slot < outgoingStart[index + 1]; slot++) {

@@ -125,7 +125,7 @@ function runForward(store: TraceStore, feeds: Feeds | undefined, diagnostics: Di
     } else {
       const computed = computeOutputs(node, readTensors(store, position, tensors), feeds);
       const outputs = computed.map(readTensor);
-      // A scalar output's number is also where a scalar node reads it; no scalar node reads the others.
+      // Scalar nodes read a scalar output's number from `values`, and they never read the other outputs.
       outputs.forEach((record, index) => (store.values[start + index] = record.shape.length === 0 ? record.data[0] : 0));
       store.tensorRecords[position] = { outputs, upstream: null, local: null, downstream: null };
       tensors[position] = computed;

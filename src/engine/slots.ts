@@ -65,8 +65,8 @@ class IntList {
 
 /**
  * Numbers the slots of nodes in the order they are placed. Compile places
- * each node as it adds it to the program's order, while the node is still in
- * the processor's cache, so a large graph needs no second pass over its nodes.
+ * each node as it adds it to the program's order, while the node is likely
+ * still in the processor's cache, so a large graph needs no second pass over its nodes.
  */
 export class SlotNumbering {
   private readonly outputStart: IntList;
@@ -88,7 +88,7 @@ export class SlotNumbering {
     this.inputStart.push(0);
   }
 
-  /** Numbers the slots of the node placed next in the order; its position must be the count placed so far. */
+  /** Numbers the slots of the node placed next in the order. Its position must be the count placed so far. */
   place(node: CompiledNode): void {
     const position = this.outputStart.length - 1;
     const outputs = node.kind.outputs.length;

@@ -14,6 +14,21 @@ export interface TensorRecords {
   downstream: TensorData[] | null;
 }
 
+/** Records built on first read and kept by slot, so a record read twice is the same object. */
+class RecordCache<T> {
+  private records: (T | undefined)[] = [];
+
+  /** Returns the record of `slot`, built by `build` on the first call. */
+  get(slot: number, build: () => T): T {
+    let record = this.records[slot];
+    if (record === undefined) {
+      record = build();
+      this.records[slot] = record;
+    }
+    return record;
+  }
+}
+
 /**
  * Every value and gradient of one run, by slot (see ProgramSlots). Scalars are
  * numbers in typed arrays, so a large scalar graph leaves a few arrays behind
@@ -39,10 +54,10 @@ export class TraceStore {
   /** Records of the nodes that ran on tensors, by position. */
   readonly tensorRecords: (TensorRecords | undefined)[];
 
-  private outputRecords: (TensorData | undefined)[] | null = null;
-  private gradientRecords: (TensorData | undefined)[] | null = null;
-  private nodeRecords: (NodeTrace | undefined)[] | null = null;
-  private edgeRecords: (EdgeTrace | undefined)[] | null = null;
+  private readonly outputRecords = new RecordCache<TensorData>();
+  private readonly gradientRecords = new RecordCache<TensorData>();
+  private readonly nodeRecords = new RecordCache<NodeTrace>();
+  private readonly edgeRecords = new RecordCache<EdgeTrace>();
 
   constructor(readonly program: Program, readonly slots: ProgramSlots) {
     const count = program.order.length;
@@ -60,15 +75,7 @@ export class TraceStore {
 
   /** Returns the record of an output slot's value. */
   outputRecord(slot: number): TensorData {
-    this.outputRecords ??= new Array(this.values.length);
-    let record = this.outputRecords[slot];
-    if (!record) {
-      const owner = this.slots.outputOwner[slot];
-      const tensor = this.tensorRecords[owner];
-      record = tensor ? tensor.outputs[slot - this.slots.outputStart[owner]] : scalarRecord(this.values[slot]);
-      this.outputRecords[slot] = record;
-    }
-    return record;
+    return this.outputRecords.get(slot, () => this.outputRecordIfTensor(slot) ?? scalarRecord(this.values[slot]));
   }
 
   /** Returns the record of an output slot's value when its node ran on tensors, else null, because the value is then in `values`. */
@@ -79,37 +86,24 @@ export class TraceStore {
 
   /** Returns the record of the gradient sent back along an input slot's wire. Only for a slot with `hasGradient`. */
   gradientRecord(slot: number): TensorData {
-    this.gradientRecords ??= new Array(this.gradient.length);
-    let record = this.gradientRecords[slot];
-    if (!record) {
+    return this.gradientRecords.get(slot, () => {
       const owner = this.slots.inputOwner[slot];
       const tensor = this.tensorRecords[owner];
-      record = tensor ? tensor.downstream![slot - this.slots.inputStart[owner]] : scalarRecord(this.gradient[slot]);
-      this.gradientRecords[slot] = record;
-    }
-    return record;
+      return tensor ? tensor.downstream![slot - this.slots.inputStart[owner]] : scalarRecord(this.gradient[slot]);
+    });
   }
 
   /** Returns the trace record of the node at `position`. */
   nodeRecord(position: number): NodeTrace {
-    this.nodeRecords ??= new Array(this.ranBackward.length);
-    let record = this.nodeRecords[position];
-    if (!record) {
-      record = this.buildNodeRecord(position);
-      this.nodeRecords[position] = record;
-    }
-    return record;
+    return this.nodeRecords.get(position, () => this.buildNodeRecord(position));
   }
 
   /** Returns the trace record of the wire into an input slot. */
   edgeRecord(slot: number): EdgeTrace {
-    this.edgeRecords ??= new Array(this.gradient.length);
-    let record = this.edgeRecords[slot];
-    if (!record) {
-      record = { value: this.outputRecord(this.slots.inputSource[slot]), gradient: this.hasGradient[slot] ? this.gradientRecord(slot) : null };
-      this.edgeRecords[slot] = record;
-    }
-    return record;
+    return this.edgeRecords.get(slot, () => ({
+      value: this.outputRecord(this.slots.inputSource[slot]),
+      gradient: this.hasGradient[slot] ? this.gradientRecord(slot) : null,
+    }));
   }
 
   /** Lists the parts of an output slot's upstream gradient: each consumer's gradient, then a sink's seed. */
@@ -156,7 +150,7 @@ export class TraceStore {
     return list;
   }
 
-  /** Forward steps in topological order, then backward steps in reverse order. */
+  /** Returns the forward steps in topological order, then the backward steps in reverse order. */
   steps(): TraceStep[] {
     const { order } = this.program;
     const steps: TraceStep[] = order.map((node) => ({ phase: 'forward', nodeId: node.id }));
@@ -170,27 +164,24 @@ export class TraceStore {
 
 /**
  * Returns the trace of a finished run. Its `nodes` and `edges` are views that
- * build each record on first read; the run's typed arrays stay behind them.
+ * build each record on first read from the run's typed arrays.
  * Records written into `nodes` or `edges` (as the module summary does) replace
  * the built ones, and `steps` is built on first read and may be replaced.
  */
 export function traceOf(store: TraceStore, diagnostics: Diagnostic[]): Trace {
   const { program, slots } = store;
+  // Input slots by wire id, built when a wire is first looked up.
   let edgeSlots: Map<string, number> | null = null;
-  const edgeSlotOf = (id: string): number | undefined => {
+  const slotsByEdgeId = (): Map<string, number> => {
     if (!edgeSlots) {
       edgeSlots = new Map();
       for (let slot = 0; slot < slots.inputOwner.length; slot++) edgeSlots.set(edgeOf(program, slots, slot).id, slot);
     }
-    return edgeSlots.get(id);
-  };
-  const edgeIds = () => {
-    edgeSlotOf('');
-    return edgeSlots!.keys();
+    return edgeSlots;
   };
   const positionOf = (id: string) => program.nodes.get(id)?.position;
   const nodes = recordView<NodeTrace>(positionOf, (position) => store.nodeRecord(position), () => program.nodes.keys());
-  const edges = recordView<EdgeTrace>(edgeSlotOf, (slot) => store.edgeRecord(slot), edgeIds);
+  const edges = recordView<EdgeTrace>((id) => slotsByEdgeId().get(id), (slot) => store.edgeRecord(slot), () => slotsByEdgeId().keys());
 
   let steps: TraceStep[] | null = null;
   const trace = { nodes, edges, sinks: findSinks(program), diagnostics } as Omit<Trace, 'steps'> as Trace;

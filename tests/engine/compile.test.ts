@@ -24,7 +24,7 @@ describe('missing inputs', () => {
     expect(program.order.map((node) => node.id)).toEqual(['x', 'n', 'f']);
   });
 
-  test('runnable nodes are listed by id in run order', () => {
+  test('runnable nodes listed in order', () => {
     const program = compile(document, registry);
 
     expect([...program.nodes.keys()]).toEqual(['x', 'n', 'f']);
@@ -35,7 +35,7 @@ describe('missing inputs', () => {
     expect(program.nodes.get('no-such-node')).toBeUndefined();
   });
 
-  test('consumers list the wires out of each output in document order', () => {
+  test('consumers follow document order', () => {
     const program = compile(document, registry);
 
     expect(program.nodes.get('x')!.consumers.map((wires) => wires.map((wire) => wire.id))).toEqual([['x.out->n.x', 'x.out->dangling.a']]);

@@ -62,7 +62,7 @@ describe('trace records read as plain data', () => {
     expect({ ...trace.nodes }.w.upstream![0].data).toEqual([2]);
   });
 
-  test('a record read twice is the same object', () => {
+  test('repeated read returns same record', () => {
     const { trace } = runDocument(smallGraph());
 
     expect(trace.nodes.q).toBe(trace.nodes.q);
@@ -71,7 +71,7 @@ describe('trace records read as plain data', () => {
     expect(trace.edges['w.out->q.b'].value).toBe(trace.nodes.w.outputs[0]);
   });
 
-  test('a written record replaces the built one', () => {
+  test('written record replaces built one', () => {
     const { trace } = runDocument(smallGraph());
     const summary: NodeTrace = { outputs: [{ shape: [], data: [7] }], upstream: null, upstreamParts: [], local: null, downstream: null };
 
@@ -83,7 +83,7 @@ describe('trace records read as plain data', () => {
     expect(Object.keys(trace.nodes)).toEqual(['x', 'w', 'y', 'q', 'f', 'module']);
   });
 
-  test('a deleted or defined record behaves as on a plain object', () => {
+  test('delete and define act as usual', () => {
     const { trace } = runDocument(smallGraph());
     const summary: NodeTrace = { outputs: [{ shape: [], data: [7] }], upstream: null, upstreamParts: [], local: null, downstream: null };
 
@@ -96,7 +96,7 @@ describe('trace records read as plain data', () => {
     expect(Object.keys(trace.nodes)).toEqual(['x', 'w', 'y', 'f', 'module']);
   });
 
-  test('steps are forward in order, then backward in reverse', () => {
+  test('steps run forward then backward', () => {
     const { trace } = runDocument(smallGraph());
 
     expect(trace.steps.map((step) => `${step.phase} ${step.nodeId}`)).toEqual([
@@ -138,7 +138,7 @@ describe('documents that load rejects', () => {
     expect(trace.nodes.n.outputs[0].data).toEqual([-3]);
   });
 
-  test('a wire into a port the kind lacks leaves its source a sink', () => {
+  test('wire into missing port leaves sink', () => {
     const document = {
       ...new TestGraph().build(),
       nodes: [input('x', 2), gate('a', 'exp'), gate('n', 'negate')],

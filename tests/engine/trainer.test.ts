@@ -35,7 +35,7 @@ describe('trainer', () => {
     trainer.dispose();
   });
 
-  test('training seed 0 starts from the same weights every time', async () => {
+  test('training seed 0 repeats weights', async () => {
     const first = await trainerFor('linear-softmax', { seed: 0, init: 'xavier' });
     const second = await trainerFor('linear-softmax', { seed: 0, init: 'xavier' });
 

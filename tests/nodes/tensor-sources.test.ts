@@ -106,7 +106,7 @@ describe('generated parameter', () => {
     return run(compile(document, registry)).nodes.W.outputs[0].data;
   }
 
-  test.each([0, 1, 7])('seed %i draws the same numbers on every run', (seed) => {
+  test.each([0, 1, 7])('seed %i repeats its draws', (seed) => {
     expect(weights(seed)).toEqual(weights(seed));
   });
 

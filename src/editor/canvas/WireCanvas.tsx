@@ -191,7 +191,7 @@ function paintWires(canvas: HTMLCanvasElement, state: FlowState, region: Region)
   canvas.style.height = `${region.height}px`;
   canvas.style.transform = `translate(${region.left}px, ${region.top}px)`;
 
-  // willReadFrequently requests a canvas drawn on the CPU; an accelerated one would be emulated in software here.
+  // willReadFrequently requests a canvas drawn on the CPU, because an accelerated one would be emulated in software here.
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return;
   context.setTransform(1, 0, 0, 1, 0, 0);
