@@ -71,8 +71,11 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   const order: CompiledNode[] = [];
   const numbering = new SlotNumbering(flat.nodes.length, flat.edges.length);
   const wiring: Wiring = { graph, edges: flat.edges, compiled, order };
+  // The document's index of the wire into each input of the node bound last.
+  const wires: number[] = [];
   let graphElements = 0;
-  for (const index of sorted) {
+  for (let next = 0; next < sorted.length; next++) {
+    const index = sorted[next];
     const node = flat.nodes[index];
     const kind = registry.get(node.kind);
     if (!kind) {
@@ -82,12 +85,12 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
       });
       continue;
     }
-    const entry = bindNode(index, node.id, kind, node.params, wiring, diagnostics);
+    const entry = bindNode(index, node.id, kind, node.params, wiring, wires, diagnostics);
     compiled[index] = entry;
     if (entry.outputShapes.length === 0) continue;
 
     let elements = 0;
-    for (const shape of entry.outputShapes) elements += sizeOf(shape);
+    for (let output = 0; output < entry.outputShapes.length; output++) elements += sizeOf(entry.outputShapes[output]);
     if (graphElements + elements > MAX_GRAPH_ELEMENTS) {
       diagnostics.push(graphTooLarge(node.id, kind, graphElements + elements));
       entry.outputShapes = [];
@@ -96,7 +99,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     graphElements += elements;
     entry.position = order.length;
     order.push(entry);
-    numbering.place(entry);
+    numbering.place(entry, wires);
   }
 
   const modules = expansion.instances;
@@ -269,11 +272,15 @@ function isComplete(kind: NodeKind, documentParams: Params): boolean {
   return index === kind.params.length;
 }
 
-function bindNode(nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, diagnostics: Diagnostic[]): CompiledNode {
+/** Binds a node's inputs to their wires and infers its output shapes. Writes the index of the wire into each input to `wires`. */
+function bindNode(
+  nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, wires: number[], diagnostics: Diagnostic[],
+): CompiledNode {
   const params = completeParams(kind, documentParams);
   const inputs: (InputBinding | null)[] = new Array(kind.inputs.length);
   for (let index = 0; index < inputs.length; index++) {
     const edgeIndex = wireInto(wiring, nodeIndex, kind.inputs[index].name);
+    wires[index] = edgeIndex;
     if (edgeIndex < 0) {
       inputs[index] = null;
       continue;

@@ -76,20 +76,32 @@ export class SlotNumbering {
   private readonly inputSource: IntList;
   /** Consumers counted per output slot. */
   private readonly consumers: IntList;
+  /** The document's index of the wire into each input slot, when the placing caller names them. */
+  private readonly inputWire: IntList | null;
 
-  constructor(nodes = 0, wires = 0) {
+  /**
+   * With `wires`, the document's wire count, each placed node names the wire
+   * into each input. The consumers of an output are then sorted by wire index,
+   * which needs no lookup of each consumer's node.
+   */
+  constructor(nodes = 0, private readonly wires = -1) {
     this.outputStart = new IntList(nodes + 1);
     this.inputStart = new IntList(nodes + 1);
     this.outputOwner = new IntList(nodes);
     this.inputOwner = new IntList(wires);
     this.inputSource = new IntList(wires);
     this.consumers = new IntList(nodes);
+    this.inputWire = wires >= 0 ? new IntList(wires) : null;
     this.outputStart.push(0);
     this.inputStart.push(0);
   }
 
-  /** Numbers the slots of the node placed next in the order. Its position must be the count placed so far. */
-  place(node: CompiledNode): void {
+  /**
+   * Numbers the slots of the node placed next in the order. Its position must
+   * be the count placed so far. `wires` lists the document's index of the wire
+   * into each input, and is required when the numbering was given a wire count.
+   */
+  place(node: CompiledNode, wires?: readonly number[]): void {
     const position = this.outputStart.length - 1;
     const outputs = node.kind.outputs.length;
     this.outputStart.push(this.outputStart.data[position] + outputs);
@@ -98,12 +110,14 @@ export class SlotNumbering {
       this.outputOwner.push(position);
       this.consumers.push(0);
     }
-    for (const binding of node.inputs) {
+    for (let index = 0; index < node.inputs.length; index++) {
       // Every input of a runnable node is bound to a runnable source, which was placed before it.
-      const source = this.outputStart.data[binding!.sourcePosition] + binding!.sourceIndex;
+      const binding = node.inputs[index]!;
+      const source = this.outputStart.data[binding.sourcePosition] + binding.sourceIndex;
       this.inputOwner.push(position);
       this.inputSource.push(source);
       this.consumers.data[source]++;
+      this.inputWire?.push(wires![index]);
     }
   }
 
@@ -118,7 +132,16 @@ export class SlotNumbering {
 
     const consumerInput = new Int32Array(inputs);
     const filled = consumerStart.slice(0, outputs);
-    for (let slot = 0; slot < inputs; slot++) consumerInput[filled[inputSource[slot]]++] = slot;
+    if (this.inputWire) {
+      // Filling by wire index puts each output's consumers in document order.
+      const slotOfWire = new Int32Array(this.wires).fill(-1);
+      for (let slot = 0; slot < inputs; slot++) slotOfWire[this.inputWire.data[slot]] = slot;
+      for (const slot of slotOfWire) {
+        if (slot >= 0) consumerInput[filled[inputSource[slot]]++] = slot;
+      }
+    } else {
+      for (let slot = 0; slot < inputs; slot++) consumerInput[filled[inputSource[slot]]++] = slot;
+    }
 
     const slots: ProgramSlots = {
       outputStart: this.outputStart.view(), inputStart: this.inputStart.view(),
@@ -129,7 +152,7 @@ export class SlotNumbering {
     for (let position = 0; position < count; position++) {
       let read = false;
       for (let slot = outputStart[position]; slot < outputStart[position + 1]; slot++) {
-        if (consumerStart[slot + 1] > consumerStart[slot] + 1) orderConsumers(program, slots, slot);
+        if (!this.inputWire && consumerStart[slot + 1] > consumerStart[slot] + 1) orderConsumers(program, slots, slot);
         read ||= consumerStart[slot + 1] > consumerStart[slot];
       }
       slots.sink[position] = inputStart[position + 1] > inputStart[position] && !read ? 1 : 0;

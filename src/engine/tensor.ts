@@ -27,7 +27,7 @@ export function scalar(value: number): TensorData {
 
 export function sizeOf(shape: Shape): number {
   let size = 1;
-  for (const dim of shape) size *= dim;
+  for (let axis = 0; axis < shape.length; axis++) size *= shape[axis];
   return size;
 }
 
