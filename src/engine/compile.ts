@@ -240,6 +240,18 @@ const ONE_SCALAR_OUTPUT = Object.freeze([Object.freeze([])]) as readonly (readon
 /** Output shapes of a node that cannot run. */
 const NO_OUTPUTS = Object.freeze([]) as readonly (readonly number[])[] as number[][];
 
+/** Input bindings of a node without inputs. */
+const NO_INPUTS = Object.freeze([]) as readonly (InputBinding | null)[] as (InputBinding | null)[];
+
+/** Lists of input shapes by length, reused from node to node, because no kind keeps the list it is given. */
+const SHAPE_SCRATCH: number[][][] = [];
+
+/** Returns the reused list of `count` input shapes. */
+function shapeScratch(count: number): number[][] {
+  SHAPE_SCRATCH[count] ??= new Array<number[]>(count);
+  return SHAPE_SCRATCH[count];
+}
+
 /** Lists of nulls by length: the input values of a node whose sources store none in the document. */
 const NULL_LISTS: null[][] = [];
 
@@ -258,7 +270,10 @@ function completeParams(kind: NodeKind, documentParams: Params): Params {
   if (kind.params.length === 0) return NO_PARAMS;
   if (isComplete(kind, documentParams)) return documentParams;
   const params: Params = {};
-  for (const spec of kind.params) params[spec.name] = documentParams[spec.name] ?? spec.default;
+  for (let index = 0; index < kind.params.length; index++) {
+    const spec = kind.params[index];
+    params[spec.name] = documentParams[spec.name] ?? spec.default;
+  }
   return params;
 }
 
@@ -277,7 +292,8 @@ function bindNode(
   nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, wires: number[], diagnostics: Diagnostic[],
 ): CompiledNode {
   const params = completeParams(kind, documentParams);
-  const inputs: (InputBinding | null)[] = new Array(kind.inputs.length);
+  // Source nodes, half of a scalar graph, share one empty list of inputs.
+  const inputs: (InputBinding | null)[] = kind.inputs.length === 0 ? NO_INPUTS : new Array(kind.inputs.length);
   for (let index = 0; index < inputs.length; index++) {
     const edgeIndex = wireInto(wiring, nodeIndex, kind.inputs[index].name);
     wires[index] = edgeIndex;
@@ -293,7 +309,7 @@ function bindNode(
   }
   const entry = new CompiledEntry(id, kind, params, inputs, wiring, nodeIndex);
 
-  const inputShapes: number[][] = new Array(inputs.length);
+  const inputShapes = shapeScratch(inputs.length);
   let inputValues: (TensorData | null)[] | null = null;
   let scalarOnly = true;
   for (let index = 0; index < inputs.length; index++) {
@@ -347,7 +363,7 @@ function bindNode(
     return entry;
   }
   entry.outputShapes = isOneScalar(result.shapes) ? ONE_SCALAR_OUTPUT : result.shapes;
-  for (const shape of result.shapes) scalarOnly &&= shape.length === 0;
+  for (let output = 0; output < result.shapes.length; output++) scalarOnly &&= result.shapes[output].length === 0;
   entry.scalarRule = scalarOnly && mirrorsKind(kind) ? kind.scalar! : null;
   return entry;
 }

@@ -56,6 +56,14 @@ export function formatShape(shape: Shape): string {
  * Returns the NumPy broadcast of two shapes, or null when a dimension pair is
  * neither equal nor 1.
  */
+/** The shape result of one scalar output, which a scalar graph infers for nearly every node, so kinds share it. */
+const ONE_SCALAR_RESULT = Object.freeze({ shapes: Object.freeze([Object.freeze([])]) }) as unknown as { shapes: number[][] };
+
+/** Returns the shape result of a kind with one output of `shape`, holding a copy of it. Scalars share one frozen result. */
+export function oneOutput(shape: Shape): { shapes: number[][] } {
+  return shape.length === 0 ? ONE_SCALAR_RESULT : { shapes: [[...shape]] };
+}
+
 export function broadcastShapes(a: Shape, b: Shape): number[] | null {
   const rank = Math.max(a.length, b.length);
   const result: number[] = [];

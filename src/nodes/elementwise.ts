@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { broadcastShapes, formatShape, sumToShape, toTensor, type TensorData } from '../engine/tensor';
+import { broadcastShapes, formatShape, oneOutput, sumToShape, toTensor, type TensorData } from '../engine/tensor';
 import type { BackwardContext, GatePattern, KindCategory, NodeKind, Params, ParamSpec, ScalarRule } from '../engine/types';
 import { numberOps, tensorOps, type ElementOps } from './element-ops';
 
@@ -40,7 +40,7 @@ export function unaryKind(definition: UnaryDefinition): NodeKind {
     formula: definition.formula,
     localFormulas: [definition.localFormula],
     pattern: definition.pattern,
-    inferShapes: ([x]) => ({ shapes: [[...x]] }),
+    inferShapes: ([x]) => oneOutput(x),
     forward,
     local,
     backward,
@@ -93,7 +93,7 @@ export function binaryKind(definition: BinaryDefinition): NodeKind {
     inferShapes: ([a, b]) => {
       const shape = broadcastShapes(a, b);
       return shape
-        ? { shapes: [shape] }
+        ? oneOutput(shape)
         : { error: `shapes ${formatShape(a)} and ${formatShape(b)} do not broadcast: each trailing dimension pair must be equal or contain a 1.`, port: 'b' };
     },
     forward,

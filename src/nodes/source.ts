@@ -1,4 +1,4 @@
-import { formatShape, sizeOf, toTensor } from '../engine/tensor';
+import { formatShape, oneOutput, sizeOf, toTensor } from '../engine/tensor';
 import type { NodeKind, Params } from '../engine/types';
 
 interface SourceDefinition {
@@ -32,7 +32,7 @@ export function sourceKind(definition: SourceDefinition): NodeKind {
       if (sizeOf(value.shape) !== value.data.length) {
         return { error: `value of shape ${formatShape(value.shape)} needs ${sizeOf(value.shape)} numbers, found ${value.data.length}.` };
       }
-      return { shapes: [value.shape] };
+      return oneOutput(value.shape);
     },
     forward,
     backward,
