@@ -121,8 +121,8 @@ function retainedBytesPerNode(widths: readonly number[]): { program: number; tra
  * and exponent compare the fastest repeats, and `medianRatio` the medians.
  * `runAndReadRatio` compares a run followed by reading every record of its trace.
  * `coldRatio` compares compile and run started with cold caches, as in the
- * editor, where drawing the canvas runs between two edits; the other figures
- * repeat on a graph that stays in the caches, which the small graph fits and the large one does not.
+ * editor, where drawing the canvas runs between two edits. The other figures
+ * repeat on a graph that stays in the caches. The small graph fits in them, the large one does not.
  */
 export function benchScaling(backend: string, clock: () => number): Record<string, unknown> {
   // The first pass warms up the JIT and tfjs kernels. The small graph is measured again after the
