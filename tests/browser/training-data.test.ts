@@ -98,6 +98,28 @@ describe('training data and responsiveness', () => {
     await saveScreenshot(page, 'training-mnist-paused');
   }, SLOW_MS * 2);
 
+  test('MNIST that fails to load names the file, and loads when chosen again', async ({ page }) => {
+    await openApp(page, '#preset=mlp2');
+    await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });
+    const nodes = await page.locator('.react-flow__node').count();
+    // The digit files load in a worker; the route fails its request for digit 3 with status 404.
+    const digitThree = '**/assets/3-*.json';
+    await page.context().route(digitThree, (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await byTestId(page, 'dataset').selectOption('mnist');
+    const error = byTestId(page, 'train-setup-error');
+    await error.waitFor({ timeout: SLOW_MS });
+    expect(await error.textContent()).toMatch(/Loading MNIST digit 3 from \S+\/assets\/3-[\w-]+\.json failed: HTTP 404/);
+    expect(await page.locator('.react-flow__node').count()).toBe(nodes);
+    await saveScreenshot(page, 'training-mnist-load-failed');
+
+    await page.context().unroute(digitThree);
+    await byTestId(page, 'dataset').selectOption('blobs');
+    await byTestId(page, 'initial-loss').waitFor({ timeout: 60_000 });
+    await byTestId(page, 'dataset').selectOption('mnist');
+    await expect.poll(() => byTestId(page, 'split-counts').textContent(), { timeout: SLOW_MS }).toContain('8000 train');
+    expect(await error.count()).toBe(0);
+  }, SLOW_MS * 2);
+
   test('CSV with four features trains', async ({ page }) => {
     await openApp(page, '#preset=linear-softmax');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });

