@@ -15,6 +15,20 @@ function gridOf(tensor: TensorData): { rows: number; cols: number } {
   return { rows: Math.max(1, Math.floor(tensor.data.length / Math.max(cols, 1))), cols };
 }
 
+/**
+ * Returns the largest finite |value|, at least 1e-12. A plain loop, because
+ * spreading 150,000 weights into Math.max overflows the call stack, and a
+ * callback per value made this a fifth of the time an MNIST batch takes to show.
+ */
+function largestMagnitude(data: readonly number[]): number {
+  let largest = 1e-12;
+  for (let index = 0; index < data.length; index++) {
+    const magnitude = Math.abs(data[index]);
+    if (magnitude > largest && magnitude !== Infinity) largest = magnitude;
+  }
+  return largest;
+}
+
 /** Lists a tensor's values row by row for the hover text, cut after MAX_HOVER_VALUES. */
 export function hoverText(tensor: TensorData): string {
   const { cols } = gridOf(tensor);
@@ -37,8 +51,7 @@ export const TensorPreview = memo(function TensorPreview({ tensor }: { tensor: T
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
-    // A loop, because spreading a weight matrix of 150,000 values into Math.max overflows the call stack.
-    const scale = tensor.data.reduce((max, value) => (Number.isFinite(value) ? Math.max(max, Math.abs(value)) : max), 1e-12);
+    const scale = largestMagnitude(tensor.data);
     if (isVector) drawBars(context, palette, tensor, shownCols, scale);
     else drawHeatMap(context, palette, tensor, { rows, cols, shownRows, shownCols }, scale);
   }, [tensor, palette, rows, cols, shownRows, shownCols, isVector]);
