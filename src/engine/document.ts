@@ -1,5 +1,5 @@
 import type { ModuleDefinition } from './modules/types';
-import type { OptimizerSettings } from './optimizers';
+import type { OptimizerName, OptimizerSettings } from './optimizers';
 import type { QuizSettings } from './quiz/types';
 import type { WeightInit } from './training/init';
 import type { Params } from './types';
@@ -52,6 +52,19 @@ export interface TrainingSettings {
   split: { train: number; validation: number };
 }
 
+/** Classes, largest k and most points of the k-nearest-neighbour view. */
+export const KNN_CLASSES = 3;
+export const KNN_MAX_K = 15;
+export const KNN_MAX_POINTS = 1000;
+
+/** The state of a lecture view that the document keeps, so that files and links restore it. */
+export interface ViewSettings {
+  /** The k-nearest-neighbour plot: its points as [x, y, class], k and the distance. */
+  knn?: { points: [number, number, number][]; k: number; metric: 'l1' | 'l2' };
+  /** The optimizer race: the learning rate of each optimizer. */
+  race?: { learningRates: Record<OptimizerName, number> };
+}
+
 export interface GraphDocument {
   format: typeof DOCUMENT_FORMAT;
   version: typeof DOCUMENT_VERSION;
@@ -63,6 +76,7 @@ export interface GraphDocument {
   training?: TrainingSettings;
   /** Values and gradients hidden for the student to predict. Hiding is not encryption, because the hidden values are computed from the graph. */
   quiz?: QuizSettings;
+  views?: ViewSettings;
 }
 
 export function emptyDocument(): GraphDocument {

@@ -12,9 +12,10 @@ import type { ParamValue } from './types';
  *   binary        float32 or float64 values, little-endian, of the tensors
  *                 that are shorter in binary than as JSON text, in document order
  *
- * Document: [version, title, nodes, edges, training, modules, quiz], where
- *           quiz is the document's quiz object unchanged. Builds that predate
- *           the quiz read the first six items and drop the seventh.
+ * Document: [version, title, nodes, edges, training, modules, quiz, views],
+ *           where quiz and views are the document's objects unchanged. Builds
+ *           that predate the quiz or the views read the items they know and
+ *           drop the rest.
  * Node:     [id, kind, x, y, params, label, group], params null when empty
  * Edge:     [source, sourcePort, target, targetPort, id], where a number source
  *           or target is an index into nodes, and id is left out when it equals
@@ -61,6 +62,7 @@ function compactDocument(document: GraphDocument, binary: BinaryWriter): Compact
     (document.training ?? null) as Compact,
     document.modules ? compactModules(document.modules, binary) : null,
     (document.quiz ?? null) as Compact,
+    (document.views ?? null) as Compact,
   ]);
 }
 
@@ -191,10 +193,10 @@ function describeJsonType(value: unknown): string {
 }
 
 function expandDocument(value: unknown, binary: BinaryReader): unknown {
-  const [version, title, nodes, edges, training, modules, quiz] = expectArray(value, 'the document');
+  const [version, title, nodes, edges, training, modules, quiz, views] = expectArray(value, 'the document');
   const graph = expandGraph(nodes, edges, binary, 'the document');
   const expandedModules = modules === null || modules === undefined ? null : expandModules(modules, binary);
-  return withoutNulls({ format: 'backprop-studio-graph', version, title, nodes: graph.nodes, edges: graph.edges, training, modules: expandedModules, quiz });
+  return withoutNulls({ format: 'backprop-studio-graph', version, title, nodes: graph.nodes, edges: graph.edges, training, modules: expandedModules, quiz, views });
 }
 
 function expandGraph(nodes: unknown, edges: unknown, binary: BinaryReader, owner: string): { nodes: { id: unknown }[]; edges: unknown[]; ids: unknown[] } {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, KNN_CLASSES, KNN_MAX_K, KNN_MAX_POINTS } from './document';
 import { OPTIMIZER_NAMES } from './optimizers';
 import { MAX_QUIZ_TARGETS } from './quiz/types';
 import { WEIGHT_INITS } from './training/init';
@@ -119,6 +119,20 @@ const quiz = z
   })
   .strict();
 
+const views = z
+  .object({
+    knn: z
+      .object({
+        points: z.array(z.tuple([finiteNumber, finiteNumber, z.number().int().min(0).max(KNN_CLASSES - 1)])).min(1).max(KNN_MAX_POINTS),
+        k: z.number().int().min(1).max(KNN_MAX_K),
+        metric: z.enum(['l1', 'l2']),
+      })
+      .strict()
+      .optional(),
+    race: z.object({ learningRates: z.record(z.enum(OPTIMIZER_NAMES), finiteNumber.refine((rate) => rate > 0, 'must be positive')) }).strict().optional(),
+  })
+  .strict();
+
 export const documentSchema = z
   .object({
     format: z.literal(DOCUMENT_FORMAT),
@@ -129,5 +143,6 @@ export const documentSchema = z
     modules: modules.optional(),
     training: training.optional(),
     quiz: quiz.optional(),
+    views: views.optional(),
   })
   .strict();

@@ -43,6 +43,23 @@ async function setRange(locator: Locator, value: number): Promise<void> {
   }, value);
 }
 
+/** Selects a race rate field's text and types `text` into it like a person. */
+async function typeRate(page: Page, name: string, text: string): Promise<void> {
+  await byTestId(page, `race-lr-${name}`).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text, { delay: 30 });
+}
+
+/** Shares the graph and opens the link in a new page of the same browser, once its view panel shows. */
+async function openSharedLink(page: Page): Promise<Page> {
+  await byTestId(page, 'share').click();
+  const url = await byTestId(page, 'share-url').inputValue();
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  await byTestId(fresh, 'view-panel').waitFor({ timeout: 30_000 });
+  return fresh;
+}
+
 describe('lecture views', () => {
   test('knn changes with metric, k and clicks', async ({ page }) => {
     await openView(page, 'knn');
@@ -143,13 +160,45 @@ describe('lecture views', () => {
     await fresh.close();
   });
 
+  test('knn points, k and distance travel in a share link', async ({ page }) => {
+    await openView(page, 'knn');
+    const plot = byTestId(page, 'knn-plot');
+    await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('18 points');
+    await byTestId(page, 'knn-class').selectOption('1');
+    await clickAt(page, plot, 0.2, 0.8);
+    await clickAt(page, plot, 0.85, 0.15);
+    await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('20 points');
+    // Each click is one undo step.
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('19 points');
+    await byTestId(page, 'knn-metric-l2').check();
+    await setRange(byTestId(page, 'knn-k'), 7);
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('7');
+    const regions = await canvasPixels(plot);
+
+    const fresh = await openSharedLink(page);
+    await expect.poll(() => byTestId(fresh, 'knn-summary').textContent()).toContain('19 points');
+    expect(await byTestId(fresh, 'knn-k').inputValue()).toBe('7');
+    expect(await byTestId(fresh, 'knn-metric-l2').isChecked()).toBe(true);
+    await expect.poll(() => canvasPixels(byTestId(fresh, 'knn-plot'))).toBe(regions);
+    await saveScreenshot(fresh, 'view-shared-knn');
+    await fresh.close();
+  });
+
+  test('race learning rates travel in a share link', async ({ page }) => {
+    await openView(page, 'optimizer-race');
+    await typeRate(page, 'adam', '0.02');
+    const race = await openSharedLink(page);
+    expect(await byTestId(race, 'race-lr-adam').inputValue()).toBe('0.02');
+    expect(await byTestId(race, 'race-lr-sgd').inputValue()).toBe('0.9');
+    await race.close();
+  });
+
   test('race rate field accepts typed input', async ({ page }) => {
     await openView(page, 'optimizer-race');
     const field = byTestId(page, 'race-lr-sgd');
 
-    await field.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('0.05', { delay: 30 });
+    await typeRate(page, 'sgd', '0.05');
     await expect.poll(() => field.inputValue()).toBe('0.05');
     expect(await byTestId(page, 'race-lr-error').count()).toBe(0);
 

@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
+import { KNN_CLASSES, KNN_MAX_K, KNN_MAX_POINTS, type ViewSettings } from '../../engine/document';
 import { classifyAll, disagreement, KNN_START_POINTS, type DistanceMetric, type LabelledPoint } from '../../presets/views/knn';
 import { useT } from '../i18n/use-t';
+import { editorStore, useEditor } from '../store/use-editor';
 import { gridPoints, type PlotRange } from '../training/boundary';
 import { drawAxes, drawCells, drawPoints, labelPixels } from './plot';
 import { PlotCanvas } from './PlotCanvas';
@@ -9,15 +11,31 @@ const RANGE: PlotRange = { xMin: -1.1, xMax: 1.1, yMin: -1.1, yMax: 1.1 };
 /** Cells per side: fine enough that the 45° steps of the L1 borders read as straight lines. */
 const CELLS = 110;
 const SIZE = 300;
-const CLASSES = 3;
-const MAX_K = 15;
+
+type KnnSettings = NonNullable<ViewSettings['knn']>;
+
+/** Returns the view's points, k and distance as the document keeps them, or the starting ones. */
+function knnState(saved: KnnSettings | undefined): { points: readonly LabelledPoint[]; k: number; metric: DistanceMetric } {
+  if (!saved) return { points: KNN_START_POINTS, k: 1, metric: 'l1' };
+  const points = saved.points.map(([x, y, label]) => ({ x, y, label }));
+  return { points, k: Math.min(saved.k, points.length), metric: saved.metric };
+}
+
+/**
+ * Saves the view's points, k and distance in the document, as one undo step,
+ * so that files and share links keep them. Nothing changes while a lecture locks editing.
+ */
+function saveKnn(points: readonly LabelledPoint[], k: number, metric: DistanceMetric): void {
+  const { document, dispatch } = editorStore.getState();
+  const knn: KnnSettings = { points: points.map((point) => [point.x, point.y, point.label]), k, metric };
+  dispatch({ type: 'replaceDocument', document: { ...document, views: { ...document.views, knn } } });
+}
 
 /** Nearest-neighbour regions under L1 or L2 distance, with points added by clicking. */
 export function KnnView() {
   const t = useT();
-  const [points, setPoints] = useState<readonly LabelledPoint[]>(KNN_START_POINTS);
-  const [k, setK] = useState(1);
-  const [metric, setMetric] = useState<DistanceMetric>('l1');
+  const saved = useEditor((state) => state.document.views?.knn);
+  const { points, k, metric } = useMemo(() => knnState(saved), [saved]);
   const [pointClass, setPointClass] = useState(0);
 
   const grid = useMemo(() => gridPoints(RANGE, CELLS), []);
@@ -32,7 +50,7 @@ export function KnnView() {
   }, [regions, points]);
 
   const addPoint = (x: number, y: number, phase: 'down' | 'move') => {
-    if (phase === 'down') setPoints([...points, { x: round(x), y: round(y), label: pointClass }]);
+    if (phase === 'down' && points.length < KNN_MAX_POINTS) saveKnn([...points, { x: round(x), y: round(y), label: pointClass }], k, metric);
   };
 
   return (
@@ -43,22 +61,22 @@ export function KnnView() {
           <legend>{t('view.knn.metric')}</legend>
           {(['l1', 'l2'] as const).map((name) => (
             <label key={name}>
-              <input type="radio" name="knn-metric" data-testid={`knn-metric-${name}`} checked={metric === name} onChange={() => setMetric(name)} />
+              <input type="radio" name="knn-metric" data-testid={`knn-metric-${name}`} checked={metric === name} onChange={() => saveKnn(points, k, name)} />
               {t(name === 'l1' ? 'view.knn.l1' : 'view.knn.l2')}
             </label>
           ))}
         </fieldset>
         <label className="view-field">
           <span>{t('view.knn.k', { k })}</span>
-          <input type="range" data-testid="knn-k" min={1} max={Math.min(MAX_K, Math.max(points.length, 1))} value={k} onChange={(event) => setK(Number(event.target.value))} />
+          <input type="range" data-testid="knn-k" min={1} max={Math.min(KNN_MAX_K, points.length)} value={k} onChange={(event) => saveKnn(points, Number(event.target.value), metric)} />
         </label>
         <label className="view-field">
           <span>{t('training.pointClass')}</span>
           <select data-testid="knn-class" value={pointClass} onChange={(event) => setPointClass(Number(event.target.value))}>
-            {Array.from({ length: CLASSES }, (_unused, index) => <option key={index} value={index}>{t('training.className', { index })}</option>)}
+            {Array.from({ length: KNN_CLASSES }, (_unused, index) => <option key={index} value={index}>{t('training.className', { index })}</option>)}
           </select>
         </label>
-        <button type="button" data-testid="knn-reset" onClick={() => setPoints(KNN_START_POINTS)}>{t('view.knn.resetPoints')}</button>
+        <button type="button" data-testid="knn-reset" onClick={() => saveKnn(KNN_START_POINTS, Math.min(k, KNN_START_POINTS.length), metric)}>{t('view.knn.resetPoints')}</button>
         <p className="hint" data-testid="knn-summary">{t('view.knn.summary', { count: points.length, percent: Math.round(differing * 100) })}</p>
         <p className="hint">{t('view.knn.hint')}</p>
       </div>

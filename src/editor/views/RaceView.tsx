@@ -23,6 +23,24 @@ const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
 };
 
 /**
+ * Returns the text a rate field shows: what was typed while it is partial or
+ * names the saved rate, such as "0." or "0.10", else the saved rate, which an
+ * undo or a loaded link may have changed.
+ */
+function shownRate(typed: string | undefined, rate: number): string {
+  return typed !== undefined && (!isPositiveNumber(typed) || Number(typed) === rate) ? typed : String(rate);
+}
+
+/**
+ * Saves the learning rates in the document, as one undo step, so that files
+ * and share links keep them. Nothing changes while a lecture locks editing.
+ */
+function saveRates(learningRates: Record<OptimizerName, number>): void {
+  const { document, dispatch } = editorStore.getState();
+  dispatch({ type: 'replaceDocument', document: { ...document, views: { ...document.views, race: { learningRates } } } });
+}
+
+/**
  * Races the six optimizers on the ravine: contour bands of the loss, each
  * optimizer's path revealed step by step, learning rates per optimizer, and
  * the start point set by a click, which also moves x and y on the canvas.
@@ -31,7 +49,7 @@ export function RaceView() {
   const t = useT();
   const document = useEditor((state) => state.document);
   const start = useMemo(() => startOf(document), [document]);
-  const [rates, setRates] = useState<Record<OptimizerName, number>>(RACE_LEARNING_RATES);
+  const rates = useEditor((state) => state.document.views?.race?.learningRates) ?? RACE_LEARNING_RATES;
   // The typed text of each rate field, kept apart from `rates` so that partial input such as
   // "0" or "0." on the way to "0.05" stays in the field instead of snapping back.
   const [rateTexts, setRateTexts] = useState<Partial<Record<OptimizerName, string>>>({});
@@ -110,12 +128,12 @@ export function RaceView() {
                       data-testid={`race-lr-${name}`}
                       min={0}
                       step="any"
-                      value={rateTexts[name] ?? String(rates[name])}
+                      value={shownRate(rateTexts[name], rates[name])}
                       aria-invalid={invalidRates.includes(name)}
                       onChange={(event) => {
                         const text = event.target.value;
                         setRateTexts({ ...rateTexts, [name]: text });
-                        if (isPositiveNumber(text)) setRates({ ...rates, [name]: Number(text) });
+                        if (isPositiveNumber(text)) saveRates({ ...rates, [name]: Number(text) });
                       }}
                     />
                   </td>

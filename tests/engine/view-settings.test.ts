@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { serializeDocument, type GraphDocument, type ViewSettings } from '../../src/engine/document';
+import { decodeLink, encodeLink } from '../../src/engine/link';
+import { loadDocumentText, loadDocumentValue } from '../../src/engine/load';
+import { registry } from '../../src/nodes';
+import { findPreset } from '../../src/presets';
+
+const SAVED: ViewSettings = {
+  knn: { points: [[-0.7, 0.6, 0], [0.25, -0.4, 2], [1.05, -1.1, 1]], k: 3, metric: 'l2' },
+  race: { learningRates: { sgd: 0.5, momentum: 0.1, nesterov: 0.1, adagrad: 0.6, rmsprop: 0.05, adam: 1e-3 } },
+};
+
+function withViews(presetId: string, views: unknown): GraphDocument {
+  return { ...findPreset(presetId)!.build(), views } as GraphDocument;
+}
+
+/** Loads a document given as data and returns its errors, failing when it loads. */
+function errorsOf(document: unknown): string[] {
+  const result = loadDocumentValue(document, registry);
+  if (result.ok) expect.fail('document should be rejected');
+  return result.errors;
+}
+
+describe('view settings in documents and links', () => {
+  test('a file keeps the points, k, distance and learning rates', () => {
+    const document = withViews('knn', SAVED);
+    const result = loadDocumentText(serializeDocument(document), registry);
+    if (!result.ok) expect.fail(result.errors.join(' '));
+    expect(result.document.views).toStrictEqual(SAVED);
+  });
+
+  test('a link keeps them, -0 included', () => {
+    const views: ViewSettings = { ...SAVED, knn: { ...SAVED.knn!, points: [...SAVED.knn!.points, [-0, 0.5, 1]] } };
+    const result = decodeLink(encodeLink(withViews('optimizer-race', views)), registry);
+    if (!result.ok) expect.fail(result.message);
+    expect(result.document.views).toStrictEqual(views);
+    expect(Object.is(result.document.views!.knn!.points[3][0], -0)).toBe(true);
+  });
+
+  test('a link without views decodes without them', () => {
+    const result = decodeLink(encodeLink(findPreset('knn')!.build()), registry);
+    if (!result.ok) expect.fail(result.message);
+    expect(result.document.views).toBeUndefined();
+  });
+
+  test.each([
+    ['a class the plot does not have', { knn: { points: [[0, 0, 3]], k: 1, metric: 'l1' } }, 'views.knn.points[0][2]'],
+    ['k of 0', { knn: { points: [[0, 0, 1]], k: 0, metric: 'l1' } }, 'views.knn.k'],
+    ['k above 15', { knn: { points: [[0, 0, 1]], k: 16, metric: 'l1' } }, 'views.knn.k'],
+    ['an unknown distance', { knn: { points: [[0, 0, 1]], k: 1, metric: 'l3' } }, 'views.knn.metric'],
+    ['no points', { knn: { points: [], k: 1, metric: 'l1' } }, 'views.knn.points'],
+    ['a negative learning rate', { race: { learningRates: { ...SAVED.race!.learningRates, adam: -0.1 } } }, 'views.race.learningRates.adam'],
+    ['a missing optimizer', { race: { learningRates: { sgd: 0.5 } } }, 'views.race.learningRates'],
+    ['an unknown view', { warp: {} }, 'views'],
+  ])('rejects %s and names where', (_name, views, path) => {
+    const errors = errorsOf(JSON.parse(serializeDocument(withViews('knn', views))));
+    expect(errors.join(' ')).toContain(path);
+  });
+});
