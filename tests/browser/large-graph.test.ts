@@ -293,10 +293,27 @@ describe('large graph drawing', () => {
     });
     expect(empty).not.toBeNull();
     const before = await readTransform(page);
-    await dragMouse(page, empty!, { x: empty!.x + 120, y: empty!.y + 60 });
+    // The pane captures the pointer while it pans, so the moves skip hit-testing the graph, and releases it at the end.
+    await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!;
+      const events: string[] = [];
+      (window as unknown as { paneCaptureEvents: string[] }).paneCaptureEvents = events;
+      pane.addEventListener('gotpointercapture', () => events.push('got'));
+      pane.addEventListener('lostpointercapture', () => events.push('lost'));
+    });
+    const captureEvents = () => page.evaluate(() => (window as unknown as { paneCaptureEvents: string[] }).paneCaptureEvents);
+    await page.mouse.move(empty!.x, empty!.y);
+    await page.mouse.down();
+    await page.mouse.move(empty!.x + 5, empty!.y + 5, { steps: 2 });
+    await expect.poll(captureEvents).toEqual(['got']);
+    await page.mouse.move(empty!.x + 120, empty!.y + 60, { steps: 15 });
+    await page.mouse.up();
+    await expect.poll(captureEvents).toEqual(['got', 'lost']);
     await expect.poll(async () => (await readTransform(page)).x).toBeGreaterThan(before.x + 60);
     expect((await readTransform(page)).y).toBeGreaterThan(before.y + 30);
     expect(await page.locator('.react-flow__pane.dragging').count()).toBe(0);
+    // The dotted grid is opaque, so the compositor can skip what lies under it.
+    expect(await byTestId(page, 'dot-grid').evaluate((grid) => getComputedStyle(grid).backgroundColor)).toBe('rgb(255, 255, 255)');
     const other = await page.evaluate(() => {
       for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node:not(.selected)')) {
         const header = node.querySelector('.gate-header')!.getBoundingClientRect();

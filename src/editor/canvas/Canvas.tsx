@@ -23,6 +23,7 @@ import { DotGrid } from './DotGrid';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
 import { Overview } from './Overview';
+import { usePanPointerCapture } from './pan-capture';
 import { useSavedViewport } from './saved-viewport';
 import { ValueEdge } from './ValueEdge';
 import { WireCanvas } from './WireCanvas';
@@ -60,6 +61,7 @@ export function Canvas() {
   const [placedLoad, setPlacedLoad] = useState<number | null>(null);
   const drawing = useDrawingState(placedLoad === loadCount);
   useCanvasView('canvas');
+  usePanPointerCapture();
   const savedViewport = useSavedViewport(localStorage, currentDocument);
 
   // Fits each newly loaded graph into view, the first one included, unless it shows the viewport saved
