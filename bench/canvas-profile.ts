@@ -4,7 +4,8 @@ import { storageKeys } from '../src/editor/store/persistence';
 import { buildApp } from './bundle';
 import { launchChromium, withPreviewServer, withTemporaryFolder } from './browser/harness';
 import * as probes from './browser/page-probes';
-import { openDocument, swing, zoomTo } from './canvas';
+import { chromiumThreadCpuMs } from './browser/process-cpu';
+import { fitAgain, openDocument, swing, zoomTo } from './canvas';
 import { round3 } from './engine';
 import { SMALL_WIDTHS, unrolledScalarMlp } from './scalar-graph';
 
@@ -74,15 +75,40 @@ async function stopTrace(browser: Browser): Promise<TraceEvent[]> {
   return (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
 }
 
-/** Traces `act` for TRACE_MS and returns each busy thread's self CPU time per event, in ms per ms of wall time. */
+/**
+ * Returns the CPU time per animation frame of each Chromium thread that used at
+ * least 0.2 ms per frame between two readings of chromiumThreadCpuMs, largest first.
+ */
+function threadTimesPerFrame(before: Map<string, number> | null, after: Map<string, number> | null, frames: number): Record<string, number> {
+  if (!before || !after) return {};
+  const perFrame = [...after].map(([key, milliseconds]): [string, number] => [key, (milliseconds - (before.get(key) ?? 0)) / frames]);
+  return Object.fromEntries(perFrame.filter(([, milliseconds]) => milliseconds >= 0.2).sort((a, b) => b[1] - a[1]).map(([key, milliseconds]) => [key, round3(milliseconds)]));
+}
+
+/**
+ * Traces `act` for TRACE_MS and returns each busy thread's self CPU time per
+ * event, in ms per ms of wall time, and each thread's CPU time per animation
+ * frame from /proc. `drawnFps` counts the frames the display compositor drew
+ * (viz's DirectRenderer::DrawFrame), which can be fewer than the page's
+ * animation frames when the GPU process falls behind.
+ */
 async function traceWhile(browser: Browser, page: Page, act: (step: number) => Promise<void>): Promise<Record<string, unknown>> {
   await browser.startTracing(page, { categories: CATEGORIES });
+  const threadsBefore = chromiumThreadCpuMs();
   await page.evaluate(probes.startFrameCount);
   const started = Date.now();
   for (let step = 0; Date.now() < started + TRACE_MS; step++) await act(step);
   const frames = await page.evaluate(probes.stopFrameCount);
+  const threadsAfter = chromiumThreadCpuMs();
   const events = await stopTrace(browser);
-  return { fps: round3(frames.fps), cpuShare: selfTimes(events, frames.seconds * 1000) };
+  const drawn = events.filter((event) => event.ph === 'X' && event.name === 'DirectRenderer::DrawFrame').length;
+  const frameCount = Math.max(1, frames.fps * frames.seconds);
+  return {
+    fps: round3(frames.fps),
+    drawnFps: round3(drawn / frames.seconds),
+    threadCpuMsPerFrame: threadTimesPerFrame(threadsBefore, threadsAfter, frameCount),
+    cpuShare: selfTimes(events, frames.seconds * 1000),
+  };
 }
 
 /** Traces IDLE_MS with nothing happening; unlike traceWhile it counts no frames, because requesting them is work. */
@@ -147,12 +173,15 @@ export async function profileCanvas(): Promise<Record<string, unknown>> {
         await context.addInitScript(([key, text]) => localStorage.setItem(key, text), [storageKeys.document, serializeDocument(graph)]);
         const page = await context.newPage();
         const load = await traceLoad(browser, page, baseUrl, graph);
+        const fitted = await page.evaluate(probes.readTransform);
         await page.waitForTimeout(1000);
         const atFit = { pan: await tracePan(browser, page, positions), zoom: await traceZoom(browser, page), drag: await traceDrag(browser, page, positions) };
         // Idle as the canvas benchmark measures it: after the drag, with the pointer off the canvas.
         await page.mouse.move(5, 5);
         await page.waitForTimeout(1000);
         const idle = await traceIdle(browser, page);
+        if (!fitted) throw new Error('no React Flow viewport found after the graph loaded, so the view cannot be fitted again');
+        await fitAgain(page, fitted);
         await zoomTo(page, 1);
         const atWorkingZoom = { pan: await tracePan(browser, page, positions), drag: await traceDrag(browser, page, positions) };
         await context.close();

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { serializeDocument, type GraphDocument } from '../src/engine/document';
@@ -7,6 +5,7 @@ import { storageKeys } from '../src/editor/store/persistence';
 import { buildApp } from './bundle';
 import { launchChromium, withPreviewServer, withTemporaryFolder } from './browser/harness';
 import * as probes from './browser/page-probes';
+import { chromiumThreadCpuMs, cpuMsOf } from './browser/process-cpu';
 import { round3 } from './engine';
 import { SMALL_WIDTHS, unrolledScalarMlp } from './scalar-graph';
 
@@ -21,50 +20,13 @@ type Frames = ReturnType<typeof probes.stopFrameCount>;
 /** The page's DevTools protocol session; one per page, created with the page. */
 const sessions = new WeakMap<Page, CDPSession>();
 
-/** Clock ticks per second of the CPU times in /proc/<pid>/stat. */
-let clockTicks = 0;
-
 /**
  * Returns the CPU time, in milliseconds, that Chromium GPU processes started by
- * this process have used so far: user plus system time from /proc of every
- * descendant whose command line has `--type=gpu-process`. Without a GPU that
- * process rasterizes and composites through SwiftShader. Returns NaN where
- * /proc is missing (any system but Linux).
+ * this process have used so far, from /proc. Without a GPU that process
+ * rasterizes and composites through SwiftShader. NaN where /proc is missing.
  */
 function gpuProcessCpuMs(): number {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return Number.NaN;
-  }
-  clockTicks ||= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-  const processes: { pid: number; parent: number; ticks: number; gpu: boolean }[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name is in brackets and may contain spaces, so the fields are split after it. The parent
-      // PID, utime and stime, fields 4, 14 and 15 of the line in proc(5), are then at indexes 1, 11 and 12.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const gpu = readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=gpu-process');
-      processes.push({ pid: Number(entry), parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]), gpu });
-    } catch {
-      // The process ended while it was being read.
-    }
-  }
-  const descendants = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const entry of processes) {
-      if (!descendants.has(entry.pid) && descendants.has(entry.parent)) {
-        descendants.add(entry.pid);
-        grew = true;
-      }
-    }
-  }
-  const ticks = processes.filter((entry) => entry.gpu && descendants.has(entry.pid)).reduce((sum, entry) => sum + entry.ticks, 0);
-  return (ticks * 1000) / clockTicks;
+  return cpuMsOf(chromiumThreadCpuMs(), 'gpu-process/');
 }
 
 /** Reads the DevTools protocol's Performance metrics by name: durations in seconds, counts as counts. */
@@ -176,6 +138,17 @@ export async function zoomTo(page: Page, zoom: number): Promise<number> {
   throw new Error(`zoom did not reach ${zoom} after 40 wheel notches`);
 }
 
+/**
+ * Fits the graph into view again with the zoom controls' button and waits for
+ * the transform `fitted`, the one the page fitted on load. The gestures at the
+ * fitted zoom leave the view wherever their last pointer move was, so without
+ * this each run would zoom in at a different place of the graph.
+ */
+export async function fitAgain(page: Page, fitted: { x: number; y: number; zoom: number }): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForFunction(probes.isTransformNear, fitted, { timeout: 10_000 });
+}
+
 /** Plays the timeline and counts frames, then counts renders over one step of playback. */
 async function playbackFigures(page: Page): Promise<Record<string, number>> {
   await page.getByTestId('play').click();
@@ -265,6 +238,8 @@ async function measureCanvas(browser: Browser, baseUrl: string): Promise<Record<
   const atFit = { pan: await panFrames(page, positions), zoom: await zoomFrames(page), drag: await dragFrames(page, positions) };
   const idle = await idleFigures(page);
   const playback = await playbackFigures(page);
+  if (!fitted) throw new Error('no React Flow viewport found after the graph loaded, so the view cannot be fitted again');
+  await fitAgain(page, fitted);
   const workingZoom = await zoomTo(page, 1);
   // React Flow renders only the nodes in view at detail zoom (onlyRenderVisibleElements).
   const renderedNodesAtWorkingZoom = await page.locator('.react-flow__node').count();

@@ -96,6 +96,14 @@ export function readTransform(): { x: number; y: number; zoom: number } | null {
   return { x: matrix.e, y: matrix.f, zoom: matrix.a };
 }
 
+/** Tells whether React Flow's viewport transform lies within a pixel, and its zoom within 0.1 %, of `target`. */
+export function isTransformNear(target: { x: number; y: number; zoom: number }): boolean {
+  const viewport = document.querySelector('.react-flow__viewport');
+  if (!viewport) return false;
+  const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+  return Math.abs(matrix.e - target.x) <= 1 && Math.abs(matrix.f - target.y) <= 1 && Math.abs(matrix.a / target.zoom - 1) <= 0.001;
+}
+
 /**
  * Returns performance.now() once the view is fitted and every node whose top-left
  * corner lies in the pane is shown, else false. Shown means rendered and measured
