@@ -117,11 +117,15 @@ async function setEpochs(page: Page, epochs: number): Promise<void> {
   await field.press('Enter');
 }
 
-/** Opens a preset, switches it to MNIST, waits until the trainer is ready and returns the long tasks of loading. */
-async function openOnMnist(page: Page, baseUrl: string, presetId: string): Promise<Record<string, number>> {
+/**
+ * Opens a preset, switches it to MNIST and waits until the trainer is ready.
+ * Returns the long tasks of loading and the CPU time of its main-thread tasks.
+ */
+async function openOnMnist(browser: Browser, page: Page, baseUrl: string, presetId: string): Promise<Record<string, unknown>> {
   await page.goto(`${baseUrl}/#preset=${presetId}`);
   await page.getByTestId('initial-loss').waitFor({ timeout: TIMEOUT_MS });
   await page.evaluate(observeLongTasks);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const started = Date.now();
   await page.getByTestId('dataset').selectOption('mnist');
   await page.waitForFunction(
@@ -129,7 +133,10 @@ async function openOnMnist(page: Page, baseUrl: string, presetId: string): Promi
     undefined,
     { timeout: TIMEOUT_MS },
   );
-  return { ...summarize(await page.evaluate(takeLongTasks)), seconds: round3((Date.now() - started) / 1000) };
+  const seconds = round3((Date.now() - started) / 1000);
+  const tasks = mainThreadTasks(await browser.stopTracing()).map((task) => task.cpuMs);
+  const cpuMs = round3(tasks.reduce((total, task) => total + task, 0));
+  return { ...summarize(await page.evaluate(takeLongTasks)), cpu: { ...cpuFigures(tasks), totalCpuMs: cpuMs }, seconds };
 }
 
 /**
@@ -174,7 +181,7 @@ async function measureModel(browser: Browser, baseUrl: string, presetId: string)
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
-    const loading = await openOnMnist(page, baseUrl, presetId);
+    const loading = await openOnMnist(browser, page, baseUrl, presetId);
     const backend = await page.getByTestId('backend').textContent();
     await page.waitForTimeout(IDLE_MS);
     const idle = summarize(await page.evaluate(takeLongTasks));
