@@ -59,10 +59,6 @@ export function formatShape(shape: Shape): string {
   return `[${shape.join(', ')}]`;
 }
 
-/**
- * Returns the NumPy broadcast of two shapes, or null when a dimension pair is
- * neither equal nor 1.
- */
 /** The shape result of one scalar output, which a scalar graph infers for nearly every node, so kinds share it. */
 const ONE_SCALAR_RESULT = Object.freeze({ shapes: Object.freeze([Object.freeze([])]) }) as unknown as { shapes: number[][] };
 
@@ -71,6 +67,10 @@ export function oneOutput(shape: Shape): { shapes: number[][] } {
   return shape.length === 0 ? ONE_SCALAR_RESULT : { shapes: [[...shape]] };
 }
 
+/**
+ * Returns the NumPy broadcast of two shapes, or null when a dimension pair is
+ * neither equal nor 1.
+ */
 export function broadcastShapes(a: Shape, b: Shape): number[] | null {
   const rank = Math.max(a.length, b.length);
   const result: number[] = [];

@@ -106,7 +106,9 @@ export interface NodeKind {
    * Output shapes from the input shapes. `inputValues` holds, per input, the
    * value the document stores for it when its source kind has `documentOutputs`
    * (such as a labels node), else null; rules use it for checks that need
-   * values, such as a label below the class count.
+   * values, such as a label below the class count. Compile reuses the
+   * `inputShapes` list for the next node, so a kind must not keep it, and it
+   * treats the result as read-only, so kinds may share one frozen result (see `oneOutput`).
    */
   inferShapes(inputShapes: Shape[], params: Params, inputValues: (TensorData | null)[]): ShapeResult;
   /**
