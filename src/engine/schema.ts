@@ -119,11 +119,14 @@ const quiz = z
   })
   .strict();
 
+/** A coordinate of a point of the knn view, whose plot shows −1.1 to 1.1. */
+const knnCoordinate = z.number().min(-10).max(10);
+
 const views = z
   .object({
     knn: z
       .object({
-        points: z.array(z.tuple([finiteNumber, finiteNumber, z.number().int().min(0).max(KNN_CLASSES - 1)])).min(1).max(KNN_MAX_POINTS),
+        points: z.array(z.tuple([knnCoordinate, knnCoordinate, z.number().int().min(0).max(KNN_CLASSES - 1)])).min(1).max(KNN_MAX_POINTS),
         k: z.number().int().min(1).max(KNN_MAX_K),
         metric: z.enum(['l1', 'l2']),
       })

@@ -83,3 +83,33 @@ describe('knn vote', () => {
     expect(classifyKnn([], 0, 0, 1, 'l1')).toBe(-1);
   });
 });
+
+/** Votes by sorting every point by distance, then by position in the list, written out independently of the view's code. */
+function sortedVote(points: readonly LabelledPoint[], x: number, y: number, k: number, metric: 'l1' | 'l2'): number {
+  const measure = (px: number, py: number) => (metric === 'l1' ? Math.abs(x - px) + Math.abs(y - py) : Math.hypot(x - px, y - py));
+  const nearest = points
+    .map((point, index) => ({ label: point.label, index, d: measure(point.x, point.y) }))
+    .sort((a, b) => a.d - b.d || a.index - b.index)
+    .slice(0, Math.min(k, points.length));
+  const counts = new Map<number, number>();
+  for (const point of nearest) counts.set(point.label, (counts.get(point.label) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  return nearest.find((point) => counts.get(point.label) === most)!.label;
+}
+
+describe('knn on many points', () => {
+  test('matches a vote over all points sorted by distance, ties included', () => {
+    // Points on a coarse lattice, so many distances tie, and duplicates of one point with different labels.
+    let state = 12345;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const points: LabelledPoint[] = Array.from({ length: 400 }, () => ({ x: Math.round(next() * 8 - 4) / 4, y: Math.round(next() * 8 - 4) / 4, label: Math.floor(next() * 3) }));
+    const queries = Array.from({ length: 2 * 300 }, () => Math.round(next() * 16 - 8) / 8);
+    for (const metric of ['l1', 'l2'] as const) {
+      for (const k of [1, 2, 3, 7, 15]) {
+        const labels = classifyAll(points, queries, k, metric);
+        const expected = Array.from({ length: 300 }, (_unused, i) => sortedVote(points, queries[2 * i], queries[2 * i + 1], k, metric));
+        expect(Array.from(labels), `${metric}, k = ${k}`).toEqual(expected);
+      }
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { GraphDocument, GraphEdge, GraphNode } from '../../engine/document';
+import type { GraphDocument, GraphEdge, GraphNode, ViewSettings } from '../../engine/document';
 import { pruneQuiz } from '../../engine/quiz';
 import { wouldCreateCycle } from '../../engine/topology';
 import type { ParamValue } from '../../engine/types';
@@ -15,6 +15,11 @@ export type GraphEdit =
   | { type: 'connect'; source: string; sourcePort: string; target: string; targetPort: string }
   | { type: 'moveNode'; nodeId: string; position: Point }
   | { type: 'setParam'; nodeId: string; name: string; value: ParamValue }
+  /**
+   * Replaces the lecture views' settings. `control` names the control that
+   * changed, such as a slider; consecutive edits of one control form one undo step.
+   */
+  | { type: 'setViews'; views: ViewSettings; control?: string }
   | { type: 'replaceDocument'; document: GraphDocument };
 
 /** Edge id in the presets' form `source.port->target.port`; one input port takes one wire, so it is unique. */
@@ -45,6 +50,8 @@ function applyEditToGraph(document: GraphDocument, edit: GraphEdit): GraphDocume
       return moveNode(document, edit.nodeId, edit.position);
     case 'setParam':
       return updateNode(document, edit.nodeId, (node) => ({ ...node, params: { ...node.params, [edit.name]: edit.value } }));
+    case 'setViews':
+      return { ...document, views: edit.views };
     case 'replaceDocument':
       return edit.document;
     default: {

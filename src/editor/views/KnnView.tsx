@@ -21,14 +21,23 @@ function knnState(saved: KnnSettings | undefined): { points: readonly LabelledPo
   return { points, k: Math.min(saved.k, points.length), metric: saved.metric };
 }
 
+/** Tells whether two settings of the view hold the same points, k and distance. */
+function sameKnn(a: KnnSettings, b: KnnSettings): boolean {
+  return a.k === b.k && a.metric === b.metric && a.points.length === b.points.length
+    && a.points.every((point, index) => point.every((value, axis) => Object.is(value, b.points[index][axis])));
+}
+
 /**
- * Saves the view's points, k and distance in the document, as one undo step,
- * so that files and share links keep them. Nothing changes while a lecture locks editing.
+ * Saves the view's points, k and distance in the document, so that files and
+ * share links keep them, unless nothing changed. `control` names a control
+ * whose consecutive changes form one undo step, such as the k slider.
  */
-function saveKnn(points: readonly LabelledPoint[], k: number, metric: DistanceMetric): void {
+function saveKnn(points: readonly LabelledPoint[], k: number, metric: DistanceMetric, control?: string): void {
   const { document, dispatch } = editorStore.getState();
   const knn: KnnSettings = { points: points.map((point) => [point.x, point.y, point.label]), k, metric };
-  dispatch({ type: 'replaceDocument', document: { ...document, views: { ...document.views, knn } } });
+  const current = knnState(document.views?.knn);
+  const before: KnnSettings = { points: current.points.map((point) => [point.x, point.y, point.label]), k: current.k, metric: current.metric };
+  if (!sameKnn(before, knn)) dispatch({ type: 'setViews', views: { ...document.views, knn }, control });
 }
 
 /** Nearest-neighbour regions under L1 or L2 distance, with points added by clicking. */
@@ -37,6 +46,8 @@ export function KnnView() {
   const saved = useEditor((state) => state.document.views?.knn);
   const { points, k, metric } = useMemo(() => knnState(saved), [saved]);
   const [pointClass, setPointClass] = useState(0);
+  const locked = useEditor((state) => state.lecture.lockEditing);
+  const full = points.length >= KNN_MAX_POINTS;
 
   const grid = useMemo(() => gridPoints(RANGE, CELLS), []);
   const regions = useMemo(() => classifyAll(points, grid, k, metric), [points, grid, k, metric]);
@@ -50,7 +61,7 @@ export function KnnView() {
   }, [regions, points]);
 
   const addPoint = (x: number, y: number, phase: 'down' | 'move') => {
-    if (phase === 'down' && points.length < KNN_MAX_POINTS) saveKnn([...points, { x: round(x), y: round(y), label: pointClass }], k, metric);
+    if (phase === 'down' && !locked && !full) saveKnn([...points, { x: round(x), y: round(y), label: pointClass }], k, metric);
   };
 
   return (
@@ -61,24 +72,25 @@ export function KnnView() {
           <legend>{t('view.knn.metric')}</legend>
           {(['l1', 'l2'] as const).map((name) => (
             <label key={name}>
-              <input type="radio" name="knn-metric" data-testid={`knn-metric-${name}`} checked={metric === name} onChange={() => saveKnn(points, k, name)} />
+              <input type="radio" name="knn-metric" data-testid={`knn-metric-${name}`} checked={metric === name} disabled={locked} onChange={() => saveKnn(points, k, name)} />
               {t(name === 'l1' ? 'view.knn.l1' : 'view.knn.l2')}
             </label>
           ))}
         </fieldset>
         <label className="view-field">
           <span>{t('view.knn.k', { k })}</span>
-          <input type="range" data-testid="knn-k" min={1} max={Math.min(KNN_MAX_K, points.length)} value={k} onChange={(event) => saveKnn(points, Number(event.target.value), metric)} />
+          <input type="range" data-testid="knn-k" min={1} max={Math.min(KNN_MAX_K, points.length)} value={k} disabled={locked} onChange={(event) => saveKnn(points, Number(event.target.value), metric, 'knn.k')} />
         </label>
         <label className="view-field">
           <span>{t('training.pointClass')}</span>
-          <select data-testid="knn-class" value={pointClass} onChange={(event) => setPointClass(Number(event.target.value))}>
+          <select data-testid="knn-class" value={pointClass} disabled={locked} onChange={(event) => setPointClass(Number(event.target.value))}>
             {Array.from({ length: KNN_CLASSES }, (_unused, index) => <option key={index} value={index}>{t('training.className', { index })}</option>)}
           </select>
         </label>
-        <button type="button" data-testid="knn-reset" onClick={() => saveKnn(KNN_START_POINTS, Math.min(k, KNN_START_POINTS.length), metric)}>{t('view.knn.resetPoints')}</button>
+        <button type="button" data-testid="knn-reset" disabled={locked} onClick={() => saveKnn(KNN_START_POINTS, Math.min(k, KNN_START_POINTS.length), metric)}>{t('view.knn.resetPoints')}</button>
         <p className="hint" data-testid="knn-summary">{t('view.knn.summary', { count: points.length, percent: Math.round(differing * 100) })}</p>
-        <p className="hint">{t('view.knn.hint')}</p>
+        {full && !locked && <p className="hint" data-testid="knn-full">{t('view.knn.full', { max: KNN_MAX_POINTS })}</p>}
+        <p className="hint" data-testid="knn-hint">{t(locked ? 'view.locked' : 'view.knn.hint')}</p>
       </div>
     </div>
   );

@@ -8,7 +8,8 @@ export interface LabelledPoint {
 }
 
 export function distance(metric: DistanceMetric, ax: number, ay: number, bx: number, by: number): number {
-  const [dx, dy] = [ax - bx, ay - by];
+  const dx = ax - bx;
+  const dy = ay - by;
   return metric === 'l1' ? Math.abs(dx) + Math.abs(dy) : Math.hypot(dx, dy);
 }
 
@@ -18,22 +19,54 @@ export function distance(metric: DistanceMetric, ax: number, ay: number, bx: num
  * as if k were lowered until the tie breaks. Equal distances keep the points' order.
  */
 export function classifyKnn(points: readonly LabelledPoint[], x: number, y: number, k: number, metric: DistanceMetric): number {
+  const kept = Math.max(1, Math.min(k, points.length));
+  return vote(points, x, y, kept, metric, new Float64Array(kept), new Int32Array(kept));
+}
+
+/**
+ * Classifies with the k nearest points kept in `distances` and `indices`,
+ * nearest first, instead of sorting every point: a plot of 1,000 points
+ * classifies its 12,100 cells in a fraction of a second instead of seconds.
+ */
+function vote(points: readonly LabelledPoint[], x: number, y: number, k: number, metric: DistanceMetric, distances: Float64Array, indices: Int32Array): number {
   if (points.length === 0) return -1;
-  const nearest = points
-    .map((point, index) => ({ label: point.label, index, d: distance(metric, x, y, point.x, point.y) }))
-    .sort((a, b) => a.d - b.d || a.index - b.index)
-    .slice(0, Math.max(1, Math.min(k, points.length)));
+  let count = 0;
+  for (let index = 0; index < points.length; index++) {
+    const d = distance(metric, x, y, points[index].x, points[index].y);
+    if (count === k && !(d < distances[k - 1])) continue;
+    // A point goes after the kept points at its distance, which came earlier in the list.
+    let slot = count < k ? count++ : k - 1;
+    while (slot > 0 && d < distances[slot - 1]) {
+      distances[slot] = distances[slot - 1];
+      indices[slot] = indices[slot - 1];
+      slot--;
+    }
+    distances[slot] = d;
+    indices[slot] = index;
+  }
 
   const votes = new Map<number, number>();
-  for (const neighbour of nearest) votes.set(neighbour.label, (votes.get(neighbour.label) ?? 0) + 1);
-  const maxVotes = Math.max(...votes.values());
-  return nearest.find((neighbour) => votes.get(neighbour.label) === maxVotes)!.label;
+  let maxVotes = 0;
+  for (let slot = 0; slot < count; slot++) {
+    const label = points[indices[slot]].label;
+    const labelVotes = (votes.get(label) ?? 0) + 1;
+    votes.set(label, labelVotes);
+    maxVotes = Math.max(maxVotes, labelVotes);
+  }
+  for (let slot = 0; slot < count; slot++) {
+    const label = points[indices[slot]].label;
+    if (votes.get(label) === maxVotes) return label;
+  }
+  return -1;
 }
 
 /** Classifies each [x, y] pair of `queries` (stored flat, as the boundary plot's grid is) and returns one label per pair. */
 export function classifyAll(points: readonly LabelledPoint[], queries: ArrayLike<number>, k: number, metric: DistanceMetric): Int32Array {
   const labels = new Int32Array(Math.floor(queries.length / 2));
-  for (let i = 0; i < labels.length; i++) labels[i] = classifyKnn(points, queries[i * 2], queries[i * 2 + 1], k, metric);
+  const kept = Math.max(1, Math.min(k, points.length));
+  const distances = new Float64Array(kept);
+  const indices = new Int32Array(kept);
+  for (let i = 0; i < labels.length; i++) labels[i] = vote(points, queries[i * 2], queries[i * 2 + 1], kept, metric, distances, indices);
   return labels;
 }
 
