@@ -24,6 +24,16 @@ export function exportDocument(): void {
 }
 
 /**
+ * Returns the lecture view whose settings a document keeps, knn before the
+ * race, so that a file saved from that view opens with its panel again.
+ */
+export function viewPresetOf(document: GraphDocument): string | null {
+  if (document.views?.knn) return 'knn';
+  if (document.views?.race) return 'optimizer-race';
+  return null;
+}
+
+/**
  * Loads a graph file chosen or dropped by the user. On success the file replaces
  * the current graph; on failure the graph stays and the load-error panel lists why.
  */
@@ -39,6 +49,6 @@ export async function importFile(file: File): Promise<void> {
   }
 
   const result = loadDocumentText(text, registry);
-  if (result.ok) editorStore.getState().loadDocument(result.document, null);
+  if (result.ok) editorStore.getState().loadDocument(result.document, viewPresetOf(result.document));
   else editorStore.getState().setLoadError({ fileName: file.name, messages: result.errors });
 }

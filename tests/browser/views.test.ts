@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { byTestId, openApp, readNumber } from './app';
+import { findPreset } from '../../src/presets';
 import { saveScreenshot, test } from './browser';
 
 async function canvasPixels(canvas: Locator): Promise<string> {
@@ -50,9 +51,13 @@ async function typeRate(page: Page, name: string, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: 30 });
 }
 
-/** Shares the graph and opens the link in a new page of the same browser, once its view panel shows. */
-async function openSharedLink(page: Page): Promise<Page> {
+/**
+ * Shares the graph with the lecture options named (such as "lockEditing") and
+ * opens the link in a new page of the same browser, once its view panel shows.
+ */
+async function openSharedLink(page: Page, options: string[] = []): Promise<Page> {
   await byTestId(page, 'share').click();
+  for (const option of options) await byTestId(page, `share-${option}`).check();
   const url = await byTestId(page, 'share-url').inputValue();
   const fresh = await page.context().newPage();
   await fresh.goto(url);
@@ -192,6 +197,53 @@ describe('lecture views', () => {
     expect(await byTestId(race, 'race-lr-adam').inputValue()).toBe('0.02');
     expect(await byTestId(race, 'race-lr-sgd').inputValue()).toBe('0.9');
     await race.close();
+  });
+
+  test('knn slider drag is one undo step, and an imported file opens the view as saved', async ({ page }) => {
+    await openView(page, 'knn');
+    // Pressing Reset on the starting points changes nothing, so it adds no undo step.
+    await byTestId(page, 'knn-reset').click();
+    expect(await byTestId(page, 'undo').isEnabled()).toBe(false);
+    for (const k of [2, 3, 4, 5, 6]) await setRange(byTestId(page, 'knn-k'), k);
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('6');
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('1');
+
+    const file = { ...findPreset('knn')!.build(), views: { knn: { points: [[-0.5, 0.5, 0], [0.5, 0.5, 1], [0, -0.5, 2]], k: 2, metric: 'l2' } } };
+    await openApp(page, '#preset=add-mul');
+    await byTestId(page, 'import-file').setInputFiles({ name: 'knn.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await byTestId(page, 'view-panel').waitFor({ timeout: 30_000 });
+    await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('3 points');
+    expect(await byTestId(page, 'knn-k').inputValue()).toBe('2');
+    expect(await byTestId(page, 'knn-metric-l2').isChecked()).toBe(true);
+  });
+
+  test('views under a link that locks editing say so and take no input', async ({ page }) => {
+    await openView(page, 'knn');
+    const knn = await openSharedLink(page, ['lockEditing']);
+    expect(await byTestId(knn, 'knn-k').isDisabled()).toBe(true);
+    expect(await byTestId(knn, 'knn-reset').isDisabled()).toBe(true);
+    expect(await byTestId(knn, 'knn-hint').textContent()).toBe("This link locks editing, so the view's settings cannot change.");
+    await clickAt(knn, byTestId(knn, 'knn-plot'), 0.3, 0.3);
+    expect(await byTestId(knn, 'knn-summary').textContent()).toContain('18 points');
+    await saveScreenshot(knn, 'view-knn-locked');
+    await knn.close();
+  });
+
+  test('a typed race rate counts when the field is left, as one undo step', async ({ page }) => {
+    await openView(page, 'optimizer-race');
+    const field = byTestId(page, 'race-lr-adagrad');
+    await typeRate(page, 'adagrad', '0.123');
+    await page.keyboard.press('Enter');
+    await typeRate(page, 'adagrad', '1e999');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => byTestId(page, 'race-lr-error').textContent()).toContain('AdaGrad');
+    // The rate that was saved last is 0.123: the invalid text was never saved, nor were 0.1 and 0.12 on the way.
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => field.inputValue()).toBe('0.6');
+    expect(await byTestId(page, 'race-lr-error').count()).toBe(0);
+    await byTestId(page, 'redo').click();
+    await expect.poll(() => field.inputValue()).toBe('0.123');
   });
 
   test('race rate field accepts typed input', async ({ page }) => {

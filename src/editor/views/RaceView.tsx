@@ -22,22 +22,10 @@ const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam',
 };
 
-/**
- * Returns the text a rate field shows: what was typed while it is partial or
- * names the saved rate, such as "0." or "0.10", else the saved rate, which an
- * undo or a loaded link may have changed.
- */
-function shownRate(typed: string | undefined, rate: number): string {
-  return typed !== undefined && (!isPositiveNumber(typed) || Number(typed) === rate) ? typed : String(rate);
-}
-
-/**
- * Saves the learning rates in the document, as one undo step, so that files
- * and share links keep them. Nothing changes while a lecture locks editing.
- */
+/** Saves the learning rates in the document, so that files and share links keep them. */
 function saveRates(learningRates: Record<OptimizerName, number>): void {
   const { document, dispatch } = editorStore.getState();
-  dispatch({ type: 'replaceDocument', document: { ...document, views: { ...document.views, race: { learningRates } } } });
+  dispatch({ type: 'setViews', views: { ...document.views, race: { learningRates } } });
 }
 
 /**
@@ -49,11 +37,34 @@ export function RaceView() {
   const t = useT();
   const document = useEditor((state) => state.document);
   const start = useMemo(() => startOf(document), [document]);
-  const rates = useEditor((state) => state.document.views?.race?.learningRates) ?? RACE_LEARNING_RATES;
-  // The typed text of each rate field, kept apart from `rates` so that partial input such as
-  // "0" or "0." on the way to "0.05" stays in the field instead of snapping back.
-  const [rateTexts, setRateTexts] = useState<Partial<Record<OptimizerName, string>>>({});
-  const invalidRates = OPTIMIZER_NAMES.filter((name) => rateTexts[name] !== undefined && !isPositiveNumber(rateTexts[name]!));
+  const saved = useEditor((state) => state.document.views?.race?.learningRates);
+  const savedRates = saved ?? RACE_LEARNING_RATES;
+  const locked = useEditor((state) => state.lecture.lockEditing);
+  // The typed text of each rate field until the field is left or Enter is pressed. Partial input
+  // such as "0." on the way to "0.05" stays in the field, and the race follows every valid text
+  // at once, but only the text the student commits becomes an undo step in the document.
+  const [drafts, setDrafts] = useState<Partial<Record<OptimizerName, string>>>({});
+  // Rates that an undo or a loaded link brings replace whatever was being typed.
+  const [draftsFor, setDraftsFor] = useState(saved);
+  if (draftsFor !== saved) {
+    setDraftsFor(saved);
+    setDrafts({});
+  }
+  const rates = useMemo(() => {
+    const live = { ...savedRates };
+    for (const name of OPTIMIZER_NAMES) if (drafts[name] !== undefined && isPositiveNumber(drafts[name]!)) live[name] = Number(drafts[name]);
+    return live;
+  }, [savedRates, drafts]);
+  const invalidRates = OPTIMIZER_NAMES.filter((name) => drafts[name] !== undefined && !isPositiveNumber(drafts[name]!));
+
+  /** Saves a field's valid typed rate when it differs from the saved one, and shows the saved rate again. */
+  const commit = (name: OptimizerName) => {
+    const text = drafts[name];
+    if (text === undefined || !isPositiveNumber(text)) return;
+    const { [name]: _committed, ...others } = drafts;
+    setDrafts(others);
+    if (Number(text) !== savedRates[name]) saveRates({ ...savedRates, [name]: Number(text) });
+  };
   const [shown, setShown] = useState(0);
   const [running, setRunning] = useState(false);
   // The optimizers run on tfjs, so the paths wait until the backend has started.
@@ -128,12 +139,13 @@ export function RaceView() {
                       data-testid={`race-lr-${name}`}
                       min={0}
                       step="any"
-                      value={shownRate(rateTexts[name], rates[name])}
+                      value={drafts[name] ?? String(savedRates[name])}
+                      disabled={locked}
                       aria-invalid={invalidRates.includes(name)}
-                      onChange={(event) => {
-                        const text = event.target.value;
-                        setRateTexts({ ...rateTexts, [name]: text });
-                        if (isPositiveNumber(text)) saveRates({ ...rates, [name]: Number(text) });
+                      onChange={(event) => setDrafts({ ...drafts, [name]: event.target.value })}
+                      onBlur={() => commit(name)}
+                      onKeyDown={(event) => {
+                        if (event.key === 'Enter') commit(name);
                       }}
                     />
                   </td>
@@ -149,6 +161,7 @@ export function RaceView() {
           </p>
         )}
         <p className="hint">{t('view.race.hint')}</p>
+        {locked && <p className="hint" data-testid="race-locked">{t('view.locked')}</p>}
       </div>
     </div>
   );
