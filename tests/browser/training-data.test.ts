@@ -112,6 +112,13 @@ describe('training data and responsiveness', () => {
     expect(await page.locator('.react-flow__node').count()).toBe(nodes);
     await saveScreenshot(page, 'training-mnist-load-failed');
 
+    // A request that never completes names the file too.
+    await page.context().unroute(digitThree);
+    await page.context().route(digitThree, (route) => route.abort('connectionreset'));
+    await byTestId(page, 'dataset').selectOption('blobs');
+    await byTestId(page, 'dataset').selectOption('mnist');
+    await expect.poll(() => error.textContent(), { timeout: SLOW_MS }).toMatch(/Loading MNIST digit 3 from \S+\/assets\/3-[\w-]+\.json failed: the request did not complete/);
+
     await page.context().unroute(digitThree);
     await byTestId(page, 'dataset').selectOption('blobs');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 60_000 });

@@ -21,13 +21,28 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 async function readDigit(urls: string[], digit: number): Promise<ArrayLike<number>> {
   const url = urls[digit];
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Loading MNIST digit ${digit} from ${url} failed: HTTP ${response.status} ${response.statusText}.`);
-  const body = (await response.json()) as { data?: unknown };
+  const failed = (reason: string) => new Error(`Loading MNIST digit ${digit} from ${url} failed: ${reason}`);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw failed(`the request did not complete (${describe(error)}). Check the connection and choose MNIST again.`);
+  }
+  if (!response.ok) throw failed(`HTTP ${response.status} ${response.statusText}.`);
+  let body: { data?: unknown };
+  try {
+    body = (await response.json()) as { data?: unknown };
+  } catch (error) {
+    throw failed(`the file is not complete JSON (${describe(error)}).`);
+  }
   if (!Array.isArray(body.data) || body.data.length % MNIST_PIXELS !== 0) {
     throw new Error(`MNIST digit file ${url} is invalid: expected {"data": [...]} with a multiple of ${MNIST_PIXELS} pixels.`);
   }
   return body.data as number[];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 scope.onmessage = async (event: MessageEvent<MnistRequest>) => {
@@ -36,6 +51,6 @@ scope.onmessage = async (event: MessageEvent<MnistRequest>) => {
     const dataset = await loadMnist((digit) => readDigit(event.data.urls, digit), (fraction) => post({ type: 'progress', fraction }));
     post({ type: 'done', features: dataset.features, classes: dataset.classes, x: dataset.x, y: dataset.y }, [dataset.x.buffer, dataset.y.buffer]);
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'error', message: describe(error) });
   }
 };
