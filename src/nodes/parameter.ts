@@ -24,12 +24,38 @@ function generatedShape(params: Params): number[] {
   return Array.isArray(shape) ? shape : [];
 }
 
+/** Weights drawn for the last few (init, shape, seed) triples, the most recently used last. */
+const drawn = new Map<string, Float32Array>();
+/** Triples kept: a few graphs' weight matrices, about 0.6 MB each for a 784 × 200 matrix. */
+const DRAWN_KEPT = 8;
+
+/**
+ * Returns the weights a seeded init draws, from the last few draws when the
+ * same init, shape and seed came before. Every run of the graph draws its
+ * weights, and drawing the 156,800 numbers of MNIST's first layer in
+ * JavaScript took a noticeable part of each edit of that graph.
+ */
+function drawnWeights(init: ParameterInit, shape: number[], seed: number): tf.Tensor {
+  const key = JSON.stringify([init, shape, seed]);
+  let values = drawn.get(key);
+  if (values) {
+    drawn.delete(key);
+  } else {
+    const tensor = tf.randomNormal(shape, 0, initialDeviation(init, shape[0]), 'float32', tfjsSeed(seed));
+    values = tensor.dataSync() as Float32Array;
+    tensor.dispose();
+    if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+  }
+  drawn.set(key, values);
+  return tf.tensor(values, shape, 'float32');
+}
+
 const forward: NodeKind['forward'] = (context) => {
   const init = context.params.init as ParameterInit;
   if (init === 'value') return fromValue.forward(context);
   const shape = generatedShape(context.params);
   if (init === 'zeros' || shape.length < 2) return [tf.zeros(shape)];
-  return [tf.randomNormal(shape, 0, initialDeviation(init, shape[0]), 'float32', tfjsSeed(context.params.seed as number))];
+  return [drawnWeights(init, shape, context.params.seed as number)];
 };
 
 /**

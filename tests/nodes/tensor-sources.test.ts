@@ -107,7 +107,20 @@ describe('generated parameter', () => {
   }
 
   test.each([0, 1, 7])('seed %i repeats its draws', (seed) => {
-    expect(weights(seed)).toEqual(weights(seed));
+    const first = weights(seed);
+    expect(weights(seed)).toEqual(first);
+    // Runs keep the last 8 draws; after 9 others, the seed draws its numbers anew.
+    for (let other = 100; other < 109; other++) weights(other);
+    expect(weights(seed)).toEqual(first);
+  });
+
+  test('a kept draw gives each run its own tensor', () => {
+    const document = new TestGraph().node('W', 'parameter', {}, { init: 'he', shape: [3, 2], seed: 5, value: { shape: [], data: [0] } }).node('S', 'sum', { x: 'W' }).build();
+    const program = compile(document, registry);
+    const before = tf.memory().numTensors;
+    const first = run(program).nodes.S.outputs[0].data;
+    expect(run(program).nodes.S.outputs[0].data).toEqual(first);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   test('different seeds draw different numbers', () => {
