@@ -1,6 +1,7 @@
 import { serializeDocument, type GraphDocument } from '../engine/document';
 import { loadDocumentText } from '../engine/load';
 import { registry } from '../nodes';
+import { findPreset } from '../presets';
 import { translate } from './i18n/translate';
 import { editorStore } from './store/use-editor';
 
@@ -24,13 +25,23 @@ export function exportDocument(): void {
 }
 
 /**
- * Returns the lecture view whose settings a document keeps, knn before the
- * race, so that a file saved from that view opens with its panel again.
+ * Returns the lecture view whose settings a document keeps and whose graph it
+ * holds, so that a file saved from that view opens with its panel again. The
+ * graph counts as the view's when it has the preset's nodes, by id and kind;
+ * values, positions and added nodes may differ.
  */
 export function viewPresetOf(document: GraphDocument): string | null {
-  if (document.views?.knn) return 'knn';
-  if (document.views?.race) return 'optimizer-race';
+  const candidates = [document.views?.knn && 'knn', document.views?.race && 'optimizer-race'];
+  for (const id of candidates) {
+    const preset = id ? findPreset(id) : undefined;
+    if (preset && holdsNodesOf(document, preset.build())) return id as string;
+  }
   return null;
+}
+
+function holdsNodesOf(document: GraphDocument, preset: GraphDocument): boolean {
+  const kinds = new Map(document.nodes.map((node) => [node.id, node.kind]));
+  return preset.nodes.every((node) => kinds.get(node.id) === node.kind);
 }
 
 /**

@@ -208,6 +208,13 @@ describe('lecture views', () => {
     await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('6');
     await byTestId(page, 'undo').click();
     await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('1');
+    // Each key press starts its own step.
+    await byTestId(page, 'knn-k').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('3');
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('2');
 
     const file = { ...findPreset('knn')!.build(), views: { knn: { points: [[-0.5, 0.5, 0], [0.5, 0.5, 1], [0, -0.5, 2]], k: 2, metric: 'l2' } } };
     await openApp(page, '#preset=add-mul');
@@ -216,6 +223,12 @@ describe('lecture views', () => {
     await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('3 points');
     expect(await byTestId(page, 'knn-k').inputValue()).toBe('2');
     expect(await byTestId(page, 'knn-metric-l2').isChecked()).toBe(true);
+
+    // Another graph that carries knn settings opens as the graph it is, without the view.
+    const other = { ...findPreset('add-mul')!.build(), views: file.views };
+    await byTestId(page, 'import-file').setInputFiles({ name: 'add-mul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+    await byTestId(page, 'view-panel').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await byTestId(page, 'preset-menu').inputValue()).toBe('');
   });
 
   test('views under a link that locks editing say so and take no input', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { KNN_CLASSES, KNN_MAX_K, KNN_MAX_POINTS, type ViewSettings } from '../../engine/document';
 import { classifyAll, disagreement, KNN_START_POINTS, type DistanceMetric, type LabelledPoint } from '../../presets/views/knn';
 import { useT } from '../i18n/use-t';
@@ -47,6 +47,8 @@ export function KnnView() {
   const { points, k, metric } = useMemo(() => knnState(saved), [saved]);
   const [pointClass, setPointClass] = useState(0);
   const locked = useEditor((state) => state.lecture.lockEditing);
+  // Counts presses on the k slider, so that each drag or key press is its own undo step.
+  const kGesture = useRef(0);
   const full = points.length >= KNN_MAX_POINTS;
 
   const grid = useMemo(() => gridPoints(RANGE, CELLS), []);
@@ -79,7 +81,9 @@ export function KnnView() {
         </fieldset>
         <label className="view-field">
           <span>{t('view.knn.k', { k })}</span>
-          <input type="range" data-testid="knn-k" min={1} max={Math.min(KNN_MAX_K, points.length)} value={k} disabled={locked} onChange={(event) => saveKnn(points, Number(event.target.value), metric, 'knn.k')} />
+          <input type="range" data-testid="knn-k" min={1} max={Math.min(KNN_MAX_K, points.length)} value={k} disabled={locked}
+            onPointerDown={() => kGesture.current++} onKeyDown={() => kGesture.current++}
+            onChange={(event) => saveKnn(points, Number(event.target.value), metric, `knn.k ${kGesture.current}`)} />
         </label>
         <label className="view-field">
           <span>{t('training.pointClass')}</span>

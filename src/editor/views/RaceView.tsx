@@ -44,10 +44,11 @@ export function RaceView() {
   // such as "0." on the way to "0.05" stays in the field, and the race follows every valid text
   // at once, but only the text the student commits becomes an undo step in the document.
   const [drafts, setDrafts] = useState<Partial<Record<OptimizerName, string>>>({});
-  // Rates that an undo or a loaded link brings replace whatever was being typed.
-  const [draftsFor, setDraftsFor] = useState(saved);
-  if (draftsFor !== saved) {
-    setDraftsFor(saved);
+  // Rates that an undo brings, and any document loaded from a file or link, replace whatever was being typed.
+  const loadCount = useEditor((state) => state.loadCount);
+  const [draftsFor, setDraftsFor] = useState({ saved, loadCount });
+  if (draftsFor.saved !== saved || draftsFor.loadCount !== loadCount) {
+    setDraftsFor({ saved, loadCount });
     setDrafts({});
   }
   const rates = useMemo(() => {
@@ -96,7 +97,7 @@ export function RaceView() {
   }, [bands, paths, shown, start]);
 
   const moveStart = (x: number, y: number, phase: 'down' | 'move') => {
-    if (phase !== 'down') return;
+    if (phase !== 'down' || locked) return;
     setRunning(false);
     setShown(0);
     editorStore.getState().dispatch(
