@@ -55,7 +55,7 @@ export interface TrainingSettings {
 /** Classes, largest k and most points of the k-nearest-neighbour view. */
 export const KNN_CLASSES = 3;
 export const KNN_MAX_K = 15;
-export const KNN_MAX_POINTS = 500;
+export const KNN_MAX_POINTS = 1000;
 
 /** The state of a lecture view that the document keeps, so that files and links restore it. */
 export interface ViewSettings {

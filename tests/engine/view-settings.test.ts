@@ -49,7 +49,7 @@ describe('view settings in documents and links', () => {
     ['k above 15', { knn: { points: [[0, 0, 1]], k: 16, metric: 'l1' } }, 'views.knn.k'],
     ['an unknown distance', { knn: { points: [[0, 0, 1]], k: 1, metric: 'l3' } }, 'views.knn.metric'],
     ['no points', { knn: { points: [], k: 1, metric: 'l1' } }, 'views.knn.points'],
-    ['501 points', { knn: { points: Array.from({ length: 501 }, () => [0, 0, 1]), k: 1, metric: 'l1' } }, 'views.knn.points'],
+    ['1,001 points', { knn: { points: Array.from({ length: 1001 }, () => [0, 0, 1]), k: 1, metric: 'l1' } }, 'views.knn.points'],
     ['a point far outside the plot', { knn: { points: [[1e300, 0, 1]], k: 1, metric: 'l1' } }, 'views.knn.points[0][0]'],
     ['a negative learning rate', { race: { learningRates: { ...SAVED.race!.learningRates, adam: -0.1 } } }, 'views.race.learningRates.adam'],
     ['a missing optimizer', { race: { learningRates: { sgd: 0.5 } } }, 'views.race.learningRates'],
