@@ -119,6 +119,13 @@ describe('training data and responsiveness', () => {
     await byTestId(page, 'dataset').selectOption('mnist');
     await expect.poll(() => error.textContent(), { timeout: SLOW_MS }).toMatch(/Loading MNIST digit 3 from \S+\/assets\/3-[\w-]+\.json failed: the request did not complete/);
 
+    // So does a file that is valid JSON without images.
+    await page.context().unroute(digitThree);
+    await page.context().route(digitThree, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: 'null' }));
+    await byTestId(page, 'dataset').selectOption('blobs');
+    await byTestId(page, 'dataset').selectOption('mnist');
+    await expect.poll(() => error.textContent(), { timeout: SLOW_MS }).toMatch(/MNIST digit file \S+\/assets\/3-[\w-]+\.json is invalid/);
+
     await page.context().unroute(digitThree);
     await byTestId(page, 'dataset').selectOption('blobs');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 60_000 });

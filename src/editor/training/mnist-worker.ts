@@ -43,14 +43,15 @@ async function readDigit(urls: string[], digit: number): Promise<ArrayLike<numbe
     throw new DigitFailure('network', digit, url, describe(error));
   }
   if (!response.ok) throw new DigitFailure('http', digit, url, `${response.status} ${response.statusText}`.trim());
-  let body: { data?: unknown };
+  let body: unknown;
   try {
-    body = (await response.json()) as { data?: unknown };
+    body = await response.json();
   } catch (error) {
     throw new DigitFailure('json', digit, url, describe(error));
   }
-  if (!Array.isArray(body.data) || body.data.length % MNIST_PIXELS !== 0) throw new DigitFailure('shape', digit, url, String(MNIST_PIXELS));
-  return body.data as number[];
+  const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
+  if (!Array.isArray(data) || data.length % MNIST_PIXELS !== 0) throw new DigitFailure('shape', digit, url, String(MNIST_PIXELS));
+  return data as number[];
 }
 
 function describe(error: unknown): string {
