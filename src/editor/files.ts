@@ -25,21 +25,21 @@ export function exportDocument(): void {
 }
 
 /**
- * Returns the lecture view whose settings a document keeps and whose graph it
- * holds, so that a file saved from that view opens with its panel again. The
- * graph counts as the view's when it has the preset's nodes, by id and kind;
- * values, positions and added nodes may differ.
+ * Returns the lecture view whose settings and graph a document contains, so
+ * that a file saved from that view opens with its panel again. The graph is
+ * the view's when it has the preset's nodes, by id and kind. Values,
+ * positions and added nodes may differ.
  */
 export function viewPresetOf(document: GraphDocument): string | null {
   const candidates = [document.views?.knn && 'knn', document.views?.race && 'optimizer-race'];
   for (const id of candidates) {
     const preset = id ? findPreset(id) : undefined;
-    if (preset && holdsNodesOf(document, preset.build())) return id as string;
+    if (preset && containsNodesOf(document, preset.build())) return id as string;
   }
   return null;
 }
 
-function holdsNodesOf(document: GraphDocument, preset: GraphDocument): boolean {
+function containsNodesOf(document: GraphDocument, preset: GraphDocument): boolean {
   const kinds = new Map(document.nodes.map((node) => [node.id, node.kind]));
   return preset.nodes.every((node) => kinds.get(node.id) === node.kind);
 }

@@ -292,7 +292,7 @@ function bindNode(
   nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, wires: number[], diagnostics: Diagnostic[],
 ): CompiledNode {
   const params = completeParams(kind, documentParams);
-  // Source nodes, half of a scalar graph, share one empty list of inputs.
+  // Source nodes, about half of an unrolled scalar network, share one empty list of inputs.
   const inputs: (InputBinding | null)[] = kind.inputs.length === 0 ? NO_INPUTS : new Array(kind.inputs.length);
   for (let index = 0; index < inputs.length; index++) {
     const edgeIndex = wireInto(wiring, nodeIndex, kind.inputs[index].name);

@@ -52,7 +52,7 @@ export interface TrainingSettings {
   split: { train: number; validation: number };
 }
 
-/** Classes, largest k and most points of the k-nearest-neighbour view. */
+/** Number of classes, largest k and maximum number of points of the k-nearest-neighbour view. */
 export const KNN_CLASSES = 3;
 export const KNN_MAX_K = 15;
 export const KNN_MAX_POINTS = 1000;

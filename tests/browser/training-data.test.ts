@@ -98,7 +98,7 @@ describe('training data and responsiveness', () => {
     await saveScreenshot(page, 'training-mnist-paused');
   }, SLOW_MS * 2);
 
-  test('MNIST that fails to load names the file, and loads when chosen again', async ({ page }) => {
+  test('failed MNIST file is named', async ({ page }) => {
     await openApp(page, '#preset=mlp2');
     await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });
     const nodes = await page.locator('.react-flow__node').count();

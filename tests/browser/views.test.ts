@@ -165,7 +165,7 @@ describe('lecture views', () => {
     await fresh.close();
   });
 
-  test('knn points, k and distance travel in a share link', async ({ page }) => {
+  test('knn settings travel in link', async ({ page }) => {
     await openView(page, 'knn');
     const plot = byTestId(page, 'knn-plot');
     await expect.poll(() => byTestId(page, 'knn-summary').textContent()).toContain('18 points');
@@ -190,7 +190,7 @@ describe('lecture views', () => {
     await fresh.close();
   });
 
-  test('race learning rates travel in a share link', async ({ page }) => {
+  test('race rates travel in link', async ({ page }) => {
     await openView(page, 'optimizer-race');
     await typeRate(page, 'adam', '0.02');
     const race = await openSharedLink(page);
@@ -199,7 +199,7 @@ describe('lecture views', () => {
     await race.close();
   });
 
-  test('knn slider drag is one undo step, and an imported file opens the view as saved', async ({ page }) => {
+  test('knn undo steps per control', async ({ page }) => {
     await openView(page, 'knn');
     // Pressing Reset on the starting points changes nothing, so it adds no undo step.
     await byTestId(page, 'knn-reset').click();
@@ -215,7 +215,9 @@ describe('lecture views', () => {
     await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('3');
     await byTestId(page, 'undo').click();
     await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('2');
+  });
 
+  test('imported knn file opens its view', async ({ page }) => {
     const file = { ...findPreset('knn')!.build(), views: { knn: { points: [[-0.5, 0.5, 0], [0.5, 0.5, 1], [0, -0.5, 2]], k: 2, metric: 'l2' } } };
     await openApp(page, '#preset=add-mul');
     await byTestId(page, 'import-file').setInputFiles({ name: 'knn.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
@@ -224,14 +226,14 @@ describe('lecture views', () => {
     expect(await byTestId(page, 'knn-k').inputValue()).toBe('2');
     expect(await byTestId(page, 'knn-metric-l2').isChecked()).toBe(true);
 
-    // Another graph that carries knn settings opens as the graph it is, without the view.
+    // Another graph that contains knn settings opens as that graph, without the view.
     const other = { ...findPreset('add-mul')!.build(), views: file.views };
     await byTestId(page, 'import-file').setInputFiles({ name: 'add-mul.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
     await byTestId(page, 'view-panel').waitFor({ state: 'detached', timeout: 30_000 });
     expect(await byTestId(page, 'preset-menu').inputValue()).toBe('');
   });
 
-  test('views under a link that locks editing say so and take no input', async ({ page }) => {
+  test('locked link disables view controls', async ({ page }) => {
     await openView(page, 'knn');
     const knn = await openSharedLink(page, ['lockEditing']);
     expect(await byTestId(knn, 'knn-k').isDisabled()).toBe(true);
@@ -243,7 +245,7 @@ describe('lecture views', () => {
     await knn.close();
   });
 
-  test('a typed race rate counts when the field is left, as one undo step', async ({ page }) => {
+  test('typed race rate saves on leaving', async ({ page }) => {
     await openView(page, 'optimizer-race');
     const field = byTestId(page, 'race-lr-adagrad');
     await typeRate(page, 'adagrad', '0.123');
@@ -251,7 +253,7 @@ describe('lecture views', () => {
     await typeRate(page, 'adagrad', '1e999');
     await page.keyboard.press('Tab');
     await expect.poll(() => byTestId(page, 'race-lr-error').textContent()).toContain('AdaGrad');
-    // The rate that was saved last is 0.123: the invalid text was never saved, nor were 0.1 and 0.12 on the way.
+    // One undo goes back past 0.123, because neither the invalid text nor 0.1 and 0.12 on the way were saved.
     await byTestId(page, 'undo').click();
     await expect.poll(() => field.inputValue()).toBe('0.6');
     expect(await byTestId(page, 'race-lr-error').count()).toBe(0);

@@ -22,14 +22,14 @@ function errorsOf(document: unknown): string[] {
 }
 
 describe('view settings in documents and links', () => {
-  test('a file keeps the points, k, distance and learning rates', () => {
+  test('file keeps view settings', () => {
     const document = withViews('knn', SAVED);
     const result = loadDocumentText(serializeDocument(document), registry);
     if (!result.ok) expect.fail(result.errors.join(' '));
     expect(result.document.views).toStrictEqual(SAVED);
   });
 
-  test('a link keeps them, -0 included', () => {
+  test('link keeps view settings', () => {
     const views: ViewSettings = { ...SAVED, knn: { ...SAVED.knn!, points: [...SAVED.knn!.points, [-0, 0.5, 1]] } };
     const result = decodeLink(encodeLink(withViews('optimizer-race', views)), registry);
     if (!result.ok) expect.fail(result.message);
@@ -37,7 +37,7 @@ describe('view settings in documents and links', () => {
     expect(Object.is(result.document.views!.knn!.points[3][0], -0)).toBe(true);
   });
 
-  test('a link without views decodes without them', () => {
+  test('link without views', () => {
     const result = decodeLink(encodeLink(findPreset('knn')!.build()), registry);
     if (!result.ok) expect.fail(result.message);
     expect(result.document.views).toBeUndefined();

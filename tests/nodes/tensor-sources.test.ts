@@ -109,12 +109,12 @@ describe('generated parameter', () => {
   test.each([0, 1, 7])('seed %i repeats its draws', (seed) => {
     const first = weights(seed);
     expect(weights(seed)).toEqual(first);
-    // Runs keep the last 8 draws; after 9 others, the seed draws its numbers anew.
+    // Runs reuse the last 8 draws, so after 9 others the seed draws its numbers anew.
     for (let other = 100; other < 109; other++) weights(other);
     expect(weights(seed)).toEqual(first);
   });
 
-  test('a kept draw gives each run its own tensor', () => {
+  test('reused draw leaks no tensor', () => {
     const document = new TestGraph().node('W', 'parameter', {}, { init: 'he', shape: [3, 2], seed: 5, value: { shape: [], data: [0] } }).node('S', 'sum', { x: 'W' }).build();
     const program = compile(document, registry);
     const before = tf.memory().numTensors;

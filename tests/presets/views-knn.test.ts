@@ -93,12 +93,12 @@ function sortedVote(points: readonly LabelledPoint[], x: number, y: number, k: n
     .slice(0, Math.min(k, points.length));
   const counts = new Map<number, number>();
   for (const point of nearest) counts.set(point.label, (counts.get(point.label) ?? 0) + 1);
-  const most = Math.max(...counts.values());
-  return nearest.find((point) => counts.get(point.label) === most)!.label;
+  const maxVotes = Math.max(...counts.values());
+  return nearest.find((point) => counts.get(point.label) === maxVotes)!.label;
 }
 
 describe('knn on many points', () => {
-  test('matches a vote over all points sorted by distance, ties included', () => {
+  test('matches sorted vote with ties', () => {
     // Points on a coarse lattice, so many distances tie, and duplicates of one point with different labels.
     let state = 12345;
     const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;

@@ -232,6 +232,8 @@ export const en = {
   'training.mnist.http': 'Loading MNIST digit {digit} from {url} failed: HTTP {detail}.',
   'training.mnist.json': 'Loading MNIST digit {digit} from {url} failed: the file is not complete JSON ({detail}).',
   'training.mnist.shape': 'MNIST digit file {url} is invalid: expected {"data": [...]} with a multiple of {detail} pixels.',
+  'training.mnist.unexpected': 'Loading MNIST failed: {detail}. Choose MNIST again.',
+  'training.mnist.workerFailed': 'The MNIST loader failed ({detail}). Reload the page and choose MNIST again.',
   'training.setupFailed': 'This graph cannot train: {message}',
   'training.waiting': 'Waiting for the backend to start…',
   'training.preparing': 'Preparing the trainer…',

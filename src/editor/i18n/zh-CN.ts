@@ -231,6 +231,8 @@ export const zhCN: Messages = {
   'training.mnist.http': '从 {url} 加载 MNIST 数字 {digit} 失败：HTTP {detail}。',
   'training.mnist.json': '从 {url} 加载 MNIST 数字 {digit} 失败：文件不是完整的 JSON（{detail}）。',
   'training.mnist.shape': 'MNIST 数字文件 {url} 无效：应为 {"data": [...]}，像素数是 {detail} 的整数倍。',
+  'training.mnist.unexpected': '加载 MNIST 失败：{detail}。请重新选择 MNIST。',
+  'training.mnist.workerFailed': 'MNIST 加载程序失败（{detail}）。请重新加载页面后再选择 MNIST。',
   'training.setupFailed': '此图无法训练：{message}',
   'training.waiting': '正在等待后端启动…',
   'training.preparing': '正在准备训练器…',

