@@ -215,6 +215,18 @@ describe('lecture views', () => {
     await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('3');
     await byTestId(page, 'undo').click();
     await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('2');
+    // Ctrl+Z with the slider focused undoes too, and a key press after it is a new step.
+    await byTestId(page, 'knn-k').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('3');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('2');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('1');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('2');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => byTestId(page, 'knn-k').inputValue()).toBe('1');
   });
 
   test('imported knn file opens its view', async ({ page }) => {

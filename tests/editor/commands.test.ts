@@ -25,9 +25,10 @@ function key(key: string, extra: Partial<KeyInput> = {}): KeyInput {
 }
 
 /** A stand-in for a DOM element: its tag, and the selectors its ancestors match. */
-function element(tagName: string, ancestors: string[] = [], contentEditable = false) {
+function element(tagName: string, ancestors: string[] = [], contentEditable = false, type?: string) {
   return {
     tagName,
+    type,
     isContentEditable: contentEditable,
     closest: (selector: string) => (selector.split(',').some((part) => ancestors.includes(part.trim())) ? {} : null),
   };
@@ -63,6 +64,24 @@ describe('command shortcuts', () => {
       expect(commandForKey(key('Backspace', { target }), env)).toBeNull();
       expect(commandForKey(key('a', { ctrlKey: true, target }), env)).toBeNull();
       expect(commandForKey(key('/', { target }), env)).toBeNull();
+    }
+  });
+
+  test('Ctrl+Z on a slider or checkbox undoes', () => {
+    const env = environment();
+    env.editor.getState().addNodeOfKind('exp', { x: 0, y: 300 });
+    env.editor.getState().setSelection({ nodes: ['x'], edges: [] });
+    for (const type of ['range', 'checkbox', 'RADIO']) {
+      const target = element('INPUT', [], false, type);
+      expect(commandForKey(key('z', { ctrlKey: true, target }), env)?.id).toBe('undo');
+      expect(commandForKey(key('z', { metaKey: true, target }), env)?.id).toBe('undo');
+      // Keys without Ctrl or Cmd move or toggle the control.
+      expect(commandForKey(key('ArrowRight', { target }), env)).toBeNull();
+      expect(commandForKey(key(' ', { target }), env)).toBeNull();
+      expect(commandForKey(key('Delete', { target }), env)).toBeNull();
+    }
+    for (const type of ['text', 'number', undefined]) {
+      expect(commandForKey(key('z', { ctrlKey: true, target: element('INPUT', [], false, type) }), env)).toBeNull();
     }
   });
 

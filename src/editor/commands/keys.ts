@@ -31,8 +31,12 @@ const IME_KEY_CODE = 229;
 
 const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
+/** Input types that take no typed text: their keys move, toggle or press the control. */
+const CONTROL_INPUT_TYPES = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'image']);
+
 interface ElementLike {
   tagName?: unknown;
+  type?: unknown;
   isContentEditable?: unknown;
   closest?: (selector: string) => unknown;
 }
@@ -53,9 +57,22 @@ export function targetWithin(target: unknown, selector: string): boolean {
   return typeof element.closest === 'function' && element.closest(selector) !== null;
 }
 
-/** Tells whether a key belongs to text entry: typed into a field, or part of an IME composition. */
+/** Tells whether the target is an input that takes no typed text, such as a slider or a checkbox. */
+function isControlInput(target: unknown): boolean {
+  if (typeof target !== 'object' || target === null) return false;
+  const element = target as ElementLike;
+  return typeof element.tagName === 'string' && element.tagName.toUpperCase() === 'INPUT' && typeof element.type === 'string' && CONTROL_INPUT_TYPES.has(element.type.toLowerCase());
+}
+
+/**
+ * Tells whether a key belongs to text entry: typed into a field, or part of an
+ * IME composition. On a slider, checkbox or similar input, keys with Ctrl or Cmd
+ * do not: such an input has no text to undo or select, so Ctrl+Z undoes the last edit.
+ */
 export function isTextEntryKey(event: KeyInput): boolean {
-  return event.isComposing === true || event.keyCode === IME_KEY_CODE || isTypingTarget(event.target);
+  if (event.isComposing === true || event.keyCode === IME_KEY_CODE) return true;
+  if ((event.ctrlKey || event.metaKey) && isControlInput(event.target)) return false;
+  return isTypingTarget(event.target);
 }
 
 export function matchesKey(spec: KeySpec, event: KeyInput): boolean {
