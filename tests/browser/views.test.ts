@@ -271,6 +271,18 @@ describe('lecture views', () => {
     expect(await byTestId(page, 'race-lr-error').count()).toBe(0);
     await byTestId(page, 'redo').click();
     await expect.poll(() => field.inputValue()).toBe('0.123');
+
+    // Saving another field keeps the invalid text in this one.
+    await typeRate(page, 'adagrad', '-1');
+    await typeRate(page, 'sgd', '0.05');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byTestId(page, 'race-lr-sgd').inputValue()).toBe('0.05');
+    expect(await field.inputValue()).toBe('-1');
+    expect(await byTestId(page, 'race-lr-error').textContent()).toContain('AdaGrad');
+    // An undo brings the saved rates back into both.
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => byTestId(page, 'race-lr-sgd').inputValue()).toBe('0.9');
+    expect(await field.inputValue()).toBe('0.123');
   });
 
   test('race rate field accepts typed input', async ({ page }) => {

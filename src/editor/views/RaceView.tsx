@@ -44,11 +44,15 @@ export function RaceView() {
   // follows valid text at once, and partial input such as "0." stays in the field.
   const [drafts, setDrafts] = useState<Partial<Record<OptimizerName, string>>>({});
   // Rates that an undo brings, and a document loaded from a file or link, replace the typed text.
+  // Saving one field's rate keeps the text typed into the others.
   const loadCount = useEditor((state) => state.loadCount);
   const [draftsFor, setDraftsFor] = useState({ saved, loadCount });
+  const [ownSave, setOwnSave] = useState<Record<OptimizerName, number> | null>(null);
   if (draftsFor.saved !== saved || draftsFor.loadCount !== loadCount) {
+    const savedHere = draftsFor.loadCount === loadCount && ownSave !== null && saved !== undefined && OPTIMIZER_NAMES.every((name) => Object.is(saved[name], ownSave[name]));
     setDraftsFor({ saved, loadCount });
-    setDrafts({});
+    setOwnSave(null);
+    if (!savedHere) setDrafts({});
   }
   const rates = useMemo(() => {
     const live = { ...savedRates };
@@ -63,7 +67,10 @@ export function RaceView() {
     if (text === undefined || !isPositiveNumber(text)) return;
     const { [name]: _committed, ...others } = drafts;
     setDrafts(others);
-    if (Number(text) !== savedRates[name]) saveRates({ ...savedRates, [name]: Number(text) });
+    if (Number(text) === savedRates[name]) return;
+    const next = { ...savedRates, [name]: Number(text) };
+    setOwnSave(next);
+    saveRates(next);
   };
   const [shown, setShown] = useState(0);
   const [running, setRunning] = useState(false);
