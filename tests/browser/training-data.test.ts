@@ -111,6 +111,11 @@ describe('training data and responsiveness', () => {
     expect(await error.textContent()).toMatch(/Loading MNIST digit 3 from \S+\/assets\/3-[\w-]+\.json failed: HTTP 404/);
     expect(await page.locator('.react-flow__node').count()).toBe(nodes);
     await saveScreenshot(page, 'training-mnist-load-failed');
+    // The message follows a language switch.
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => error.textContent()).toMatch(/^此图无法训练：从 \S+\/assets\/3-[\w-]+\.json 加载 MNIST 数字 3 失败：HTTP 404/);
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => error.textContent()).toMatch(/Loading MNIST digit 3 from \S+ failed: HTTP 404/);
 
     // A request that never completes names the file too.
     await page.context().unroute(digitThree);

@@ -21,6 +21,13 @@ export interface Message {
   params?: MessageParams;
 }
 
+/** An error whose text is translated where it is shown. Its `message` is the English text, for logs. */
+export class TranslatableError extends Error {
+  constructor(readonly text: Message) {
+    super(translate('en', text.key, text.params));
+  }
+}
+
 /**
  * Fills a message's {placeholders}. Returns null when a placeholder has no value,
  * so callers can fall back to other text instead of showing braces.

@@ -93,7 +93,7 @@ function RunStatus() {
           text={t('training.loadingMnist', { percent: Math.round(datasetProgress * 100) })}
         />
       )}
-      {setupError && <p className="training-error" role="alert" data-testid="train-setup-error">{t('training.setupFailed', { message: setupError })}</p>}
+      {setupError && <p className="training-error" role="alert" data-testid="train-setup-error">{t('training.setupFailed', { message: typeof setupError === 'string' ? setupError : t(setupError.key, setupError.params) })}</p>}
       {stop && <p className="training-error" role="alert" data-testid="train-error">{stopMessage(t, stop, language)}</p>}
       {counts && <p className="muted" data-testid="split-counts">{t('training.counts', { ...counts })}</p>}
     </>

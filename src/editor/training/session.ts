@@ -3,6 +3,7 @@ import { expectedInitialLoss } from '../../engine/training/structure';
 import { Trainer, type TrainingData } from '../../engine/training/trainer';
 import type { KindRegistry } from '../../engine/types';
 import { trainingDataFromSettings } from '../../presets/datasets';
+import { TranslatableError, type Message } from '../i18n/translate';
 import type { DatasetSource } from './data-source';
 
 /** A trainer ready to run, with its data and the numbers the panel shows before the first step. */
@@ -15,7 +16,10 @@ export interface TrainingSession {
   expectedInitialLoss: number;
 }
 
-export type SessionResult = { ok: true; session: TrainingSession } | { ok: false; error: string };
+/** The reason a session could not open: English text from the engine, or a message translated where it is shown. */
+export type SessionError = string | Message;
+
+export type SessionResult = { ok: true; session: TrainingSession } | { ok: false; error: SessionError };
 
 /**
  * Loads the dataset a document's training settings name, splits it, creates
@@ -38,6 +42,7 @@ export async function openSession(
     const dataset = await source.load(settings.dataset, onProgress);
     data = trainingDataFromSettings(dataset, settings);
   } catch (error) {
+    if (error instanceof TranslatableError) return { ok: false, error: error.text };
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 
