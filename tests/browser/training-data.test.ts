@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { byTestId, openApp } from './app';
 import { saveScreenshot, test } from './browser';
+import { clickNode } from './editing-helpers';
 
 /** Time allowed for MNIST to load and for epochs to train, which a busy machine slows several-fold. */
 const SLOW_MS = 240_000;
@@ -138,6 +139,20 @@ describe('training data and responsiveness', () => {
     await expect.poll(() => byTestId(page, 'split-counts').textContent(), { timeout: SLOW_MS }).toContain('8000 train');
     expect(await error.count()).toBe(0);
   }, SLOW_MS * 2);
+
+  test('setup error follows the language', async ({ page }) => {
+    await openApp(page, '#preset=linear-softmax');
+    await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });
+    await clickNode(page, 'dataLoss');
+    await page.keyboard.press('Delete');
+    const error = byTestId(page, 'train-setup-error');
+    await expect.poll(() => error.textContent(), { timeout: 30_000 }).toBe(
+      'This graph cannot train: Training needs exactly one data loss node (svm-loss or softmax-ce); the graph has 0.',
+    );
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => error.textContent()).toBe('此图无法训练：训练需要恰好一个数据损失节点（svm-loss 或 softmax-ce）；此图有 0 个。');
+    await saveScreenshot(page, 'training-setup-error-zh');
+  });
 
   test('CSV with four features trains', async ({ page }) => {
     await openApp(page, '#preset=linear-softmax');

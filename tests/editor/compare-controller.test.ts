@@ -59,7 +59,7 @@ describe('compare controller', () => {
     controller.start(withoutLoss, data, [{}, {}], 1);
 
     expect(controller.snapshot.phase).toBe('failed');
-    expect(controller.snapshot.error).toBe('A: Training needs exactly one data loss node (svm-loss or softmax-ce); the graph has 0.');
+    expect(controller.snapshot.error).toEqual({ run: 'A', reason: { key: 'training.problem.loss-count', params: { count: 0 } } });
   });
 
   test('boundary scores come from each run', async () => {

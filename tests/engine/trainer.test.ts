@@ -138,7 +138,10 @@ describe('trainer', () => {
 
     const result = Trainer.create(document, registry, { train: empty, validation: empty, test: empty }, { optimizer: { name: 'sgd', learningRate: 0.1 }, batchSize: 4, seed: 1, init: 'document' });
 
-    expect(result).toEqual({ error: expect.stringMatching(/exactly one batch node/) });
+    expect(result).toEqual({
+      error: expect.stringMatching(/exactly one batch node/),
+      problem: { code: 'batch-count', message: expect.stringMatching(/exactly one batch node/), details: { count: 0 } },
+    });
   });
 
   test('feature count mismatch names the batch node', async () => {
@@ -147,7 +150,10 @@ describe('trainer', () => {
 
     const result = Trainer.create(document, registry, { train: set, validation: set, test: set }, { optimizer: { name: 'sgd', learningRate: 0.1 }, batchSize: 4, seed: 1, init: 'document' });
 
-    expect(result).toEqual({ error: expect.stringMatching(/Node "data" \(batch\) has 784 features but the dataset has 2/) });
+    expect(result).toEqual({
+      error: expect.stringMatching(/Node "data" \(batch\) has 784 features but the dataset has 2/),
+      problem: { code: 'batch-features', message: expect.any(String), details: { node: 'data', features: 784, datasetFeatures: 2 } },
+    });
   });
 });
 
@@ -157,5 +163,8 @@ test('labels beyond the class count are rejected', async () => {
 
   const result = Trainer.create(document, registry, { train: set, validation: set, test: set }, { optimizer: { name: 'sgd', learningRate: 0.1 }, batchSize: 4, seed: 1, init: 'document' });
 
-  expect(result).toEqual({ error: expect.stringMatching(/The train examples have label 4, but node "scores" scores 3 classes/) });
+  expect(result).toEqual({
+    error: expect.stringMatching(/The train examples have label 4, but node "scores" scores 3 classes/),
+    problem: { code: 'label-range', message: expect.any(String), details: { part: 'train', label: 4, node: 'scores', classes: 3, last: 2 } },
+  });
 });

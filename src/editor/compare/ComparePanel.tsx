@@ -3,6 +3,7 @@ import { variantTargets } from '../../engine/compare/variants';
 import { WATCHED_ACTIVATIONS } from '../../engine/health/layers';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
+import { sessionErrorText } from '../training/setup-error';
 import { trainingController, useTraining } from '../training/use-training';
 import { CompareBoundaries } from './CompareBoundaries';
 import { compareController, useCompare } from './use-compare';
@@ -70,7 +71,7 @@ export function ComparePanel() {
       </div>
       {!dataReady && <p className="hint">{t('compare.waitingForData')}</p>}
       <p className="hint" data-testid="compare-fair">{t('compare.fair', { seed: training.seed, batch: training.batchSize, init: t(`training.initName.${training.init}`) })}</p>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && <p className="error" role="alert">{error.run}: {sessionErrorText(t, error.reason)}</p>}
       {stopReasons.map((reason, run) => reason && <p key={run} className="error" role="alert">{run === 0 ? 'A' : 'B'}: {reason}</p>)}
       <CompareStatus />
       {phase !== 'idle' && phase !== 'failed' && (

@@ -5,6 +5,7 @@ import type { GraphDocument } from '../../engine/document';
 import type { EpochRecord, TrainingData } from '../../engine/training/trainer';
 import type { KindRegistry } from '../../engine/types';
 import type { EditorStore } from '../store/store';
+import { failureMessage, type SessionError } from '../training/setup-error';
 
 export type ComparePhase = 'idle' | 'running' | 'paused' | 'done' | 'failed';
 
@@ -13,7 +14,8 @@ export interface CompareSnapshot {
   /** Per-epoch records of run A and run B. */
   histories: readonly [readonly EpochRecord[], readonly EpochRecord[]];
   /** Reason a run could not be built, or null. */
-  error: string | null;
+  /** The run that cannot train and why. */
+  error: { run: 'A' | 'B'; reason: SessionError } | null;
   /** Each run's reason for stopping on a NaN or infinite loss, or null. */
   stopReasons: readonly [string | null, string | null];
   epochs: number;
@@ -66,7 +68,7 @@ export class CompareController {
     this.dispose();
     const result = Comparison.create(document, variants, this.environment.registry, data, epochs);
     if (!result.ok) {
-      this.store.setState({ ...idle, phase: 'failed', error: `${result.run === 0 ? 'A' : 'B'}: ${result.error}` });
+      this.store.setState({ ...idle, phase: 'failed', error: { run: result.run === 0 ? 'A' : 'B', reason: result.failure ? failureMessage(result.failure) : result.error } });
       return;
     }
     this.comparison = result.comparison;

@@ -49,13 +49,17 @@ export function translatorFor(language: Language): Translate {
   return (key, params) => translate(language, key, params);
 }
 
-/** Translates a diagnostic by its code and details, falling back to the engine's English message. */
-export function translateDiagnostic(language: Language, diagnostic: Diagnostic): string {
+/** Returns the message of a diagnostic: its code's key, and its details with the node and port. */
+export function diagnosticMessage(diagnostic: Diagnostic): Message {
   // Typed as MessageKey, so a diagnostic code without a message fails to compile.
   const key: MessageKey = `diagnostic.${diagnostic.code}`;
-  const template = dictionaries[language][key];
-  const params = { ...diagnostic.details, node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) };
-  return fill(template, params) ?? diagnostic.message;
+  return { key, params: { ...diagnostic.details, node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) } };
+}
+
+/** Translates a diagnostic by its code and details, falling back to the engine's English message. */
+export function translateDiagnostic(language: Language, diagnostic: Diagnostic): string {
+  const { key, params } = diagnosticMessage(diagnostic);
+  return fill(dictionaries[language][key], params ?? {}) ?? diagnostic.message;
 }
 
 export function kindGloss(language: Language, kind: string): string | undefined {

@@ -4,6 +4,7 @@ import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
 import { lastEpochText, formatPercent, stopMessage } from './messages';
 import { ProgressBar } from './ProgressBar';
+import { sessionErrorText } from './setup-error';
 import { trainingController, useTraining } from './use-training';
 
 /** Train / Pause, Step, Reset and Test accuracy, with the progress bar and the status of the run. */
@@ -93,7 +94,7 @@ function RunStatus() {
           text={t('training.loadingMnist', { percent: Math.round(datasetProgress * 100) })}
         />
       )}
-      {setupError && <p className="training-error" role="alert" data-testid="train-setup-error">{t('training.setupFailed', { message: typeof setupError === 'string' ? setupError : t(setupError.key, setupError.params) })}</p>}
+      {setupError && <p className="training-error" role="alert" data-testid="train-setup-error">{t('training.setupFailed', { message: sessionErrorText(t, setupError) })}</p>}
       {stop && <p className="training-error" role="alert" data-testid="train-error">{stopMessage(t, stop, language)}</p>}
       {counts && <p className="muted" data-testid="split-counts">{t('training.counts', { ...counts })}</p>}
     </>

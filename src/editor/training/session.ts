@@ -3,8 +3,9 @@ import { expectedInitialLoss } from '../../engine/training/structure';
 import { Trainer, type TrainingData } from '../../engine/training/trainer';
 import type { KindRegistry } from '../../engine/types';
 import { trainingDataFromSettings } from '../../presets/datasets';
-import { TranslatableError, type Message } from '../i18n/translate';
+import { TranslatableError } from '../i18n/translate';
 import type { DatasetSource } from './data-source';
+import { failureMessage, type SessionError } from './setup-error';
 
 /** A trainer ready to run, with its data and the numbers the panel shows before the first step. */
 export interface TrainingSession {
@@ -15,9 +16,6 @@ export interface TrainingSession {
   /** ln C for softmax cross-entropy, (C − 1)·margin for the SVM loss. */
   expectedInitialLoss: number;
 }
-
-/** The reason a session could not open: English text from the engine, or a message translated where it is shown. */
-export type SessionError = string | Message;
 
 export type SessionResult = { ok: true; session: TrainingSession } | { ok: false; error: SessionError };
 
@@ -35,7 +33,7 @@ export async function openSession(
   yieldToPage: () => Promise<void>,
 ): Promise<SessionResult> {
   const settings = document.training;
-  if (!settings) return { ok: false, error: 'The graph has no training settings.' };
+  if (!settings) return { ok: false, error: { key: 'training.problem.no-settings' } };
 
   let data: TrainingData;
   try {
@@ -48,7 +46,7 @@ export async function openSession(
 
   const config = { optimizer: settings.optimizer, batchSize: settings.batchSize, seed: settings.seed, init: settings.init };
   const trainer = Trainer.create(document, registry, data, config);
-  if ('error' in trainer) return { ok: false, error: trainer.error };
+  if ('error' in trainer) return { ok: false, error: failureMessage(trainer) };
 
   // A forward pass over two batches costs less than one training step (forward, backward and update).
   const evaluation = trainer.startEvaluation('train');

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../engine/diagnostics';
 import type { TrainingStructure } from '../../engine/training/structure';
 import type { EpochRecord } from '../../engine/training/trainer';
-import type { SessionError } from './session';
+import type { SessionError } from './setup-error';
 
 /**
  * Phase of the training panel. `off`: the document has no training settings;

@@ -1,5 +1,5 @@
 import type { GraphDocument } from '../document';
-import { Trainer, type EpochRecord, type TrainingConfig, type TrainingData } from '../training/trainer';
+import { Trainer, type EpochRecord, type TrainerFailure, type TrainingConfig, type TrainingData } from '../training/trainer';
 import type { KindRegistry } from '../types';
 import { applyVariant, type RunVariant } from './variants';
 
@@ -14,7 +14,7 @@ export interface ComparisonRun {
   stopReason: string | null;
 }
 
-export type ComparisonResult = { ok: true; comparison: Comparison } | { ok: false; error: string; run: 0 | 1 };
+export type ComparisonResult = { ok: true; comparison: Comparison } | { ok: false; error: string; failure?: TrainerFailure; run: 0 | 1 };
 
 /**
  * Trains two variants of one training graph side by side on the same data
@@ -41,7 +41,7 @@ export class Comparison {
       const trainer = Trainer.create(document, registry, data, config);
       if ('error' in trainer) {
         for (const run of runs) run.trainer.dispose();
-        return { ok: false, error: trainer.error, run: index as 0 | 1 };
+        return { ok: false, error: trainer.error, failure: trainer, run: index as 0 | 1 };
       }
       runs.push({ variant, document, trainer, steps: 0, stopReason: null });
     }

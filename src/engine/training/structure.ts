@@ -1,5 +1,6 @@
 import type { GraphDocument, GraphNode } from '../document';
 import { resolveOutput } from '../modules/expand';
+import type { TrainingProblem } from './problems';
 
 /** Kinds whose output is the data loss the training loop records. */
 export const DATA_LOSS_KINDS = ['svm-loss', 'softmax-ce'] as const;
@@ -17,7 +18,11 @@ export interface TrainingStructure {
   parameterIds: string[];
 }
 
-export type StructureResult = { ok: true; structure: TrainingStructure } | { ok: false; error: string };
+export type StructureResult = { ok: true; structure: TrainingStructure } | { ok: false; error: string; problem: TrainingProblem };
+
+function failure(problem: TrainingProblem): StructureResult {
+  return { ok: false, error: problem.message, problem };
+}
 
 /**
  * Finds the batch node, the data loss node, the scores it reads, the penalties
@@ -26,21 +31,24 @@ export type StructureResult = { ok: true; structure: TrainingStructure } | { ok:
 export function findTrainingStructure(document: GraphDocument): StructureResult {
   const batches = document.nodes.filter((node) => node.kind === 'batch');
   if (batches.length !== 1) {
-    return { ok: false, error: `Training needs exactly one batch node to feed examples; the graph has ${batches.length}.` };
+    return failure({ code: 'batch-count', message: `Training needs exactly one batch node to feed examples; the graph has ${batches.length}.`, details: { count: batches.length } });
   }
   const losses = document.nodes.filter((node) => (DATA_LOSS_KINDS as readonly string[]).includes(node.kind));
   if (losses.length !== 1) {
-    return { ok: false, error: `Training needs exactly one data loss node (svm-loss or softmax-ce); the graph has ${losses.length}.` };
+    return failure({ code: 'loss-count', message: `Training needs exactly one data loss node (svm-loss or softmax-ce); the graph has ${losses.length}.`, details: { count: losses.length } });
   }
   const loss = losses[0];
   const scoresEdge = document.edges.find((edge) => edge.target === loss.id && edge.targetPort === 'scores');
-  if (!scoresEdge) return { ok: false, error: `Node "${loss.id}" (${loss.kind}), input scores: no wire connected.` };
+  if (!scoresEdge) return failure({ code: 'scores-unwired', message: `Node "${loss.id}" (${loss.kind}), input scores: no wire connected.`, details: { node: loss.id, kind: loss.kind } });
   // Scores computed inside a module come from an inner node of the compiled program.
   const scores = resolveOutput(document, scoresEdge.source, scoresEdge.sourcePort);
-  if (!scores) return { ok: false, error: `Node "${loss.id}" (${loss.kind}), input scores: module node "${scoresEdge.source}" cannot be expanded; see its problems.` };
+  if (!scores) {
+    const message = `Node "${loss.id}" (${loss.kind}), input scores: module node "${scoresEdge.source}" cannot be expanded; see its problems.`;
+    return failure({ code: 'scores-module', message, details: { node: loss.id, kind: loss.kind, module: scoresEdge.source } });
+  }
 
   const parameterIds = document.nodes.filter((node) => node.kind === 'parameter').map((node) => node.id);
-  if (parameterIds.length === 0) return { ok: false, error: 'Training needs at least one parameter node to update.' };
+  if (parameterIds.length === 0) return failure({ code: 'no-parameters', message: 'Training needs at least one parameter node to update.', details: {} });
 
   return {
     ok: true,

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compile, type Program } from '../compile';
+import type { Diagnostic } from '../diagnostics';
 import type { GraphDocument } from '../document';
 import { computeGradients } from '../gradients';
 import { measureBatchHealth } from '../health/batch-health';
@@ -12,11 +13,18 @@ import type { KindRegistry } from '../types';
 import { batchTensors, countCorrect, forwardOutputs, type ExampleSet } from './evaluate';
 import { initialValue, type WeightInit } from './init';
 import { checkBatchNode, checkLabels } from './checks';
+import type { TrainingProblem } from './problems';
 import { shuffledIndices } from './random';
 import { EpochEvaluation, SplitEvaluation, type ChunkSums, type Evaluation } from './split-evaluation';
 import { findTrainingStructure, type TrainingStructure } from './structure';
 
 export type { Evaluation } from './split-evaluation';
+
+/** The reason a graph cannot train: English text, and the problem or the graph's blocking diagnostic. */
+export interface TrainerFailure {
+  error: string;
+  problem: TrainingProblem | Diagnostic;
+}
 
 export interface TrainingData {
   train: ExampleSet;
@@ -88,13 +96,19 @@ export class Trainer {
     this.initializeVariables();
   }
 
-  /** Creates a trainer, or returns a message naming what keeps the graph from training. */
-  static create(document: GraphDocument, registry: KindRegistry, data: TrainingData, config: TrainingConfig): Trainer | { error: string } {
+  /**
+   * Creates a trainer, or returns what keeps the graph from training: English
+   * text, and the problem or the graph's blocking diagnostic for translation.
+   */
+  static create(document: GraphDocument, registry: KindRegistry, data: TrainingData, config: TrainingConfig): Trainer | TrainerFailure {
     const found = findTrainingStructure(document);
-    if (!found.ok) return { error: found.error };
+    if (!found.ok) return { error: found.error, problem: found.problem };
     const problem = checkBatchNode(document, found.structure.batchId, data.train);
-    if (problem) return { error: problem };
-    if (!(config.batchSize >= 1)) return { error: `Batch size must be at least 1, found ${config.batchSize}.` };
+    if (problem) return { error: problem.message, problem };
+    if (!(config.batchSize >= 1)) {
+      const message = `Batch size must be at least 1, found ${config.batchSize}.`;
+      return { error: message, problem: { code: 'batch-size', message, details: { size: config.batchSize } } };
+    }
 
     const trainer = new Trainer(document, registry, data, config, found.structure);
     const program = trainer.program(Math.min(config.batchSize, data.train.y.length));
@@ -102,7 +116,7 @@ export class Trainer {
     const labelProblem = blocking ? null : checkLabels(program, found.structure, { ...data });
     if (blocking || labelProblem) {
       trainer.dispose();
-      return { error: blocking?.message ?? labelProblem! };
+      return blocking ? { error: blocking.message, problem: blocking } : { error: labelProblem!.message, problem: labelProblem! };
     }
     return trainer;
   }
