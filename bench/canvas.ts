@@ -201,15 +201,20 @@ function positionsOf(graph: GraphDocument): Positions {
 
 /**
  * Measures what this machine delivers on a 5-node preset: frames with nothing
- * to do and while panning, zooming and dragging a node. The 1,000-node figures
- * can at best reach these, so the ratios compare against them.
+ * to do, with a 10-pixel square changing colour on every frame (the least a
+ * changing frame costs, `tinyChange`), and while panning, zooming and dragging
+ * a node. The 1,000-node figures can at best reach these, so the ratios
+ * compare against them.
  */
 async function calibrate(page: Page, baseUrl: string): Promise<Record<string, Record<string, number>>> {
   await page.goto(`${baseUrl}/#preset=add-mul`);
   await page.waitForFunction(() => !/\/ 0$/.test(document.querySelector('[data-testid="step-count"]')?.textContent ?? '/ 0'), undefined, { timeout: 60_000 });
   await page.waitForTimeout(1000);
   const idle = await framesWhile(page, () => page.waitForTimeout(100));
-  return { idle, pan: await panFrames(page), zoom: await zoomFrames(page), drag: await dragFrames(page) };
+  await page.evaluate(probes.setTinyChange, true);
+  const tinyChange = await framesWhile(page, () => page.waitForTimeout(100));
+  await page.evaluate(probes.setTinyChange, false);
+  return { idle, tinyChange, pan: await panFrames(page), zoom: await zoomFrames(page), drag: await dragFrames(page) };
 }
 
 /** Frame rate of `large` as a fraction of `floor`, the small graph's rate for the same gesture. */

@@ -141,6 +141,21 @@ export function allNodesVisible(positions: [string, number, number][]): number |
   return inPane.length > 0 ? performance.now() : false;
 }
 
+/**
+ * Adds a 10-pixel square in the page's top-left corner whose colour changes
+ * on every frame, or removes it. Each frame then changes 100 pixels, so the
+ * browser's cost per frame is what any change to the page costs at least.
+ */
+export function setTinyChange(on: boolean): void {
+  document.querySelector('[data-bench-tiny-change]')?.remove();
+  if (!on) return;
+  const square = document.createElement('div');
+  square.dataset.benchTinyChange = '';
+  square.style.cssText = 'position: fixed; left: 0; top: 0; width: 10px; height: 10px; z-index: 1000; pointer-events: none';
+  document.body.append(square);
+  square.animate([{ background: '#e00' }, { background: '#00e' }], { duration: 1000, iterations: Infinity, direction: 'alternate' });
+}
+
 /** Starts counting animation frames with requestAnimationFrame. */
 export function startFrameCount(): void {
   const frames = { running: true, count: 0, started: performance.now(), intervals: [] as number[] };
