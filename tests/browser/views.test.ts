@@ -251,6 +251,10 @@ describe('lecture views', () => {
     expect(await byTestId(knn, 'knn-k').isDisabled()).toBe(true);
     expect(await byTestId(knn, 'knn-reset').isDisabled()).toBe(true);
     expect(await byTestId(knn, 'knn-hint').textContent()).toBe("This link locks editing, so the view's settings cannot change.");
+    // On a 1280 × 900 screen the note shows without scrolling.
+    await knn.setViewportSize({ width: 1280, height: 900 });
+    const note = await byTestId(knn, 'knn-hint').boundingBox();
+    expect(note!.y + note!.height).toBeLessThanOrEqual(900);
     await clickAt(knn, byTestId(knn, 'knn-plot'), 0.3, 0.3);
     expect(await byTestId(knn, 'knn-summary').textContent()).toContain('18 points');
     await saveScreenshot(knn, 'view-knn-locked');

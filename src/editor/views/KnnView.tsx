@@ -74,6 +74,8 @@ export function KnnView() {
     <div className="view-row">
       <PlotCanvas testId="knn-plot" label={t('view.knn.plot')} range={RANGE} width={SIZE} height={SIZE} draw={draw} onPress={addPoint} />
       <div className="view-controls">
+        {/* The lock note comes first, so it shows beside the plot on a short screen. */}
+        {locked && <p className="hint" data-testid="knn-hint">{t('view.locked')}</p>}
         <fieldset>
           <legend>{t('view.knn.metric')}</legend>
           {(['l1', 'l2'] as const).map((name) => (
@@ -98,7 +100,7 @@ export function KnnView() {
         <button type="button" data-testid="knn-reset" disabled={locked} onClick={() => saveKnn(KNN_START_POINTS, Math.min(k, KNN_START_POINTS.length), metric)}>{t('view.knn.resetPoints')}</button>
         <p className="hint" data-testid="knn-summary">{t('view.knn.summary', { count: points.length, percent: Math.round(differing * 100) })}</p>
         {full && !locked && <p className="hint" data-testid="knn-full">{t('view.knn.full', { max: KNN_MAX_POINTS })}</p>}
-        <p className="hint" data-testid="knn-hint">{t(locked ? 'view.locked' : 'view.knn.hint')}</p>
+        {!locked && <p className="hint" data-testid="knn-hint">{t('view.knn.hint')}</p>}
       </div>
     </div>
   );

@@ -124,6 +124,8 @@ export function RaceView() {
         <figcaption>{t('view.race.plot')}</figcaption>
       </figure>
       <div className="view-controls">
+        {/* The lock note comes first, so it shows beside the plot on a short screen. */}
+        {locked && <p className="hint" data-testid="race-locked">{t('view.locked')}</p>}
         <div className="view-buttons">
           <button type="button" data-testid="race-start" disabled={!paths} onClick={restart}>{t('view.race.start')}</button>
           <button type="button" data-testid="race-pause" disabled={!running} onClick={() => setRunning(false)}>{t('view.race.pause')}</button>
@@ -168,7 +170,6 @@ export function RaceView() {
           </p>
         )}
         <p className="hint">{t('view.race.hint')}</p>
-        {locked && <p className="hint" data-testid="race-locked">{t('view.locked')}</p>}
       </div>
     </div>
   );
