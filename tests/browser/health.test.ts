@@ -160,4 +160,50 @@ describe('run comparison', () => {
     await byTestId(page, 'compare-boundary-a').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'compare-sgd-adam');
   });
+
+  test('typed compare rates run as typed', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    await byTestId(page, 'open-compare').click();
+    await byTestId(page, 'compare-panel').waitFor();
+
+    // Typed key by key, as a person types: "0" alone is not a valid rate on the way to "0.05".
+    for (const [run, text] of [['a', '0.05'], ['b', '1e-3']]) {
+      await byTestId(page, `compare-lr-${run}`).click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text, { delay: 30 });
+      expect(await byTestId(page, `compare-lr-${run}`).inputValue()).toBe(text);
+    }
+    await byTestId(page, 'compare-lr-a').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('-1', { delay: 30 });
+    await page.keyboard.press('Tab');
+    expect(await byTestId(page, 'compare-lr-a').getAttribute('aria-invalid')).toBe('true');
+    expect(await byTestId(page, 'compare-lr-a').getAttribute('title')).toBe('Enter a number greater than 0.');
+    await byTestId(page, 'compare-lr-a').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0.05', { delay: 30 });
+
+    await byTestId(page, 'compare-epochs').fill('1');
+    await byTestId(page, 'compare-run').click();
+    await expect.poll(() => byTestId(page, 'compare-status').textContent(), { timeout: 120_000 }).toBe('Done: run A at epoch 1, run B at epoch 1, of 1.');
+    const legend = byTestId(page, 'compare-loss-chart').locator('.u-legend .u-series');
+    await expect.poll(() => legend.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('A: sgd, lr 0.05'), expect.stringContaining('B: adam, lr 0.001')]));
+    await saveScreenshot(page, 'compare-typed-rates');
+  });
+
+  test('compare names a graph that cannot train', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    await byTestId(page, 'open-compare').click();
+    await byTestId(page, 'compare-panel').waitFor();
+    await page.locator('.react-flow__node[data-id="dataLoss"] .gate-header').click();
+    await page.keyboard.press('Delete');
+    await byTestId(page, 'train-setup-error').waitFor({ timeout: 30_000 });
+
+    const hint = byTestId(page, 'compare-waiting');
+    await expect.poll(() => hint.textContent()).toBe('The training panel cannot start, so the runs cannot either; its message says why.');
+    expect(await byTestId(page, 'compare-run').isDisabled()).toBe(true);
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => hint.textContent()).toBe('训练面板无法开始训练，因此两次运行也无法开始；原因见训练面板中的消息。');
+    await saveScreenshot(page, 'compare-cannot-train-zh');
+  });
 });

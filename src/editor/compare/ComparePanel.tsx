@@ -3,6 +3,7 @@ import { variantTargets } from '../../engine/compare/variants';
 import { WATCHED_ACTIVATIONS } from '../../engine/health/layers';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
+import { NumberSetting } from '../training/NumberSetting';
 import { sessionErrorText } from '../training/setup-error';
 import { trainingController, useTraining } from '../training/use-training';
 import { CompareBoundaries } from './CompareBoundaries';
@@ -24,6 +25,7 @@ export function ComparePanel() {
   const t = useT();
   const document = useEditor((state) => state.document);
   const dataReady = useTraining((snapshot) => snapshot.phase === 'ready' || snapshot.phase === 'running');
+  const trainingFailed = useTraining((snapshot) => snapshot.phase === 'failed');
   const phase = useCompare((snapshot) => snapshot.phase);
   const error = useCompare((snapshot) => snapshot.error);
   const stopReasons = useCompare((snapshot) => snapshot.stopReasons);
@@ -69,7 +71,7 @@ export function ComparePanel() {
           {running ? t('compare.pause') : t('compare.resume')}
         </button>
       </div>
-      {!dataReady && <p className="hint">{t('compare.waitingForData')}</p>}
+      {!dataReady && <p className="hint" data-testid="compare-waiting">{t(trainingFailed ? 'compare.trainingFailed' : 'compare.waitingForData')}</p>}
       <p className="hint" data-testid="compare-fair">{t('compare.fair', { seed: training.seed, batch: training.batchSize, init: t(`training.initName.${training.init}`) })}</p>
       {error && <p className="error" role="alert">{error.run}: {sessionErrorText(t, error.reason)}</p>}
       {stopReasons.map((reason, run) => reason && <p key={run} className="error" role="alert">{run === 0 ? 'A' : 'B'}: {reason}</p>)}
@@ -115,13 +117,14 @@ function RunFields({ run, dimension, choice, disabled, onChange }: RunFieldsProp
           <select data-testid={`compare-optimizer-${id}`} value={choice.optimizer} onChange={(event) => onChange({ optimizer: event.target.value as RunChoice['optimizer'] })}>
             {OPTIMIZER_NAMES.map((optimizer) => <option key={optimizer} value={optimizer}>{optimizer}</option>)}
           </select>
-          <label className="health-field">
-            <span>{t('compare.learningRate')}</span>
-            <input type="number" step="any" min={0} data-testid={`compare-lr-${id}`} value={choice.learningRate} onChange={(event) => {
-              const value = Number(event.target.value);
-              if (Number.isFinite(value) && value > 0) onChange({ learningRate: value });
-            }} />
-          </label>
+          {/* The rate applies on Enter or on leaving the field, so text on its way to "0.05", such as "0", is not rejected key by key. */}
+          <NumberSetting
+            testId={`compare-lr-${id}`}
+            label={t('compare.learningRate')}
+            value={choice.learningRate}
+            validate={(value) => (Number.isFinite(value) && value > 0 ? null : t('training.invalidPositive'))}
+            onCommit={(learningRate) => onChange({ learningRate })}
+          />
         </>
       )}
       {dimension === 'activation' && (

@@ -450,6 +450,7 @@ export const en = {
   'compare.pause': 'Pause',
   'compare.resume': 'Resume',
   'compare.waitingForData': 'Waiting for the training panel to load its data.',
+  'compare.trainingFailed': 'The training panel cannot start, so the runs cannot either; its message says why.',
   'compare.fair': 'Both runs train on the training panel’s data split with the same seed ({seed}), batch size ({batch}), weight initialisation ({init}) and batch order, so only the chosen setting differs.',
   'compare.phase.running': 'Running: run A at epoch {a}, run B at epoch {b}, of {epochs}.',
   'compare.phase.paused': 'Paused: run A at epoch {a}, run B at epoch {b}, of {epochs}.',

@@ -449,6 +449,7 @@ export const zhCN: Messages = {
   'compare.pause': '暂停',
   'compare.resume': '继续',
   'compare.waitingForData': '正在等待训练面板加载数据。',
+  'compare.trainingFailed': '训练面板无法开始训练，因此两次运行也无法开始；原因见训练面板中的消息。',
   'compare.fair': '两次训练使用训练面板的同一数据划分、相同的随机种子（{seed}）、批大小（{batch}）、权重初始化（{init}）和批次顺序，因此只有所选的设置不同。',
   'compare.phase.running': '训练中：训练 A 在第 {a} 轮，训练 B 在第 {b} 轮，共 {epochs} 轮。',
   'compare.phase.paused': '已暂停：训练 A 在第 {a} 轮，训练 B 在第 {b} 轮，共 {epochs} 轮。',
