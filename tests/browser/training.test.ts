@@ -163,6 +163,22 @@ describe('training panel', () => {
     await saveScreenshot(page, 'training-zh-CN');
   });
 
+  test('Ctrl+Z on a focused select undoes', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    const optimizer = byTestId(page, 'optimizer');
+    expect(await optimizer.inputValue()).toBe('adam');
+
+    // A select keeps the focus after a choice; the arrow key chooses the option above Adam.
+    await optimizer.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => optimizer.inputValue()).toBe('rmsprop');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => optimizer.inputValue()).toBe('adam');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => optimizer.inputValue()).toBe('rmsprop');
+    expect(await optimizer.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
   test('MNIST loads lazily and shows templates', async ({ page }) => {
     const digitRequests: string[] = [];
     page.on('request', (request) => {

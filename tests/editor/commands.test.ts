@@ -60,7 +60,7 @@ describe('command shortcuts', () => {
   test('ignored while typing in a field', () => {
     const env = environment();
     env.editor.getState().setSelection({ nodes: ['x'], edges: [] });
-    for (const target of [element('INPUT'), element('TEXTAREA'), element('SELECT'), element('DIV', [], true), element('SPAN', ['[contenteditable="true"]'])]) {
+    for (const target of [element('INPUT'), element('TEXTAREA'), element('DIV', [], true), element('SPAN', ['[contenteditable="true"]'])]) {
       expect(commandForKey(key('Backspace', { target }), env)).toBeNull();
       expect(commandForKey(key('a', { ctrlKey: true, target }), env)).toBeNull();
       expect(commandForKey(key('/', { target }), env)).toBeNull();
@@ -83,6 +83,17 @@ describe('command shortcuts', () => {
     for (const type of ['text', 'number', undefined]) {
       expect(commandForKey(key('z', { ctrlKey: true, target: element('INPUT', [], false, type) }), env)).toBeNull();
     }
+  });
+
+  test('Ctrl+Z on a select undoes', () => {
+    const env = environment();
+    env.editor.getState().addNodeOfKind('exp', { x: 0, y: 300 });
+    const target = element('SELECT');
+    expect(commandForKey(key('z', { ctrlKey: true, target }), env)?.id).toBe('undo');
+    env.editor.getState().undo();
+    expect(commandForKey(key('y', { ctrlKey: true, target }), env)?.id).toBe('redo');
+    // Arrows, Space, letters and Backspace choose an option or stay with the select.
+    for (const plain of ['ArrowRight', ' ', 'f', '/', 'Backspace']) expect(commandForKey(key(plain, { target }), env)).toBeNull();
   });
 
   test('ignored during IME composition', () => {

@@ -57,17 +57,21 @@ export function targetWithin(target: unknown, selector: string): boolean {
   return typeof element.closest === 'function' && element.closest(selector) !== null;
 }
 
-/** Tells whether the target is an input that takes no typed text, such as a slider or a checkbox. */
+/** Tells whether the target is a control that takes no typed text: a select, or an input such as a slider or a checkbox. */
 function isControlInput(target: unknown): boolean {
   if (typeof target !== 'object' || target === null) return false;
   const element = target as ElementLike;
-  return typeof element.tagName === 'string' && element.tagName.toUpperCase() === 'INPUT' && typeof element.type === 'string' && CONTROL_INPUT_TYPES.has(element.type.toLowerCase());
+  if (typeof element.tagName !== 'string') return false;
+  const tagName = element.tagName.toUpperCase();
+  // A select keeps the focus after an option is chosen, and has no text for Ctrl+Z to undo.
+  if (tagName === 'SELECT') return true;
+  return tagName === 'INPUT' && typeof element.type === 'string' && CONTROL_INPUT_TYPES.has(element.type.toLowerCase());
 }
 
 /**
  * Tells whether a key belongs to text entry: typed into a field, or part of an
- * IME composition. On a slider, checkbox or similar input, keys with Ctrl or Cmd
- * do not: such an input has no text to undo or select, so Ctrl+Z undoes the last edit.
+ * IME composition. On a select, slider, checkbox or similar input, keys with Ctrl
+ * or Cmd do not: such a control has no text to undo or select, so Ctrl+Z undoes the last edit.
  */
 export function isTextEntryKey(event: KeyInput): boolean {
   if (event.isComposing === true || event.keyCode === IME_KEY_CODE) return true;
