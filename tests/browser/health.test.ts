@@ -191,6 +191,23 @@ describe('run comparison', () => {
     await saveScreenshot(page, 'compare-typed-rates');
   });
 
+  test('compare stop follows the language', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    await byTestId(page, 'open-compare').click();
+    await byTestId(page, 'compare-lr-a').fill('1e30');
+    await byTestId(page, 'compare-lr-a').press('Enter');
+    await byTestId(page, 'compare-epochs').fill('2');
+    await byTestId(page, 'compare-run').click();
+    await expect.poll(() => byTestId(page, 'compare-status').textContent(), { timeout: 120_000 }).toMatch(/^Done: run A at epoch 0, run B at epoch 2, of 2\.$/);
+
+    const stop = byTestId(page, 'compare-stop-a');
+    expect(await stop.textContent()).toMatch(/^A: Training stopped at epoch 1, batch \d+: the loss became (Infinity|NaN)\. A learning rate of 1e\+30 may be too large for SGD; lower it and reset the weights\./);
+    expect(await byTestId(page, 'compare-stop-b').count()).toBe(0);
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => stop.textContent()).toMatch(/^A: 训练在第 1 轮第 \d+ 批停止：损失变成了 (Infinity|NaN)。对 SGD 来说，学习率 1e\+30 可能过大；请调小学习率并重置权重。/);
+    await saveScreenshot(page, 'compare-stop-zh');
+  });
+
   test('compare names a graph that cannot train', async ({ page }) => {
     await openTrainingPreset(page, 'linear-softmax');
     await byTestId(page, 'open-compare').click();

@@ -3,6 +3,7 @@ import { variantTargets } from '../../engine/compare/variants';
 import { WATCHED_ACTIVATIONS } from '../../engine/health/layers';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
+import { stopMessage } from '../training/messages';
 import { NumberSetting } from '../training/NumberSetting';
 import { sessionErrorText } from '../training/setup-error';
 import { trainingController, useTraining } from '../training/use-training';
@@ -28,7 +29,8 @@ export function ComparePanel() {
   const trainingFailed = useTraining((snapshot) => snapshot.phase === 'failed');
   const phase = useCompare((snapshot) => snapshot.phase);
   const error = useCompare((snapshot) => snapshot.error);
-  const stopReasons = useCompare((snapshot) => snapshot.stopReasons);
+  const stops = useCompare((snapshot) => snapshot.stops);
+  const language = useEditor((state) => state.language);
   const targets = useMemo(() => variantTargets(document), [document]);
   const [dimension, setDimension] = useState<CompareDimension>('optimizer');
   const [choices, setChoices] = useState<readonly [RunChoice, RunChoice]>(DEFAULT_CHOICES);
@@ -74,7 +76,7 @@ export function ComparePanel() {
       {!dataReady && <p className="hint" data-testid="compare-waiting">{t(trainingFailed ? 'compare.trainingFailed' : 'compare.waitingForData')}</p>}
       <p className="hint" data-testid="compare-fair">{t('compare.fair', { seed: training.seed, batch: training.batchSize, init: t(`training.initName.${training.init}`) })}</p>
       {error && <p className="error" role="alert">{error.run}: {sessionErrorText(t, error.reason)}</p>}
-      {stopReasons.map((reason, run) => reason && <p key={run} className="error" role="alert">{run === 0 ? 'A' : 'B'}: {reason}</p>)}
+      {stops.map((stop, run) => stop && <p key={run} className="error" role="alert" data-testid={`compare-stop-${run === 0 ? 'a' : 'b'}`}>{run === 0 ? 'A' : 'B'}: {stopMessage(t, stop, language)}</p>)}
       <CompareStatus />
       {phase !== 'idle' && phase !== 'failed' && (
         <Suspense fallback={null}>

@@ -1,11 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { Comparison } from '../../engine/compare/comparison';
+import { Comparison, type ComparisonRun } from '../../engine/compare/comparison';
 import type { RunVariant } from '../../engine/compare/variants';
 import type { GraphDocument } from '../../engine/document';
 import type { EpochRecord, TrainingData } from '../../engine/training/trainer';
 import type { KindRegistry } from '../../engine/types';
 import type { EditorStore } from '../store/store';
+import { describeStop } from '../training/controller';
 import { failureMessage, type SessionError } from '../training/setup-error';
+import type { StopInfo } from '../training/training-state';
 
 export type ComparePhase = 'idle' | 'running' | 'paused' | 'done' | 'failed';
 
@@ -13,11 +15,10 @@ export interface CompareSnapshot {
   phase: ComparePhase;
   /** Per-epoch records of run A and run B. */
   histories: readonly [readonly EpochRecord[], readonly EpochRecord[]];
-  /** Reason a run could not be built, or null. */
-  /** The run that cannot train and why. */
+  /** The run that cannot train and why, or null. */
   error: { run: 'A' | 'B'; reason: SessionError } | null;
-  /** Each run's reason for stopping on a NaN or infinite loss, or null. */
-  stopReasons: readonly [string | null, string | null];
+  /** Each run's stop on a NaN or infinite loss, or null while it has not stopped. */
+  stops: readonly [StopInfo | null, StopInfo | null];
   epochs: number;
   /** Incremented when either run's weights reach a new epoch, so the boundary plots redraw. */
   revision: number;
@@ -32,7 +33,7 @@ export interface CompareEnvironment {
   sliceMilliseconds: number;
 }
 
-const idle: CompareSnapshot = { phase: 'idle', histories: [[], []], error: null, stopReasons: [null, null], epochs: 0, revision: 0 };
+const idle: CompareSnapshot = { phase: 'idle', histories: [[], []], error: null, stops: [null, null], epochs: 0, revision: 0 };
 
 /**
  * Runs a comparison of two variants of the editor's training graph without
@@ -123,9 +124,15 @@ export class CompareController {
     this.store.setState({
       phase: done ? 'done' : 'running',
       histories: [[...a.trainer.history], [...b.trainer.history]],
-      stopReasons: [a.stopReason, b.stopReason],
+      stops: [this.stopOf(a, this.snapshot.stops[0]), this.stopOf(b, this.snapshot.stops[1])],
       revision: epochsAfter !== epochsBefore || done ? this.snapshot.revision + 1 : this.snapshot.revision,
     });
     if (!done) this.cancelSlice = this.environment.schedule(() => this.runSlice());
+  }
+
+  /** Describes a run's stop once, when it first stops, because describing traces a batch. */
+  private stopOf(run: ComparisonRun, described: StopInfo | null): StopInfo | null {
+    if (!run.stop || described) return described;
+    return describeStop(run.trainer, run.stop, run.document.training!.optimizer).stop;
   }
 }

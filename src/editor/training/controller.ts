@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { GraphDocument } from '../../engine/document';
 import type { LayerHealth } from '../../engine/health/metrics';
-import type { StepReport, TrainingData } from '../../engine/training/trainer';
+import type { OptimizerSettings } from '../../engine/optimizers';
+import type { Trace } from '../../engine/trace';
+import type { StepReport, Trainer, TrainingData } from '../../engine/training/trainer';
 import type { KindRegistry } from '../../engine/types';
 import type { EditorStore } from '../store/store';
 import { DatasetSource, type ProgressiveMnistLoader } from './data-source';
@@ -293,18 +295,7 @@ export class TrainingController {
 
   /** Keeps the trainer and the curves, and shows the failing batch on the canvas so its NaN can be traced. */
   private stopOnNonFinite(report: StepReport): void {
-    const { optimizer } = this.document!.training!;
-    const { trace } = this.session!.trainer.traceCurrentBatch(CANVAS_BATCH_EXAMPLES);
-    const culprit = trace.diagnostics.find((diagnostic) => diagnostic.code === 'non-finite-value' || diagnostic.code === 'non-finite-gradient') ?? null;
-    const stop: StopInfo = {
-      epoch: report.epoch + 1,
-      batch: report.batch,
-      loss: report.loss,
-      optimizer: optimizer.name,
-      learningRate: optimizer.learningRate,
-      culprit,
-      detail: report.stopReason!,
-    };
+    const { stop, trace } = describeStop(this.session!.trainer, report, this.document!.training!.optimizer);
     this.store.setState({ stop, phase: 'ready' });
     this.editor?.getState().showTrace(trace);
   }
@@ -323,4 +314,24 @@ export class TrainingController {
     const { traceEvery, stop } = this.snapshot;
     if (traceEvery > 0 && !stop && this.steps - this.lastTracedStep >= traceEvery) this.showBatch();
   }
+}
+
+/**
+ * Describes a step that stopped on a NaN or infinite loss, and traces its
+ * batch (at most CANVAS_BATCH_EXAMPLES examples) to find the first node whose
+ * value or gradient is not finite.
+ */
+export function describeStop(trainer: Trainer, report: StepReport, optimizer: OptimizerSettings): { stop: StopInfo; trace: Trace } {
+  const { trace } = trainer.traceCurrentBatch(CANVAS_BATCH_EXAMPLES);
+  const culprit = trace.diagnostics.find((diagnostic) => diagnostic.code === 'non-finite-value' || diagnostic.code === 'non-finite-gradient') ?? null;
+  const stop: StopInfo = {
+    epoch: report.epoch + 1,
+    batch: report.batch,
+    loss: report.loss,
+    optimizer: optimizer.name,
+    learningRate: optimizer.learningRate,
+    culprit,
+    detail: report.stopReason!,
+  };
+  return { stop, trace };
 }

@@ -1,5 +1,5 @@
 import type { GraphDocument } from '../document';
-import { Trainer, type EpochRecord, type TrainerFailure, type TrainingConfig, type TrainingData } from '../training/trainer';
+import { Trainer, type EpochRecord, type StepReport, type TrainerFailure, type TrainingConfig, type TrainingData } from '../training/trainer';
 import type { KindRegistry } from '../types';
 import { applyVariant, type RunVariant } from './variants';
 
@@ -10,8 +10,8 @@ export interface ComparisonRun {
   document: GraphDocument;
   trainer: Trainer;
   steps: number;
-  /** The trainer's reason for stopping on a NaN or infinite loss, or null while it can go on. */
-  stopReason: string | null;
+  /** The report of the step whose loss or values became NaN or infinite, with the reason in stopReason; null while the run can go on. */
+  stop: StepReport | null;
 }
 
 export type ComparisonResult = { ok: true; comparison: Comparison } | { ok: false; error: string; failure?: TrainerFailure; run: 0 | 1 };
@@ -43,7 +43,7 @@ export class Comparison {
         for (const run of runs) run.trainer.dispose();
         return { ok: false, error: trainer.error, failure: trainer, run: index as 0 | 1 };
       }
-      runs.push({ variant, document, trainer, steps: 0, stopReason: null });
+      runs.push({ variant, document, trainer, steps: 0, stop: null });
     }
     return { ok: true, comparison: new Comparison([runs[0], runs[1]], epochs ?? settings.epochs) };
   }
@@ -60,7 +60,7 @@ export class Comparison {
     const run = waiting.reduce((behind, candidate) => (candidate.steps < behind.steps ? candidate : behind));
     const report = run.trainer.step();
     run.steps++;
-    if (report.stopReason) run.stopReason = report.stopReason;
+    if (report.stopReason) run.stop = report;
     return true;
   }
 
@@ -74,6 +74,6 @@ export class Comparison {
   }
 
   private canStep(run: ComparisonRun): boolean {
-    return run.stopReason === null && run.trainer.epoch < this.epochs;
+    return run.stop === null && run.trainer.epoch < this.epochs;
   }
 }
