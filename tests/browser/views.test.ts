@@ -338,6 +338,30 @@ describe('lecture views', () => {
     await saveScreenshot(page, 'view-bump');
   });
 
+  test('bump slider drag is one step', async ({ page }) => {
+    await openView(page, 'bump');
+    const slider = byTestId(page, 'bump-height');
+    const label = () => slider.locator('..').textContent();
+    await expect.poll(label).toContain('1.00');
+    // The height runs from -2 to 2, so 1 sits at three quarters of the track.
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 8; step++) await page.mouse.move(box.x + box.width * (0.75 + step * 0.03), box.y + box.height / 2);
+    await page.mouse.up();
+    await expect.poll(label).not.toContain('1.00');
+    await byTestId(page, 'undo').click();
+    await expect.poll(label).toContain('1.00');
+
+    // Each key press is a step of its own.
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(label).toContain('1.10');
+    await page.keyboard.press('Control+z');
+    await expect.poll(label).toContain('1.05');
+  });
+
   test('optimizer race runs from a clicked start', async ({ page }) => {
     await openView(page, 'optimizer-race');
     const plot = byTestId(page, 'race-plot');

@@ -25,6 +25,23 @@ function scalar(value: number) {
 }
 
 describe('undo and redo', () => {
+  test('one group is one undo step', () => {
+    const store = readyStore();
+    const setX = (value: number) => ({ type: 'setParam' as const, nodeId: 'x', name: 'value', value: scalar(value) });
+    const setY = (value: number) => ({ type: 'setParam' as const, nodeId: 'y', name: 'value', value: scalar(value) });
+    // Several nodes change together, as a view's slider changes its graph.
+    store.getState().dispatchInGroup('drag 1', setX(1), setY(1));
+    store.getState().dispatchInGroup('drag 1', setX(2), setY(2));
+    store.getState().dispatchInGroup('drag 2', setX(3), setY(3));
+    expect(output(store, 'f')).toBe(-24);
+
+    store.getState().undo();
+    expect(output(store, 'f')).toBe(-16);
+    store.getState().undo();
+    expect(output(store, 'f')).toBe(-12);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+
   test('first load is not an undo step', () => {
     const store = readyStore();
     expect(store.temporal.getState().pastStates).toHaveLength(0);

@@ -71,6 +71,11 @@ export interface EditorState extends Evaluation {
 export interface EditorActions {
   /** Applies edits in order and recompiles once if anything but positions changed. */
   dispatch(...edits: GraphEdit[]): void;
+  /**
+   * Applies edits like dispatch, as part of the undo step named `group`: consecutive
+   * dispatches with one group form one step, such as the moves of one slider drag.
+   */
+  dispatchInGroup(group: string, ...edits: GraphEdit[]): void;
   /** Adds a node of `kind` at `position` and returns its id, or null for an unknown kind. */
   addNodeOfKind(kind: string, position: Point): string | null;
   loadDocument(document: GraphDocument, presetId: string | null): void;
@@ -151,6 +156,20 @@ export function createEditorStore(initial: InitialState = {}): EditorStoreApi {
       set(update);
       if (!record) history.resume();
     };
+    /** Applies edits as one undo step, or as part of the open one when `group` continues it. */
+    const applyEdits = (edits: readonly GraphEdit[], group: string | null) => {
+      const state = get();
+      if (state.lecture.lockEditing) return;
+
+      const document = edits.reduce(applyEdit, state.document);
+      if (document === state.document) return;
+      const onlyMoves = edits.every((edit) => edit.type === 'moveNode');
+      const update = onlyMoves ? { document } : evaluated(state, document);
+      const continuesGroup = group !== null && group === openEditGroup;
+      openEditGroup = group;
+
+      setTracked(!continuesGroup, { ...update, edited: true, selection: pruneSelection(state.selection, document) });
+    };
     /** Re-evaluates the document that undo or redo just restored. */
     const travel = (direction: 'undo' | 'redo') => {
       const history = historyOf();
@@ -180,20 +199,9 @@ export function createEditorStore(initial: InitialState = {}): EditorStoreApi {
       explanationOpen: true,
       lecture: normalMode,
 
-      dispatch: (...edits) => {
-        const state = get();
-        if (state.lecture.lockEditing) return;
+      dispatch: (...edits) => applyEdits(edits, editGroupKey(edits)),
 
-        const document = edits.reduce(applyEdit, state.document);
-        if (document === state.document) return;
-        const onlyMoves = edits.every((edit) => edit.type === 'moveNode');
-        const update = onlyMoves ? { document } : evaluated(state, document);
-        const group = editGroupKey(edits);
-        const continuesGroup = group !== null && group === openEditGroup;
-        openEditGroup = group;
-
-        setTracked(!continuesGroup, { ...update, edited: true, selection: pruneSelection(state.selection, document) });
-      },
+      dispatchInGroup: (group, ...edits) => applyEdits(edits, `group ${group}`),
 
       addNodeOfKind: (kindName, position) => {
         const kind = registry.get(kindName);
