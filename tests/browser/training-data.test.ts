@@ -109,12 +109,12 @@ describe('training data and responsiveness', () => {
     await byTestId(page, 'dataset').selectOption('mnist');
     const error = byTestId(page, 'train-setup-error');
     await error.waitFor({ timeout: SLOW_MS });
-    expect(await error.textContent()).toMatch(/Loading MNIST digit 3 from \S+\/assets\/3-[\w-]+\.json failed: HTTP 404/);
+    expect(await error.textContent()).toMatch(/^The dataset could not be loaded: Loading MNIST digit 3 from \S+\/assets\/3-[\w-]+\.json failed: HTTP 404 Not Found\. Choose MNIST again to retry\.$/);
     expect(await page.locator('.react-flow__node').count()).toBe(nodes);
     await saveScreenshot(page, 'training-mnist-load-failed');
     // The message follows a language switch.
     await byTestId(page, 'language').selectOption('zh-CN');
-    await expect.poll(() => error.textContent()).toMatch(/^此图无法训练：从 \S+\/assets\/3-[\w-]+\.json 加载 MNIST 数字 3 失败：HTTP 404/);
+    await expect.poll(() => error.textContent()).toMatch(/^数据集无法加载：从 \S+\/assets\/3-[\w-]+\.json 加载 MNIST 数字 3 失败：HTTP 404/);
     await byTestId(page, 'language').selectOption('en');
     await expect.poll(() => error.textContent()).toMatch(/Loading MNIST digit 3 from \S+ failed: HTTP 404/);
 

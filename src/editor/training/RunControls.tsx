@@ -94,7 +94,7 @@ function RunStatus() {
           text={t('training.loadingMnist', { percent: Math.round(datasetProgress * 100) })}
         />
       )}
-      {setupError && <p className="training-error" role="alert" data-testid="train-setup-error">{t('training.setupFailed', { message: sessionErrorText(t, setupError) })}</p>}
+      {setupError && <p className="training-error" role="alert" data-testid="train-setup-error">{t(setupError.stage === 'dataset' ? 'training.datasetFailed' : 'training.setupFailed', { message: sessionErrorText(t, setupError.reason) })}</p>}
       {stop && <p className="training-error" role="alert" data-testid="train-error">{stopMessage(t, stop, language)}</p>}
       {counts && <p className="muted" data-testid="split-counts">{t('training.counts', { ...counts })}</p>}
     </>

@@ -205,7 +205,7 @@ export class TrainingController {
       return;
     }
     if (!result.ok) {
-      this.store.setState({ phase: 'failed', setupError: result.error, datasetProgress: null });
+      this.store.setState({ phase: 'failed', setupError: { stage: result.stage, reason: result.error }, datasetProgress: null });
       return;
     }
 

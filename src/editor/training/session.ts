@@ -17,7 +17,7 @@ export interface TrainingSession {
   expectedInitialLoss: number;
 }
 
-export type SessionResult = { ok: true; session: TrainingSession } | { ok: false; error: SessionError };
+export type SessionResult = { ok: true; session: TrainingSession } | { ok: false; error: SessionError; stage: 'dataset' | 'graph' };
 
 /**
  * Loads the dataset a document's training settings name, splits it, creates
@@ -33,20 +33,20 @@ export async function openSession(
   yieldToPage: () => Promise<void>,
 ): Promise<SessionResult> {
   const settings = document.training;
-  if (!settings) return { ok: false, error: { key: 'training.problem.no-settings' } };
+  if (!settings) return { ok: false, error: { key: 'training.problem.no-settings' }, stage: 'graph' };
 
   let data: TrainingData;
   try {
     const dataset = await source.load(settings.dataset, onProgress);
     data = trainingDataFromSettings(dataset, settings);
   } catch (error) {
-    if (error instanceof TranslatableError) return { ok: false, error: error.text };
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    if (error instanceof TranslatableError) return { ok: false, error: error.text, stage: 'dataset' };
+    return { ok: false, error: error instanceof Error ? error.message : String(error), stage: 'dataset' };
   }
 
   const config = { optimizer: settings.optimizer, batchSize: settings.batchSize, seed: settings.seed, init: settings.init };
   const trainer = Trainer.create(document, registry, data, config);
-  if ('error' in trainer) return { ok: false, error: failureMessage(trainer) };
+  if ('error' in trainer) return { ok: false, error: failureMessage(trainer), stage: 'graph' };
 
   // A forward pass over two batches costs less than one training step (forward, backward and update).
   const evaluation = trainer.startEvaluation('train');

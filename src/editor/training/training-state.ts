@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../engine/diagnostics';
 import type { TrainingStructure } from '../../engine/training/structure';
 import type { EpochRecord } from '../../engine/training/trainer';
-import type { SessionError } from './setup-error';
+import type { SetupError } from './setup-error';
 
 /**
  * Phase of the training panel. `off`: the document has no training settings;
@@ -43,7 +43,7 @@ export interface TrainingSnapshot {
   phase: TrainingPhase;
   /** Fraction of MNIST loaded, from 0 to 1, while it loads; null otherwise. */
   datasetProgress: number | null;
-  setupError: SessionError | null;
+  setupError: SetupError | null;
   counts: SplitCounts | null;
   features: number;
   classes: number;
