@@ -4,7 +4,7 @@ import { diagnosticMessage, type Message, type Translate } from '../i18n/transla
 /** The reason a session could not open: English text from the engine, or a message translated where it is shown. */
 export type SessionError = string | Message;
 
-/** Why training cannot start, and whether the dataset or the graph is the cause. */
+/** The reason training cannot start, and whether the dataset or the graph is the cause. */
 export interface SetupError {
   stage: 'dataset' | 'graph';
   reason: SessionError;
