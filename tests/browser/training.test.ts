@@ -163,6 +163,22 @@ describe('training panel', () => {
     await saveScreenshot(page, 'training-zh-CN');
   });
 
+  test('invalid batch size says why', async ({ page }) => {
+    await openTrainingPreset(page, 'linear-softmax');
+    const field = byTestId(page, 'batch-size');
+    await field.fill('0');
+    await expect.poll(() => byTestId(page, 'batch-size-error').textContent()).toBe('Enter a whole number of at least 1.');
+    expect(await byTestId(page, 'batch-size-error').isVisible()).toBe(true);
+    await saveScreenshot(page, 'training-invalid-batch-size');
+    // The invalid text stays and is not applied.
+    await field.press('Enter');
+    expect(await field.inputValue()).toBe('0');
+    await expect.poll(() => byTestId(page, 'train-progress').textContent()).toBe('epoch 0 / 40, batch 0 / 7');
+    await field.fill('32');
+    await field.press('Enter');
+    expect(await byTestId(page, 'batch-size-error').count()).toBe(0);
+  });
+
   test('Ctrl+Z on a focused select undoes', async ({ page }) => {
     await openTrainingPreset(page, 'linear-softmax');
     const optimizer = byTestId(page, 'optimizer');

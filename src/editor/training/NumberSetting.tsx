@@ -43,6 +43,7 @@ export function NumberSetting({ testId, label, value, validate, onCommit, disabl
         data-testid={testId}
         className={problem ? 'invalid' : undefined}
         aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${testId}-error` : undefined}
         title={problem ?? label}
         value={text}
         disabled={disabled}
@@ -50,6 +51,7 @@ export function NumberSetting({ testId, label, value, validate, onCommit, disabl
         onBlur={commit}
         onKeyDown={onKeyDown}
       />
+      {problem && <span className="field-error" id={`${testId}-error`} data-testid={`${testId}-error`}>{problem}</span>}
     </label>
   );
 }
