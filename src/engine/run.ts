@@ -280,6 +280,16 @@ function allFinite(records: readonly TensorData[]): boolean {
 
 function nonFinite(node: CompiledNode, phase: 'forward' | 'backward'): Diagnostic {
   const what = phase === 'forward' ? 'value' : 'gradient';
+  // A node without inputs, such as a parameter that training drove to infinity, holds the value itself.
+  if (phase === 'forward' && node.inputs.length === 0) {
+    return {
+      code: 'non-finite-value',
+      severity: 'error',
+      nodeId: node.id,
+      details: { kind: node.kind.kind, source: 'yes' },
+      message: `${describeNode(node.id, node.kind.kind)} has no inputs, and its own value is NaN or infinite. Set a finite value, or, while training, lower the learning rate and reset the weights.`,
+    };
+  }
   return {
     code: phase === 'forward' ? 'non-finite-value' : 'non-finite-gradient',
     severity: 'error',

@@ -36,6 +36,17 @@ describe('i18n', () => {
     expect(translateDiagnostic('zh-CN', diagnostic)).toBe('节点“mul1”（multiply）的输入 a 没有连线；连接一个值后此节点才能运行。');
   });
 
+  test('non-finite node without inputs', () => {
+    const source: Diagnostic = {
+      code: 'non-finite-value', severity: 'error', nodeId: 'W',
+      details: { kind: 'parameter', source: 'yes' }, message: 'English message',
+    };
+    const computed: Diagnostic = { ...source, nodeId: 'h', details: { kind: 'log' } };
+    expect(translateDiagnostic('en', source)).toMatch(/^Node "W" \(parameter\) has no inputs, and its own value is NaN or infinite\./);
+    expect(translateDiagnostic('zh-CN', source)).toMatch(/^节点“W”（parameter）没有输入/);
+    expect(translateDiagnostic('en', computed)).toContain('although its inputs are finite');
+  });
+
   test('diagnostic with missing details falls back', () => {
     const diagnostic: Diagnostic = {
       code: 'blocked-by-input', severity: 'warning', nodeId: 'f', port: 'a',

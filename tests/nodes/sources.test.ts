@@ -44,6 +44,9 @@ describe.each(sourceKinds)('%s', (kind) => {
     const nonFinite = runDocument(document).trace.diagnostics.filter((diagnostic) => diagnostic.code === 'non-finite-value');
 
     expect(nonFinite.map((diagnostic) => diagnostic.nodeId)).toEqual(['s']);
+    // A node without inputs is told apart, because its own value is the cause.
+    expect(nonFinite[0].details).toEqual({ kind, source: 'yes' });
+    expect(nonFinite[0].message).toContain('has no inputs, and its own value is NaN or infinite');
   });
 
   test.each([

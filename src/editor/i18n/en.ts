@@ -179,6 +179,7 @@ export const en = {
   'diagnostic.label-out-of-range': 'Node "{node}" ({kind}): {reason}',
   'diagnostic.invalid-param': 'Node "{node}" ({kind}): invalid parameter. {reason}',
   'diagnostic.non-finite-value': 'Node "{node}" ({kind}) is the first node whose value is NaN or infinite although its inputs are finite; check its inputs against the domain of {kind}.',
+  'diagnostic.non-finite-source': 'Node "{node}" ({kind}) has no inputs, and its own value is NaN or infinite. Set a finite value, or, while training, lower the learning rate and reset the weights.',
   'diagnostic.non-finite-gradient': 'Node "{node}" ({kind}) is the first node whose gradient is NaN or infinite although its upstream gradient is finite; check its inputs against the domain of {kind}.',
 
   'training.heading': 'Training',

@@ -52,7 +52,8 @@ export function translatorFor(language: Language): Translate {
 /** Returns the message of a diagnostic: its code's key, and its details with the node and port. */
 export function diagnosticMessage(diagnostic: Diagnostic): Message {
   // Typed as MessageKey, so a diagnostic code without a message fails to compile.
-  const key: MessageKey = `diagnostic.${diagnostic.code}`;
+  const source = diagnostic.code === 'non-finite-value' && diagnostic.details.source === 'yes';
+  const key: MessageKey = source ? 'diagnostic.non-finite-source' : `diagnostic.${diagnostic.code}`;
   return { key, params: { ...diagnostic.details, node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) } };
 }
 

@@ -178,6 +178,7 @@ export const zhCN: Messages = {
   'diagnostic.label-out-of-range': '节点“{node}”（{kind}）：类别标签超出范围。{reason}',
   'diagnostic.invalid-param': '节点“{node}”（{kind}）：参数无效。{reason}',
   'diagnostic.non-finite-value': '节点“{node}”（{kind}）是第一个值为 NaN 或无穷大、而输入有限的节点；请检查输入是否在 {kind} 的定义域内。',
+  'diagnostic.non-finite-source': '节点“{node}”（{kind}）没有输入，而它自己的值是 NaN 或无穷大。请设置有限的值；若在训练中，请降低学习率并重置权重。',
   'diagnostic.non-finite-gradient': '节点“{node}”（{kind}）是第一个梯度为 NaN 或无穷大、而上游梯度有限的节点；请检查输入是否在 {kind} 的定义域内。',
 
   'training.heading': '训练',
