@@ -280,7 +280,7 @@ function allFinite(records: readonly TensorData[]): boolean {
 
 function nonFinite(node: CompiledNode, phase: 'forward' | 'backward'): Diagnostic {
   const what = phase === 'forward' ? 'value' : 'gradient';
-  // A node without inputs, such as a parameter that training drove to infinity, holds the value itself.
+  // A node without inputs, such as a parameter that training drove to infinity, is itself the cause.
   if (phase === 'forward' && node.inputs.length === 0) {
     return {
       code: 'non-finite-value',
