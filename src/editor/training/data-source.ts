@@ -1,5 +1,7 @@
 import type { DatasetSettings } from '../../engine/document';
-import { datasetFromSettings, type Dataset } from '../../presets/datasets';
+import { CsvDatasetError, datasetFromSettings, type Dataset } from '../../presets/datasets';
+import { TranslatableError } from '../i18n/translate';
+import { csvProblemMessage } from './messages';
 
 /** Loads MNIST on the current platform and reports progress from 0 to 1. */
 export type ProgressiveMnistLoader = (onProgress: (fraction: number) => void) => Promise<Dataset>;
@@ -23,7 +25,14 @@ export class DatasetSource {
     const cached = this.recent.get(key);
     if (cached) return cached;
 
-    const dataset = await datasetFromSettings(settings, () => this.mnistOnce(onProgress));
+    let dataset: Dataset;
+    try {
+      dataset = await datasetFromSettings(settings, () => this.mnistOnce(onProgress));
+    } catch (error) {
+      // A file or share link can carry CSV text that the CSV box never applied, so its problem is shown translated.
+      if (error instanceof CsvDatasetError) throw new TranslatableError(csvProblemMessage(error.problem));
+      throw error;
+    }
     this.recent.set(key, dataset);
     if (this.recent.size > this.capacity) this.recent.delete(this.recent.keys().next().value!);
     return dataset;

@@ -2,7 +2,7 @@ import type { OptimizerName } from '../../engine/optimizers';
 import type { EpochRecord } from '../../engine/training/trainer';
 import type { CsvProblem } from '../../presets/datasets';
 import { formatNumber } from '../format';
-import { translateDiagnostic, type Language, type Translate } from '../i18n/translate';
+import { translateDiagnostic, type Language, type Message, type Translate } from '../i18n/translate';
 import type { MessageKey } from '../i18n/en';
 import type { StopInfo } from './training-state';
 
@@ -58,8 +58,14 @@ export function rootMeanSquare(values: readonly number[]): number {
   return Math.sqrt(sum / values.length);
 }
 
+/** The message of a pasted CSV's problem, with its line and column. */
+export function csvProblemMessage(problem: CsvProblem): Message {
+  const { code, ...params } = problem;
+  return { key: `training.csv.${code}`, params };
+}
+
 /** Translates a pasted CSV's problem, with its line and column. */
 export function csvProblemText(t: Translate, problem: CsvProblem): string {
-  const { code, ...params } = problem;
-  return t(`training.csv.${code}`, params);
+  const { key, params } = csvProblemMessage(problem);
+  return t(key, params);
 }

@@ -1,8 +1,16 @@
 import type { DatasetSettings, TrainingSettings } from '../../engine/document';
 import type { TrainingData } from '../../engine/training/trainer';
-import { parseCsvDataset } from './csv';
+import { describeCsvProblem, parseCsvDataset, type CsvProblem } from './csv';
 import { splitByFraction, type Dataset } from './dataset';
 import { generateToyDataset } from './toy';
+
+/** An invalid pasted CSV in a document's dataset settings, with the problem's line and column. */
+export class CsvDatasetError extends Error {
+  constructor(readonly problem: CsvProblem) {
+    super(`Pasted CSV: ${describeCsvProblem(problem)}`);
+    this.name = 'CsvDatasetError';
+  }
+}
 
 /** Loads MNIST on the current platform; the browser and Node pass their own. */
 export type MnistLoader = () => Promise<Dataset>;
@@ -17,7 +25,7 @@ export async function datasetFromSettings(settings: DatasetSettings, loadMnist: 
     dataset = await loadMnist();
   } else if (settings.name === 'csv') {
     const parsed = parseCsvDataset(settings.csv ?? '');
-    if (!parsed.ok) throw new Error(`Pasted CSV: ${parsed.error}`);
+    if (!parsed.ok) throw new CsvDatasetError(parsed.problem);
     dataset = parsed.dataset;
   } else {
     dataset = generateToyDataset(settings.name, {

@@ -2,4 +2,4 @@ export * from './dataset';
 export * from './toy';
 export * from './csv';
 export { loadMnist, MNIST_PIXELS, type DigitReader } from './mnist';
-export { datasetFromSettings, trainingDataFromSettings, type MnistLoader } from './from-settings';
+export { CsvDatasetError, datasetFromSettings, trainingDataFromSettings, type MnistLoader } from './from-settings';
