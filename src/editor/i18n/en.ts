@@ -229,6 +229,7 @@ export const en = {
   'training.noEpoch': 'No epoch completed yet.',
   'training.batchLoss': 'Last batch loss: {loss}',
   'training.stopped': 'Training stopped at epoch {epoch}, batch {batch}: the loss became {loss}. A learning rate of {learningRate} may be too large for {optimizer}; lower it and reset the weights.',
+  'training.stoppedWithCause': '{summary} {cause}',
   'training.mnist.network': 'Loading MNIST digit {digit} from {url} failed: the request did not complete ({detail}). Check the connection and choose MNIST again.',
   'training.mnist.http': 'Loading MNIST digit {digit} from {url} failed: HTTP {detail}. Choose MNIST again to retry.',
   'training.mnist.json': 'Loading MNIST digit {digit} from {url} failed: the file is not complete JSON ({detail}).',

@@ -30,7 +30,7 @@ export function stopMessage(t: Translate, stop: StopInfo, language: Language): s
     learningRate: formatNumber(stop.learningRate),
     optimizer: OPTIMIZER_LABELS[stop.optimizer as OptimizerName] ?? stop.optimizer,
   });
-  return stop.culprit ? `${summary} ${translateDiagnostic(language, stop.culprit)}` : summary;
+  return stop.culprit ? t('training.stoppedWithCause', { summary, cause: translateDiagnostic(language, stop.culprit) }) : summary;
 }
 
 export function lastEpochText(t: Translate, record: EpochRecord | undefined): string {
@@ -58,7 +58,7 @@ export function rootMeanSquare(values: readonly number[]): number {
   return Math.sqrt(sum / values.length);
 }
 
-/** The message of a pasted CSV's problem, with its line and column. */
+/** Builds the translatable message of a pasted CSV's problem, with its line and column. */
 export function csvProblemMessage(problem: CsvProblem): Message {
   const { code, ...params } = problem;
   return { key: `training.csv.${code}`, params };
