@@ -360,6 +360,13 @@ describe('lecture views', () => {
     await expect.poll(label).toContain('1.10');
     await page.keyboard.press('Control+z');
     await expect.poll(label).toContain('1.05');
+
+    // A held key's repeats belong to its press.
+    for (let repeat = 0; repeat < 4; repeat++) await page.keyboard.down('ArrowRight');
+    await page.keyboard.up('ArrowRight');
+    await expect.poll(label).toContain('1.25');
+    await page.keyboard.press('Control+z');
+    await expect.poll(label).toContain('1.05');
   });
 
   test('optimizer race runs from a clicked start', async ({ page }) => {

@@ -128,7 +128,7 @@ interface SliderProps {
   max: number;
   step?: number;
   value: number;
-  /** Called when a pointer or key press on the slider starts a new gesture. */
+  /** Called when a pointer or key press on the slider starts a new gesture; a held key's repeats continue it. */
   onGesture?(): void;
   onChange(value: number): void;
 }
@@ -137,7 +137,7 @@ function Slider({ testId, label, min, max, step = 0.05, value, onGesture, onChan
   return (
     <label className="view-field">
       <span>{label}</span>
-      <input type="range" data-testid={testId} min={min} max={max} step={step} value={value} onPointerDown={onGesture} onKeyDown={onGesture} onChange={(event) => onChange(Number(event.target.value))} />
+      <input type="range" data-testid={testId} min={min} max={max} step={step} value={value} onPointerDown={onGesture} onKeyDown={(event) => !event.repeat && onGesture?.()} onChange={(event) => onChange(Number(event.target.value))} />
     </label>
   );
 }

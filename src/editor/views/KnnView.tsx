@@ -88,7 +88,7 @@ export function KnnView() {
         <label className="view-field">
           <span>{t('view.knn.k', { k })}</span>
           <input type="range" data-testid="knn-k" min={1} max={Math.min(KNN_MAX_K, points.length)} value={k} disabled={locked}
-            onPointerDown={() => kGesture.current++} onKeyDown={() => kGesture.current++}
+            onPointerDown={() => kGesture.current++} onKeyDown={(event) => !event.repeat && kGesture.current++}
             onChange={(event) => saveKnn(points, Number(event.target.value), metric, `knn.k ${kGesture.current}`)} />
         </label>
         <label className="view-field">
