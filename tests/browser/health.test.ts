@@ -178,7 +178,7 @@ describe('run comparison', () => {
     await page.keyboard.type('-1', { delay: 30 });
     await page.keyboard.press('Tab');
     expect(await byTestId(page, 'compare-lr-a').getAttribute('aria-invalid')).toBe('true');
-    expect(await byTestId(page, 'compare-lr-a').getAttribute('title')).toBe('Enter a number greater than 0.');
+    expect(await byTestId(page, 'compare-lr-a').getAttribute('title')).toBe('Enter a finite number greater than 0.');
     await byTestId(page, 'compare-lr-a').click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('0.05', { delay: 30 });

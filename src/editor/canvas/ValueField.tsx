@@ -2,10 +2,13 @@ import { memo, useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import type { TensorData } from '../../engine/tensor';
 import { useT } from '../i18n/use-t';
 
-/** Parses user text as one finite number; accepts the Unicode minus sign. Returns null for anything else. */
+/** A number in decimal or scientific notation, such as -2, .5 or 1e-3; JavaScript's Number() also reads 0x10 and 0b11. */
+const DECIMAL_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** Parses user text as one finite decimal number; accepts the Unicode minus sign. Returns null for anything else. */
 export function parseNumber(text: string): number | null {
   const trimmed = text.trim().replace(/\u2212/g, '-');
-  if (trimmed === '') return null;
+  if (!DECIMAL_NUMBER.test(trimmed)) return null;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : null;
 }

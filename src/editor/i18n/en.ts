@@ -209,7 +209,7 @@ export const en = {
   'training.initName.xavier': 'Xavier (σ = 1/√fan-in)',
   'training.initName.he': 'He (σ = √(2/fan-in))',
   'training.invalidWhole': 'Enter a whole number of at least {min}.',
-  'training.invalidPositive': 'Enter a number greater than 0.',
+  'training.invalidPositive': 'Enter a finite number greater than 0.',
   'training.invalidNonNegative': 'Enter a number of at least 0.',
   'training.invalidFraction': 'Enter a number from 0 up to, but not including, 1.',
   'training.train': 'Train',

@@ -208,7 +208,7 @@ export const zhCN: Messages = {
   'training.initName.xavier': 'Xavier（σ = 1/√输入数）',
   'training.initName.he': 'He（σ = √(2/输入数)）',
   'training.invalidWhole': '请输入不小于 {min} 的整数。',
-  'training.invalidPositive': '请输入大于 0 的数。',
+  'training.invalidPositive': '请输入大于 0 的有限数。',
   'training.invalidNonNegative': '请输入不小于 0 的数。',
   'training.invalidFraction': '请输入不小于 0 且小于 1 的数。',
   'training.train': '训练',

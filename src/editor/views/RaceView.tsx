@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../../engine/optimizers';
 import { racePaths, RACE_LEARNING_RATES, RACE_RANGE, RACE_START, RACE_STEPS, ravineLoss } from '../../presets/views/race';
+import { parseNumber } from '../canvas/ValueField';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
 import { dataToPixel, type PlotRange } from '../training/boundary';
@@ -212,6 +213,6 @@ function round(value: number): number {
 }
 
 function isPositiveNumber(text: string): boolean {
-  const value = Number(text);
-  return text.trim() !== '' && Number.isFinite(value) && value > 0;
+  const value = parseNumber(text);
+  return value !== null && value > 0;
 }
