@@ -12,7 +12,7 @@ function failure(document: GraphDocument, data: TrainingData, batchSize = 4): Tr
   const result = Trainer.create(document, registry, data, { ...config, batchSize });
   if (!('error' in result)) {
     result.dispose();
-    throw new Error('expected the trainer to fail');
+    throw new Error('Trainer.create succeeded where the test expected a failure.');
   }
   return result;
 }

@@ -44,7 +44,7 @@ describe.each(sourceKinds)('%s', (kind) => {
     const nonFinite = runDocument(document).trace.diagnostics.filter((diagnostic) => diagnostic.code === 'non-finite-value');
 
     expect(nonFinite.map((diagnostic) => diagnostic.nodeId)).toEqual(['s']);
-    // A node without inputs is told apart, because its own value is the cause.
+    // A node without inputs is marked as a source, because its own value is the cause.
     expect(nonFinite[0].details).toEqual({ kind, source: 'yes' });
     expect(nonFinite[0].message).toContain('has no inputs, and its own value is NaN or infinite');
   });

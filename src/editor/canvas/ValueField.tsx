@@ -5,7 +5,7 @@ import { useT } from '../i18n/use-t';
 /** A number in decimal or scientific notation, such as -2, .5 or 1e-3. JavaScript's Number() also reads 0x10 and 0b11, which this leaves out. */
 const DECIMAL_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-/** Parses user text as one finite decimal number; accepts the Unicode minus sign. Returns null for anything else. */
+/** Parses user text as one finite decimal number, accepting the Unicode minus sign. Returns null for anything else. */
 export function parseNumber(text: string): number | null {
   const trimmed = text.trim().replace(/\u2212/g, '-');
   if (!DECIMAL_NUMBER.test(trimmed)) return null;

@@ -70,8 +70,8 @@ function isControlInput(target: unknown): boolean {
 
 /**
  * Tells whether a key belongs to text entry: typed into a field, or part of an
- * IME composition. On a select, slider, checkbox or similar input, keys with Ctrl
- * or Cmd do not: such a control has no text to undo or select, so Ctrl+Z undoes the last edit.
+ * IME composition. Keys with Ctrl or Cmd on a select, slider or checkbox are not,
+ * because such a control has no text to undo or select, so Ctrl+Z undoes the last edit.
  */
 export function isTextEntryKey(event: KeyInput): boolean {
   if (event.isComposing === true || event.keyCode === IME_KEY_CODE) return true;

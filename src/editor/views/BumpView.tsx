@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { BUMP_INTERVAL, BUMP_TARGETS, bumpsFor, bumpValue, maxError, sumOfBumps, type Bump, type BumpTarget } from '../../presets/views/bump';
 import { BUMP_NODES, bumpTermsOf, bumpTermsValue, type BumpGraphTerms } from '../../presets/views/graphs';
 import type { GraphEdit } from '../store/edits';
@@ -7,6 +7,7 @@ import { editorStore, useEditor } from '../store/use-editor';
 import type { PlotRange } from '../training/boundary';
 import { drawAxes, drawPolyline } from './plot';
 import { PlotCanvas } from './PlotCanvas';
+import { useSliderGestures, type SliderGestures } from './slider-gestures';
 
 const [FROM, TO] = BUMP_INTERVAL;
 const BUMP_RANGE: PlotRange = { xMin: FROM, xMax: TO, yMin: -2.2, yMax: 2.2 };
@@ -47,16 +48,15 @@ function GraphBump() {
     if (output !== undefined) drawPolyline(context, BUMP_RANGE, [[terms.x, -2.2], [terms.x, output]], size, { colour: TARGET_COLOUR, dash: [4, 3] });
   }, [terms, output]);
 
-  // Counts slider gestures (a press of the pointer or a key), so each drag or key press is one undo step.
-  const gesture = useRef(0);
+  // One drag or key press on any of the sliders is one undo step.
+  const gestures = useSliderGestures();
   const update = (changes: Partial<Bump & { x: number }>) => {
     if (!terms || !shape) return;
     const next = { ...shape, ...changes };
     if (next.end - next.start < 0.1) return;
     next.ramp = Math.min(shape.ramp, (next.end - next.start) / 2);
-    editorStore.getState().dispatchInGroup(`bump ${gesture.current}`, ...bumpEdits(next, changes.x ?? terms.x));
+    editorStore.getState().dispatchInGroup(`bump ${gestures.current()}`, ...bumpEdits(next, changes.x ?? terms.x));
   };
-  const startGesture = () => gesture.current++;
 
   return (
     <figure className="view-figure">
@@ -64,10 +64,10 @@ function GraphBump() {
       <figcaption>{t('view.bump.graphPlot')}</figcaption>
       {shape && terms ? (
         <div className="view-sliders">
-          <Slider testId="bump-start" label={t('view.bump.start', { value: shape.start.toFixed(2) })} min={FROM} max={TO} value={shape.start} onGesture={startGesture} onChange={(start) => update({ start })} />
-          <Slider testId="bump-end" label={t('view.bump.end', { value: shape.end.toFixed(2) })} min={FROM} max={TO} value={shape.end} onGesture={startGesture} onChange={(end) => update({ end })} />
-          <Slider testId="bump-height" label={t('view.bump.height', { value: shape.height.toFixed(2) })} min={-2} max={2} value={shape.height} onGesture={startGesture} onChange={(height) => update({ height })} />
-          <Slider testId="bump-x" label={t('view.bump.input', { value: terms.x.toFixed(2), output: output?.toFixed(3) ?? '–' })} min={FROM} max={TO} value={terms.x} onGesture={startGesture} onChange={(x) => update({ x })} />
+          <Slider testId="bump-start" label={t('view.bump.start', { value: shape.start.toFixed(2) })} min={FROM} max={TO} value={shape.start} gestures={gestures.handlers} onChange={(start) => update({ start })} />
+          <Slider testId="bump-end" label={t('view.bump.end', { value: shape.end.toFixed(2) })} min={FROM} max={TO} value={shape.end} gestures={gestures.handlers} onChange={(end) => update({ end })} />
+          <Slider testId="bump-height" label={t('view.bump.height', { value: shape.height.toFixed(2) })} min={-2} max={2} value={shape.height} gestures={gestures.handlers} onChange={(height) => update({ height })} />
+          <Slider testId="bump-x" label={t('view.bump.input', { value: terms.x.toFixed(2), output: output?.toFixed(3) ?? '–' })} min={FROM} max={TO} value={terms.x} gestures={gestures.handlers} onChange={(x) => update({ x })} />
         </div>
       ) : (
         <p className="hint" data-testid="bump-missing">{t('view.bump.missing')}</p>
@@ -128,16 +128,16 @@ interface SliderProps {
   max: number;
   step?: number;
   value: number;
-  /** Called when a pointer or key press on the slider starts a new gesture; a held key's repeats continue it. */
-  onGesture?(): void;
+  /** Handlers that count the slider's gestures, where one gesture is one undo step. */
+  gestures?: SliderGestures['handlers'];
   onChange(value: number): void;
 }
 
-function Slider({ testId, label, min, max, step = 0.05, value, onGesture, onChange }: SliderProps) {
+function Slider({ testId, label, min, max, step = 0.05, value, gestures, onChange }: SliderProps) {
   return (
     <label className="view-field">
       <span>{label}</span>
-      <input type="range" data-testid={testId} min={min} max={max} step={step} value={value} onPointerDown={onGesture} onKeyDown={(event) => !event.repeat && onGesture?.()} onChange={(event) => onChange(Number(event.target.value))} />
+      <input type="range" data-testid={testId} min={min} max={max} step={step} value={value} {...gestures} onChange={(event) => onChange(Number(event.target.value))} />
     </label>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { KNN_CLASSES, KNN_MAX_K, KNN_MAX_POINTS, type ViewSettings } from '../../engine/document';
 import { classifyAll, disagreement, KNN_START_POINTS, type DistanceMetric, type LabelledPoint } from '../../presets/views/knn';
 import { useT } from '../i18n/use-t';
@@ -6,6 +6,7 @@ import { editorStore, useEditor } from '../store/use-editor';
 import { gridPoints, type PlotRange } from '../training/boundary';
 import { drawAxes, drawCells, drawPoints, labelPixels } from './plot';
 import { PlotCanvas } from './PlotCanvas';
+import { useSliderGestures } from './slider-gestures';
 
 const RANGE: PlotRange = { xMin: -1.1, xMax: 1.1, yMin: -1.1, yMax: 1.1 };
 /** Cells per side: fine enough that the 45° steps of the L1 borders read as straight lines. */
@@ -52,7 +53,7 @@ export function KnnView() {
   const [pointClass, setPointClass] = useState(0);
   const locked = useEditor((state) => state.lecture.lockEditing);
   // Counts presses on the k slider, so that each drag or key press is its own undo step.
-  const kGesture = useRef(0);
+  const kGestures = useSliderGestures();
   const full = points.length >= KNN_MAX_POINTS;
 
   const grid = useMemo(() => gridPoints(RANGE, CELLS), []);
@@ -88,8 +89,8 @@ export function KnnView() {
         <label className="view-field">
           <span>{t('view.knn.k', { k })}</span>
           <input type="range" data-testid="knn-k" min={1} max={Math.min(KNN_MAX_K, points.length)} value={k} disabled={locked}
-            onPointerDown={() => kGesture.current++} onKeyDown={(event) => !event.repeat && kGesture.current++}
-            onChange={(event) => saveKnn(points, Number(event.target.value), metric, `knn.k ${kGesture.current}`)} />
+            {...kGestures.handlers}
+            onChange={(event) => saveKnn(points, Number(event.target.value), metric, `knn.k ${kGestures.current()}`)} />
         </label>
         <label className="view-field">
           <span>{t('training.pointClass')}</span>
