@@ -1,3 +1,5 @@
+import type { DiagnosticReason } from './reasons';
+
 /**
  * Problems found in a user's graph or file. They are values attached to node
  * or edge ids, shown on the canvas and recovered from, never thrown.
@@ -22,6 +24,8 @@ export interface Diagnostic {
   /** English text for the CLI and logs; the editor translates by code and details. */
   message: string;
   details: Record<string, string | number>;
+  /** The code and values of `details.reason`, the English reason text, where a node kind, compile or module expansion gave one. */
+  reason?: DiagnosticReason;
 }
 
 export function describeNode(id: string, kind: string): string {

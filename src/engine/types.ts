@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { Reason } from './reasons';
 import type { Shape, TensorData } from './tensor';
 
 /** The element type a port carries: real-valued tensors or integer class labels. */
@@ -40,11 +41,17 @@ export type GatePattern = 'distributes' | 'swaps' | 'routes' | 'sums' | 'scales'
 
 /**
  * Output shapes, or an error on one input port. The error's code is
- * 'shape-mismatch' unless the rule names another.
+ * 'shape-mismatch' unless the rule names another. `error` is the English
+ * sentence, and `reason` the same sentence as a code and values to translate.
  */
-export type ShapeResult =
-  | { shapes: number[][] }
-  | { error: string; port?: string; code?: 'shape-mismatch' | 'invalid-param' | 'label-out-of-range' };
+export type ShapeResult = { shapes: number[][] } | ShapeError;
+
+export interface ShapeError {
+  error: string;
+  reason: Reason;
+  port?: string;
+  code?: 'shape-mismatch' | 'invalid-param' | 'label-out-of-range';
+}
 
 export interface ForwardContext {
   inputs: tf.Tensor[];

@@ -15,15 +15,29 @@ function batchShapes(params: Params): ShapeResult {
   const batchSize = numberParam(params, 'batchSize');
   const features = numberParam(params, 'features');
   for (const [name, count] of [['batchSize', batchSize], ['features', features]] as const) {
-    if (!Number.isInteger(count) || count < 1) return { error: `${name} must be a whole number of at least 1, found ${count}`, code: 'invalid-param' };
+    if (!Number.isInteger(count) || count < 1) {
+      return {
+        error: `${name} must be a whole number of at least 1, found ${count}`,
+        reason: { code: 'whole-count', details: { name, count } },
+        code: 'invalid-param',
+      };
+    }
   }
   const x = shownValue(params, 'X');
   if (x && !shapesEqual(x.shape, [batchSize, features])) {
-    return { error: `X must be [batchSize, features] = [${batchSize}, ${features}], found ${formatShape(x.shape)}`, code: 'invalid-param' };
+    return {
+      error: `X must be [batchSize, features] = [${batchSize}, ${features}], found ${formatShape(x.shape)}`,
+      reason: { code: 'batch-x-shape', details: { batchSize, features, found: formatShape(x.shape) } },
+      code: 'invalid-param',
+    };
   }
   const y = shownValue(params, 'y');
   if (y && !shapesEqual(y.shape, [batchSize])) {
-    return { error: `y must be [batchSize] = [${batchSize}], found ${formatShape(y.shape)}`, code: 'invalid-param' };
+    return {
+      error: `y must be [batchSize] = [${batchSize}], found ${formatShape(y.shape)}`,
+      reason: { code: 'batch-y-shape', details: { batchSize, found: formatShape(y.shape) } },
+      code: 'invalid-param',
+    };
   }
   return (y && checkLabelValues('y', y)) ?? { shapes: [[batchSize, features], [batchSize]] };
 }

@@ -5,13 +5,21 @@ import type { NodeKind, ShapeResult } from '../engine/types';
 /** Requires b's shape to equal the trailing dimensions of x, such as x [n, d] and b [d]. */
 function biasAddShapes(x: readonly number[], b: readonly number[]): ShapeResult {
   if (b.length > x.length) {
-    return { error: `b is ${formatShape(b)} (rank ${b.length}) but x is ${formatShape(x)} (rank ${x.length}); b must have at most the rank of x`, port: 'b' };
+    return {
+      error: `b is ${formatShape(b)} (rank ${b.length}) but x is ${formatShape(x)} (rank ${x.length}); b must have at most the rank of x`,
+      reason: { code: 'bias-rank', details: { b: formatShape(b), bRank: b.length, x: formatShape(x), xRank: x.length } },
+      port: 'b',
+    };
   }
   const offset = x.length - b.length;
   const axis = b.findIndex((dim, index) => dim !== x[offset + index]);
   if (axis >= 0) {
     return {
       error: `b must equal the trailing dimensions of x: x is ${formatShape(x)}, b is ${formatShape(b)}, and dimension ${axis} of b is ${b[axis]} where dimension ${offset + axis} of x is ${x[offset + axis]}`,
+      reason: {
+        code: 'bias-trailing',
+        details: { x: formatShape(x), b: formatShape(b), bAxis: axis, bSize: b[axis], xAxis: offset + axis, xSize: x[offset + axis] },
+      },
       port: 'b',
     };
   }

@@ -94,7 +94,11 @@ export function binaryKind(definition: BinaryDefinition): NodeKind {
       const shape = broadcastShapes(a, b);
       return shape
         ? oneOutput(shape)
-        : { error: `shapes ${formatShape(a)} and ${formatShape(b)} do not broadcast: each trailing dimension pair must be equal or contain a 1.`, port: 'b' };
+        : {
+          error: `shapes ${formatShape(a)} and ${formatShape(b)} do not broadcast: each trailing dimension pair must be equal or contain a 1.`,
+          reason: { code: 'no-broadcast', details: { a: formatShape(a), b: formatShape(b) } },
+          port: 'b',
+        };
     },
     forward,
     local,

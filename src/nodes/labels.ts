@@ -1,20 +1,25 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { formatShape, sizeOf, type TensorData } from '../engine/tensor';
-import type { NodeKind, Params, ShapeResult } from '../engine/types';
-import { sourceValue } from './source';
+import type { NodeKind, Params, ShapeError } from '../engine/types';
+import { sourceValue, valueCountReason } from './source';
 
 /**
  * Checks that a labels value has as many numbers as its shape needs and that
  * each is a non-negative integer class index. Returns the problem, or null.
  */
-export function checkLabelValues(name: string, value: TensorData): Extract<ShapeResult, { error: string }> | null {
+export function checkLabelValues(name: string, value: TensorData): ShapeError | null {
   if (sizeOf(value.shape) !== value.data.length) {
-    return { error: `${name} of shape ${formatShape(value.shape)} needs ${sizeOf(value.shape)} numbers, found ${value.data.length}`, code: 'invalid-param' };
+    return {
+      error: `${name} of shape ${formatShape(value.shape)} needs ${sizeOf(value.shape)} numbers, found ${value.data.length}`,
+      reason: valueCountReason(name, value),
+      code: 'invalid-param',
+    };
   }
   const position = value.data.findIndex((label) => !Number.isInteger(label) || label < 0);
   if (position >= 0) {
     return {
       error: `${name} must hold class indices (integers 0, 1, 2, …), found ${value.data[position]} at position ${position}`,
+      reason: { code: 'labels-not-indices', details: { name, value: value.data[position], position } },
       code: 'invalid-param',
     };
   }

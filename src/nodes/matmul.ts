@@ -5,14 +5,23 @@ import type { NodeKind, ShapeResult } from '../engine/types';
 /** Shape rule of a · b for a [n, k] and b [k, m]; both operands must be matrices. */
 function matmulShapes(a: readonly number[], b: readonly number[]): ShapeResult {
   if (a.length !== 2) {
-    return { error: `matmul takes rank-2 operands, but a is ${formatShape(a)} (rank ${a.length}); reshape it to [n, k]`, port: 'a' };
+    return {
+      error: `matmul takes rank-2 operands, but a is ${formatShape(a)} (rank ${a.length}); reshape it to [n, k]`,
+      reason: { code: 'matmul-rank', details: { operand: 'a', shape: formatShape(a), rank: a.length, target: '[n, k]' } },
+      port: 'a',
+    };
   }
   if (b.length !== 2) {
-    return { error: `matmul takes rank-2 operands, but b is ${formatShape(b)} (rank ${b.length}); reshape it to [k, m]`, port: 'b' };
+    return {
+      error: `matmul takes rank-2 operands, but b is ${formatShape(b)} (rank ${b.length}); reshape it to [k, m]`,
+      reason: { code: 'matmul-rank', details: { operand: 'b', shape: formatShape(b), rank: b.length, target: '[k, m]' } },
+      port: 'b',
+    };
   }
   if (a[1] !== b[0]) {
     return {
       error: `inner dimensions differ: a is ${formatShape(a)} (${a[1]} columns), b is ${formatShape(b)} (${b[0]} rows)`,
+      reason: { code: 'matmul-inner', details: { a: formatShape(a), columns: a[1], b: formatShape(b), rows: b[0] } },
       port: 'b',
     };
   }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { sizeOf } from '../engine/tensor';
-import type { NodeKind, Params } from '../engine/types';
+import { formatShape, sizeOf } from '../engine/tensor';
+import type { NodeKind, Params, ShapeResult } from '../engine/types';
 import { SUM_AXES } from './sum';
 
 /** Returns the axis to average along, or null to average every element. The choices are those of sum. */
@@ -23,15 +23,30 @@ export const mean: NodeKind = {
   formula: '(1 / count) · Σ x',
   localFormulas: ['1 / count'],
   pattern: 'distributes',
-  inferShapes: ([x], params) => {
+  inferShapes: ([x], params): ShapeResult => {
     const axis = axisOf(params);
     if (axis === null) {
-      return sizeOf(x) > 0 ? { shapes: [[]] } : { error: `x is empty (shape [${x.join(', ')}]), and the mean of no elements is undefined`, port: 'x' };
+      if (sizeOf(x) > 0) return { shapes: [[]] };
+      return {
+        error: `x is empty (shape [${x.join(', ')}]), and the mean of no elements is undefined`,
+        reason: { code: 'mean-empty', details: { x: formatShape(x) } },
+        port: 'x',
+      };
     }
     if (axis >= x.length) {
-      return { error: `axis ${axis} does not exist in a tensor of rank ${x.length}; choose an axis below ${x.length} or "all"`, port: 'x' };
+      return {
+        error: `axis ${axis} does not exist in a tensor of rank ${x.length}; choose an axis below ${x.length} or "all"`,
+        reason: { code: 'axis-out-of-range', details: { axis, rank: x.length } },
+        port: 'x',
+      };
     }
-    if (x[axis] === 0) return { error: `axis ${axis} of x has length 0, and the mean of no elements is undefined`, port: 'x' };
+    if (x[axis] === 0) {
+      return {
+        error: `axis ${axis} of x has length 0, and the mean of no elements is undefined`,
+        reason: { code: 'mean-axis-empty', details: { axis } },
+        port: 'x',
+      };
+    }
     return { shapes: [x.filter((_dim, index) => index !== axis)] };
   },
   forward: ({ inputs: [x], params }) => {

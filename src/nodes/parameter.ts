@@ -74,7 +74,13 @@ export const parameter: NodeKind = {
   inferShapes: (shapes, params, values) => {
     if (params.init === 'value') return fromValue.inferShapes(shapes, params, values);
     const shape = generatedShape(params);
-    if (shape.length === 0) return { error: `init "${String(params.init)}" needs a shape such as [2, 3], found ${formatShape(shape)}.`, code: 'invalid-param' };
+    if (shape.length === 0) {
+      return {
+        error: `init "${String(params.init)}" needs a shape such as [2, 3], found ${formatShape(shape)}.`,
+        reason: { code: 'init-needs-shape', details: { init: String(params.init), shape: formatShape(shape) } },
+        code: 'invalid-param',
+      };
+    }
     return { shapes: [shape] };
   },
   forward,

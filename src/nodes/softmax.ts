@@ -32,7 +32,11 @@ export const softmax: NodeKind = {
   localFormulas: ['s ⊙ (upstream − Σ upstream ⊙ s)'],
   inferShapes: ([x]) => {
     if (x.length === 0 || x[x.length - 1] === 0) {
-      return { error: `softmax needs a last axis with at least one element, but x is ${formatShape(x)}`, port: 'x' };
+      return {
+        error: `softmax needs a last axis with at least one element, but x is ${formatShape(x)}`,
+        reason: { code: 'softmax-empty', details: { x: formatShape(x) } },
+        port: 'x',
+      };
     }
     return { shapes: [[...x]] };
   },

@@ -1,4 +1,5 @@
-import { formatShape, oneOutput, sizeOf, toTensor } from '../engine/tensor';
+import { formatShape, oneOutput, sizeOf, toTensor, type TensorData } from '../engine/tensor';
+import type { Reason } from '../engine/reasons';
 import type { NodeKind, Params } from '../engine/types';
 
 interface SourceDefinition {
@@ -12,6 +13,11 @@ export function sourceValue(params: Params): { shape: number[]; data: number[] }
   const value = params.value;
   if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`source node value must be a tensor, found ${JSON.stringify(value)}`);
   return value;
+}
+
+/** Returns the reason for a tensor parameter whose shape needs more or fewer numbers than it has. */
+export function valueCountReason(name: string, value: TensorData): Reason {
+  return { code: 'value-count', details: { name, shape: formatShape(value.shape), needed: sizeOf(value.shape), found: value.data.length } };
 }
 
 /** Builds a kind with no inputs whose output is its `value` parameter. */
@@ -30,7 +36,10 @@ export function sourceKind(definition: SourceDefinition): NodeKind {
     inferShapes: (_shapes, params) => {
       const value = sourceValue(params);
       if (sizeOf(value.shape) !== value.data.length) {
-        return { error: `value of shape ${formatShape(value.shape)} needs ${sizeOf(value.shape)} numbers, found ${value.data.length}.` };
+        return {
+          error: `value of shape ${formatShape(value.shape)} needs ${sizeOf(value.shape)} numbers, found ${value.data.length}.`,
+          reason: valueCountReason('value', value),
+        };
       }
       return oneOutput(value.shape);
     },

@@ -30,7 +30,11 @@ export const sum: NodeKind = {
     const axis = axisOf(params);
     if (axis === null) return { shapes: [[]] };
     if (axis >= x.length) {
-      return { error: `axis ${axis} does not exist in a tensor of rank ${x.length}; choose an axis below ${x.length} or "all".`, port: 'x' };
+      return {
+        error: `axis ${axis} does not exist in a tensor of rank ${x.length}; choose an axis below ${x.length} or "all".`,
+        reason: { code: 'axis-out-of-range', details: { axis, rank: x.length } },
+        port: 'x',
+      };
     }
     return { shapes: [x.filter((_dim, index) => index !== axis)] };
   },

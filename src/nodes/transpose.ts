@@ -15,7 +15,11 @@ export const transpose: NodeKind = {
   inferShapes: ([x]) =>
     x.length === 2
       ? { shapes: [[x[1], x[0]]] }
-      : { error: `transpose takes a rank-2 tensor, but x is ${formatShape(x)} (rank ${x.length}); reshape it to [n, m]`, port: 'x' },
+      : {
+        error: `transpose takes a rank-2 tensor, but x is ${formatShape(x)} (rank ${x.length}); reshape it to [n, m]`,
+        reason: { code: 'transpose-rank', details: { x: formatShape(x), rank: x.length } },
+        port: 'x',
+      },
   forward: ({ inputs: [x] }) => [tf.transpose(x)],
   backward: ({ upstream: [gradient] }) => [tf.transpose(gradient)],
 };
