@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { CompiledNode, Program } from './compile';
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
+import { isFloat32Overflow } from './health/non-finite';
 import { summarizeModules } from './modules/summary';
 import { checkFeeds, computeOutputs, isSeeded, type Feeds } from './pass';
 import { slotsOf } from './slots';
@@ -132,7 +133,7 @@ function runForward(store: TraceStore, feeds: Feeds | undefined, diagnostics: Di
       produced = allFinite(outputs);
     }
     if (!reported && !produced && readsFinite(store, position)) {
-      diagnostics.push(nonFinite(node, 'forward'));
+      diagnostics.push(nonFinite(node, 'forward', overflowed(store, position, 'forward')));
       reported = true;
     }
   }
@@ -152,7 +153,7 @@ function runBackward(store: TraceStore, feeds: Feeds | undefined, tensors: Forwa
     const rule = scalarRuleOf(order[position], feeds);
     const finite = rule ? scalarBackward(store, position, rule) : tensorBackward(store, position, tensors, sent);
     if (!reported && !finite) {
-      diagnostics.push(nonFinite(order[position], 'backward'));
+      diagnostics.push(nonFinite(order[position], 'backward', overflowed(store, position, 'backward')));
       reported = true;
     }
   }
@@ -278,7 +279,27 @@ function allFinite(records: readonly TensorData[]): boolean {
   return true;
 }
 
-function nonFinite(node: CompiledNode, phase: 'forward' | 'backward'): Diagnostic {
+/**
+ * Tells whether the node read only finite values and its first non-finite
+ * value (forward) or gradient (backward) is an infinity too large for float32,
+ * not a result at a pole of its kind such as log 0.
+ */
+function overflowed(store: TraceStore, position: number, phase: 'forward' | 'backward'): boolean {
+  if (!readsFinite(store, position)) return false;
+  const { inputStart, inputSource, outputStart } = store.slots;
+  const inputs: TensorData[] = [];
+  const produced: TensorData[] = [];
+  for (let slot = inputStart[position]; slot < inputStart[position + 1]; slot++) {
+    inputs.push(store.outputRecord(inputSource[slot]));
+    if (phase === 'backward' && store.hasGradient[slot]) produced.push(store.gradientRecord(slot));
+  }
+  if (phase === 'forward') {
+    for (let slot = outputStart[position]; slot < outputStart[position + 1]; slot++) produced.push(store.outputRecord(slot));
+  }
+  return isFloat32Overflow(store.program.order[position], inputs, produced);
+}
+
+function nonFinite(node: CompiledNode, phase: 'forward' | 'backward', overflow: boolean): Diagnostic {
   const what = phase === 'forward' ? 'value' : 'gradient';
   // A node without inputs, such as a parameter that training drove to infinity, is itself the cause.
   if (phase === 'forward' && node.inputs.length === 0) {
@@ -290,8 +311,19 @@ function nonFinite(node: CompiledNode, phase: 'forward' | 'backward'): Diagnosti
       message: `${describeNode(node.id, node.kind.kind)} has no inputs, and its own value is NaN or infinite. Set a finite value, or, while training, lower the learning rate and reset the weights.`,
     };
   }
+  const code = phase === 'forward' ? 'non-finite-value' : 'non-finite-gradient';
+  const read = phase === 'forward' ? 'its inputs are' : 'its inputs and upstream gradient are';
+  if (overflow) {
+    return {
+      code,
+      severity: 'error',
+      nodeId: node.id,
+      details: { kind: node.kind.kind, cause: 'overflow' },
+      message: `${describeNode(node.id, node.kind.kind)} is the first node whose ${what} is infinite although ${read} finite: the ${what} overflows float32, whose largest value is about 3.4e38. Make its inputs smaller, or, while training, lower the learning rate.`,
+    };
+  }
   return {
-    code: phase === 'forward' ? 'non-finite-value' : 'non-finite-gradient',
+    code,
     severity: 'error',
     nodeId: node.id,
     details: { kind: node.kind.kind },

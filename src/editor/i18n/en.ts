@@ -516,6 +516,10 @@ export const en = {
   'view.losses.plotLabel': 'Both losses as the correct score s_y moves (dashed: now)',
   'view.losses.missing': 'The graph no longer has the nodes S_hinge, S_softmax, y, hinge and softmax. Reload the preset to get them back.',
   'view.losses.hint': 'The correct class has the bold border. Edit a score and press Enter. Once the correct score beats the others by the margin 1, the hinge loss is 0 and stays flat, while the softmax loss keeps falling towards 0.',
+
+  // Float32 overflow diagnostics, training settings that block a run, and their bounds.
+  'diagnostic.non-finite-value-overflow': 'Node "{node}" ({kind}) is the first node whose value is infinite although its inputs are finite: the value overflows float32, whose largest value is about 3.4e38. Make its inputs smaller, or, while training, lower the learning rate.',
+  'diagnostic.non-finite-gradient-overflow': 'Node "{node}" ({kind}) is the first node whose gradient is infinite although its inputs and upstream gradient are finite: the gradient overflows float32, whose largest value is about 3.4e38. Make its inputs smaller, or, while training, lower the learning rate.',
 } as const;
 
 export type MessageKey = keyof typeof en;

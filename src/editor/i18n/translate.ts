@@ -53,8 +53,13 @@ export function translatorFor(language: Language): Translate {
 export function diagnosticMessage(diagnostic: Diagnostic): Message {
   // Typed as MessageKey, so a diagnostic code without a message fails to compile.
   const source = diagnostic.code === 'non-finite-value' && diagnostic.details.source === 'yes';
-  const key: MessageKey = source ? 'diagnostic.non-finite-source' : `diagnostic.${diagnostic.code}`;
+  const key: MessageKey = source ? 'diagnostic.non-finite-source' : diagnostic.details.cause === 'overflow' ? overflowKey(diagnostic) : `diagnostic.${diagnostic.code}`;
   return { key, params: { ...diagnostic.details, node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) } };
+}
+
+/** Returns the key of a non-finite diagnostic whose cause is a float32 overflow. */
+function overflowKey(diagnostic: Diagnostic): MessageKey {
+  return diagnostic.code === 'non-finite-gradient' ? 'diagnostic.non-finite-gradient-overflow' : 'diagnostic.non-finite-value-overflow';
 }
 
 /** Translates a diagnostic by its code and details, falling back to the engine's English message. */

@@ -515,6 +515,10 @@ export const zhCN: Messages = {
   'view.losses.plotLabel': '正确得分 s_y 变化时的两种损失（虚线：当前值）',
   'view.losses.missing': '计算图中已没有节点 S_hinge、S_softmax、y、hinge 和 softmax。重新加载预设即可恢复。',
   'view.losses.hint': '粗边框标出正确类别。修改得分后按回车。一旦正确得分比其他得分高出间隔 1，hinge 损失就为 0 且保持不变，而 softmax 损失仍会继续向 0 减小。',
+
+  // Float32 overflow diagnostics, training settings that block a run, and their bounds.
+  'diagnostic.non-finite-value-overflow': '节点“{node}”（{kind}）是第一个值为无穷大、而输入有限的节点：这个值超出了 float32 的范围（最大约 3.4e38）。请减小它的输入；若在训练中，请降低学习率。',
+  'diagnostic.non-finite-gradient-overflow': '节点“{node}”（{kind}）是第一个梯度为无穷大、而输入和上游梯度都有限的节点：这个梯度超出了 float32 的范围（最大约 3.4e38）。请减小它的输入；若在训练中，请降低学习率。',
 };
 
 /** Chinese glosses shown beside the standard kind names in the palette. */

@@ -78,6 +78,16 @@ export function explainNonFinite(program: Program, trace: Trace, training?: Trai
 
 type Found = Pick<NonFiniteExplanation, 'cause' | 'port' | 'value'>;
 
+/**
+ * Tells whether a node whose inputs are finite produced an infinity because a
+ * result exceeds the float32 maximum, rather than because an input lies at a
+ * pole of its kind, such as a log of 0 or a division by 0.
+ */
+export function isFloat32Overflow(node: CompiledNode, inputs: (TensorData | null)[], produced: TensorData[]): boolean {
+  const { cause } = findCause(node, inputs, produced);
+  return cause === 'overflow' || cause === 'exp-overflow';
+}
+
 /** Picks the cause from the node's kind first, then from the values its result contains. */
 function findCause(node: CompiledNode, inputs: (TensorData | null)[], produced: TensorData[]): Found {
   const portNamed = (name: string) => node.kind.inputs.findIndex((port) => port.name === name);
