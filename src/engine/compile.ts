@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
+import type { WiredInput } from './reasons';
 import type { GraphDocument, GraphEdge } from './document';
 import { attributeToModules } from './modules/diagnostics';
 import { expandModules, type ModuleInstance } from './modules/expand';
@@ -347,13 +348,15 @@ function bindNode(
 
   const result = kind.inferShapes(inputShapes, params, inputValues ?? nulls(inputs.length));
   if ('error' in result) {
-    const wired = inputs
-      .map((binding, index) => `${kind.inputs[index].name} from "${binding!.edge.source}" ${formatShape(inputShapes[index])}`)
-      .join(', ');
+    const wiredInputs: WiredInput[] = inputs.map((binding, index) => ({
+      port: kind.inputs[index].name, source: binding!.edge.source, shape: formatShape(inputShapes[index]),
+    }));
+    const wired = wiredInputs.map((input) => `${input.port} from "${input.source}" ${input.shape}`).join(', ');
     const reason = wired ? `${result.error} (${wired})` : result.error;
     diagnostics.push({
       code: result.code ?? 'shape-mismatch', severity: 'error', nodeId: id, port: result.port, details: { kind: kind.kind, reason },
       message: `${describeNode(id, kind.kind)}${result.port ? `, input ${result.port}` : ''}: ${reason}`,
+      reason: { ...result.reason, inputs: wiredInputs },
     });
     return entry;
   }
@@ -392,12 +395,15 @@ function checkOutputSizes(id: string, kind: NodeKind, shapes: number[][]): Diagn
   if (index === shapes.length) return null;
   const shape = shapes[index];
   const name = kind.outputs[index]?.name ?? index;
-  const reason = sizeOf(shape) === 0
+  const empty = sizeOf(shape) === 0;
+  const reason = empty
     ? `output ${name} would be empty, with shape ${formatShape(shape)}; every dimension must be at least 1.`
     : `output ${name} would have shape ${formatShape(shape)}, ${sizeOf(shape)} elements; a tensor may have at most ${MAX_TENSOR_ELEMENTS}. Make the shape smaller.`;
+  const details = { output: name, shape: formatShape(shape), elements: sizeOf(shape), max: MAX_TENSOR_ELEMENTS };
   return {
     code: kind.inputs.length === 0 ? 'invalid-param' : 'shape-mismatch', severity: 'error', nodeId: id, details: { kind: kind.kind, reason },
     message: `${describeNode(id, kind.kind)}: ${reason}`,
+    reason: { code: empty ? 'output-empty' : 'output-too-large', details },
   };
 }
 
@@ -406,6 +412,7 @@ function graphTooLarge(id: string, kind: NodeKind, elements: number): Diagnostic
   return {
     code: kind.inputs.length === 0 ? 'invalid-param' : 'shape-mismatch', severity: 'error', nodeId: id, details: { kind: kind.kind, reason },
     message: `${describeNode(id, kind.kind)}: ${reason}`,
+    reason: { code: 'graph-too-large', details: { elements, max: MAX_GRAPH_ELEMENTS } },
   };
 }
 

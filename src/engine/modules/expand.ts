@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import type { GraphDocument, GraphEdge, GraphNode } from '../document';
+import type { Reason } from '../reasons';
 import { MAX_MODULE_DEPTH, MODULE_KIND, moduleNameOf, type ModuleDefinition, type ModuleLibrary } from './types';
 
 /** A flat port: a node id of the expanded graph and one of its port names. */
@@ -95,19 +96,35 @@ function flattenGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], 
   return flat;
 }
 
+/** Why a module node cannot be expanded: the English text and its reason code. */
+interface ModuleProblem {
+  text: string;
+  reason: Reason;
+}
+
 /** Returns why a module node cannot be expanded, or null. */
-function moduleProblem(name: string | null, library: ModuleLibrary, depth: number, stack: readonly string[]): string | null {
-  if (name === null) return 'its "module" parameter must name a module';
-  if (!Object.hasOwn(library, name)) return `module "${name}" is not defined; defined modules: ${Object.keys(library).join(', ') || 'none'}`;
-  if (stack.includes(name)) return `module "${name}" contains itself (${[...stack, name].join(' → ')})`;
-  if (depth >= MAX_MODULE_DEPTH) return `modules are nested more than ${MAX_MODULE_DEPTH} deep (${[...stack, name].join(' → ')})`;
+function moduleProblem(name: string | null, library: ModuleLibrary, depth: number, stack: readonly string[]): ModuleProblem | null {
+  if (name === null) return { text: 'its "module" parameter must name a module', reason: { code: 'module-unnamed', details: {} } };
+  if (!Object.hasOwn(library, name)) {
+    const defined = Object.keys(library).join(', ');
+    return {
+      text: `module "${name}" is not defined; defined modules: ${defined || 'none'}`,
+      reason: defined ? { code: 'module-undefined', details: { module: name, defined } } : { code: 'module-library-empty', details: { module: name } },
+    };
+  }
+  const path = [...stack, name].join(' → ');
+  if (stack.includes(name)) return { text: `module "${name}" contains itself (${path})`, reason: { code: 'module-recursive', details: { module: name, path } } };
+  if (depth >= MAX_MODULE_DEPTH) {
+    return { text: `modules are nested more than ${MAX_MODULE_DEPTH} deep (${path})`, reason: { code: 'module-too-deep', details: { max: MAX_MODULE_DEPTH, path } } };
+  }
   return null;
 }
 
-function moduleDiagnostic(nodeId: string, problem: string): Diagnostic {
+function moduleDiagnostic(nodeId: string, problem: ModuleProblem): Diagnostic {
   return {
-    code: 'invalid-param', severity: 'error', nodeId, details: { kind: MODULE_KIND, reason: problem },
-    message: `node "${nodeId}" (${MODULE_KIND}): ${problem}; fix the module or expand it.`,
+    code: 'invalid-param', severity: 'error', nodeId, details: { kind: MODULE_KIND, reason: problem.text },
+    message: `node "${nodeId}" (${MODULE_KIND}): ${problem.text}; fix the module or expand it.`,
+    reason: problem.reason,
   };
 }
 
