@@ -82,6 +82,14 @@ export function Canvas() {
     };
   }, [loadCount, flow, setViewport, savedViewport]);
 
+  // React Flow forgets its measurements while CompactCanvas draws the graph, so the sizes it measured go
+  // too: back at detail zoom the nodes get estimated layouts, and only those in view are mounted.
+  useEffect(() => {
+    if (!drawing.compact || Object.keys(viewRef.current.measured).length === 0) return;
+    viewRef.current = { ...viewRef.current, measured: {} };
+    setView(viewRef.current);
+  }, [drawing.compact]);
+
   // At detail zoom a large graph's wires are drawn on WireCanvas, and their SVG paths only take the pointer.
   const wiresOnCanvas = drawing.large && !drawing.compact;
   const compactMenus = useMemo<CompactCanvasMenus>(() => ({ onNode: overlays.openNodeMenu, onWire: overlays.openEdgeMenu }), [overlays]);
@@ -158,8 +166,7 @@ export function Canvas() {
           minZoom={drawing.large ? MIN_ZOOM_LARGE : MIN_ZOOM}
           maxZoom={2.5}
           // Large graphs render only what is in view at detail zoom, and below it CompactCanvas draws them.
-          // NOTE: React Flow draws a wire only between nodes it has measured, so at detail zoom a wire to
-          // a node that has never been in view is missing until that node has been.
+          // Wires to nodes out of view end at the handles estimated in useFlowNodes until the node is measured.
           onlyRenderVisibleElements={drawing.large}
         >
           {drawing.compact && <CompactCanvas menus={compactMenus} />}

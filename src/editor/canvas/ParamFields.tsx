@@ -30,6 +30,26 @@ export const ParamFields = memo(function ParamFields({ nodeId, kind, params }: P
 /** Largest tensor edited in place as a comma-separated list; larger ones (datasets) show a preview only. */
 const MAX_EDITABLE_VALUES = 16;
 
+type TensorValue = Extract<ParamValue, { data: number[] }>;
+
+/** The field a parameter value is shown in, with the value narrowed to what that field edits. */
+export type ParamFieldOf =
+  | { field: 'tensor' | 'preview'; value: TensorValue }
+  | { field: 'shape'; value: number[] }
+  | { field: 'number'; value: number }
+  | { field: 'boolean' | 'choice' };
+
+/** Picks the field for a parameter value, or returns null when the value does not fit the parameter's type and nothing is shown. */
+export function paramFieldOf(spec: ParamSpec, value: ParamValue): ParamFieldOf | null {
+  if (spec.type === 'tensor' && typeof value === 'object' && !Array.isArray(value)) {
+    return { field: value.data.length >= 1 && value.data.length <= MAX_EDITABLE_VALUES ? 'tensor' : 'preview', value };
+  }
+  if (spec.type === 'shape' && Array.isArray(value)) return { field: 'shape', value };
+  if (spec.type === 'number' && typeof value === 'number') return { field: 'number', value };
+  if (spec.type === 'boolean' || spec.type === 'choice') return { field: spec.type };
+  return null;
+}
+
 function ParamField({ nodeId, spec, value }: { nodeId: string; spec: ParamSpec; value: ParamValue }) {
   const t = useT();
   const set = (next: ParamValue) => editorStore.getState().dispatch({ type: 'setParam', nodeId, name: spec.name, value: next });
@@ -38,26 +58,32 @@ function ParamField({ nodeId, spec, value }: { nodeId: string; spec: ParamSpec; 
   const testId = spec.name === 'value' ? `value-${nodeId}` : `param-${nodeId}-${spec.name}`;
   const label = spec.name === 'value' ? t('node.valueLabel', { node: nodeId }) : t('node.paramLabel', { node: nodeId, param: spec.name });
 
+  const shown = paramFieldOf(spec, value);
+  if (!shown) return null;
   let field;
-  if (spec.type === 'tensor' && typeof value === 'object' && !Array.isArray(value)) {
-    const editable = value.data.length >= 1 && value.data.length <= MAX_EDITABLE_VALUES;
-    field = editable
-      ? <TensorField testId={testId} label={label} value={value} onChange={set} />
-      : <span className="param-preview" data-testid={testId}>{formatTensor(value)}</span>;
-  } else if (spec.type === 'shape' && Array.isArray(value)) {
-    field = <ShapeField testId={testId} label={label} value={value} onChange={set} />;
-  } else if (spec.type === 'number' && typeof value === 'number') {
-    field = <NumberField testId={testId} label={label} value={value} onChange={set} />;
-  } else if (spec.type === 'boolean') {
-    field = <input className="nodrag" type="checkbox" data-testid={testId} aria-label={label} checked={value === true} onChange={(event) => set(event.target.checked)} />;
-  } else if (spec.type === 'choice') {
-    field = (
-      <select className="nodrag" data-testid={testId} aria-label={label} value={String(value)} onChange={(event) => set(event.target.value)}>
-        {spec.choices?.map((choice) => <option key={choice} value={choice}>{choice}</option>)}
-      </select>
-    );
-  } else {
-    return null;
+  switch (shown.field) {
+    case 'tensor':
+      field = <TensorField testId={testId} label={label} value={shown.value} onChange={set} />;
+      break;
+    case 'preview':
+      field = <span className="param-preview" data-testid={testId}>{formatTensor(shown.value)}</span>;
+      break;
+    case 'shape':
+      field = <ShapeField testId={testId} label={label} value={shown.value} onChange={set} />;
+      break;
+    case 'number':
+      field = <NumberField testId={testId} label={label} value={shown.value} onChange={set} />;
+      break;
+    case 'boolean':
+      field = <input className="nodrag" type="checkbox" data-testid={testId} aria-label={label} checked={value === true} onChange={(event) => set(event.target.checked)} />;
+      break;
+    case 'choice':
+      field = (
+        <select className="nodrag" data-testid={testId} aria-label={label} value={String(value)} onChange={(event) => set(event.target.value)}>
+          {spec.choices?.map((choice) => <option key={choice} value={choice}>{choice}</option>)}
+        </select>
+      );
+      break;
   }
   return (
     <label className="gate-param">

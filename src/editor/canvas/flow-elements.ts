@@ -1,7 +1,10 @@
 import type { Edge, XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
-import { useEditor } from '../store/use-editor';
+import type { GraphDocument, GraphNode } from '../../engine/document';
+import { editorStore, useEditor } from '../store/use-editor';
 import type { GateFlowNode, GateNodeData } from './GateNode';
+import { estimateLayoutInPage } from './node-estimates';
+import type { NodeLayout } from './node-layout';
 
 /** Canvas state that is not part of the document: positions during a drag and measured node sizes. */
 export interface NodeViewState {
@@ -25,21 +28,47 @@ function dataFor(kind: string): GateNodeData {
   return data;
 }
 
+/** An estimated layout and the document node and modules it was estimated for. */
+interface Estimate {
+  node: GraphNode;
+  modules: GraphDocument['modules'];
+  layout: NodeLayout;
+}
+
 /**
  * Derives React Flow nodes from the document, the selection and the view state.
  * Built from validated document fields only. A node whose inputs did not change
  * keeps its previous object, so React Flow re-renders only the nodes that changed.
+ *
+ * A node React Flow has not measured gets an estimate of its size and handles
+ * (node-layout.ts). React Flow then counts it as initialised: it draws the
+ * node's wires to the estimated handles and, when it renders only the nodes in
+ * view, leaves the node unmounted until it comes into view. Without an estimate
+ * React Flow would mount every unmeasured node once to measure it. A measured
+ * node gets no estimate, so React Flow keeps the handle places it measured.
  */
 export function useFlowNodes(view: NodeViewState): GateFlowNode[] {
   const documentNodes = useEditor((state) => state.document.nodes);
+  const modules = useEditor((state) => state.document.modules);
   const selectedIds = useEditor((state) => state.selection.nodes);
   const cache = useRef(new Map<string, GateFlowNode>());
+  const estimates = useRef(new Map<string, Estimate>());
 
   return useMemo(() => {
     const selected = new Set(selectedIds);
     const next = new Map<string, GateFlowNode>();
+    const nextEstimates = new Map<string, Estimate>();
+    const state = editorStore.getState();
     const nodes = documentNodes.map((node) => {
       const position = view.dragPositions[node.id] ?? node.position;
+      const measured = view.measured[node.id];
+      let layout: NodeLayout | undefined;
+      if (!measured) {
+        const known = estimates.current.get(node.id);
+        const estimate = known && known.node === node && known.modules === modules ? known : { node, modules, layout: estimateLayoutInPage(node, state.document, state) };
+        nextEstimates.set(node.id, estimate);
+        layout = estimate.layout;
+      }
       const fresh: GateFlowNode = {
         id: node.id,
         type: 'gate',
@@ -47,7 +76,8 @@ export function useFlowNodes(view: NodeViewState): GateFlowNode[] {
         data: dataFor(node.kind),
         selected: selected.has(node.id),
         dragging: node.id in view.dragPositions,
-        measured: view.measured[node.id],
+        measured,
+        ...(layout && { handles: layout.handles, initialWidth: layout.width, initialHeight: layout.height }),
       };
       const previous = cache.current.get(node.id);
       const flowNode = previous && sameFlowNode(previous, fresh) ? previous : fresh;
@@ -55,8 +85,9 @@ export function useFlowNodes(view: NodeViewState): GateFlowNode[] {
       return flowNode;
     });
     cache.current = next;
+    estimates.current = nextEstimates;
     return nodes;
-  }, [documentNodes, selectedIds, view]);
+  }, [documentNodes, modules, selectedIds, view]);
 }
 
 function sameFlowNode(a: GateFlowNode, b: GateFlowNode): boolean {
@@ -66,7 +97,8 @@ function sameFlowNode(a: GateFlowNode, b: GateFlowNode): boolean {
     a.position.y === b.position.y &&
     a.selected === b.selected &&
     a.dragging === b.dragging &&
-    a.measured === b.measured
+    a.measured === b.measured &&
+    a.handles === b.handles
   );
 }
 

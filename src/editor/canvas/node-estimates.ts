@@ -1,0 +1,62 @@
+import type { GraphDocument, GraphNode } from '../../engine/document';
+import { formatTensor } from '../format';
+import type { EditorState } from '../store/store';
+import { kindOfNode } from '../teaching/module-kind';
+import { estimateNodeLayout, NODE_FONTS, type LayoutParam, type MeasureText, type NodeFont, type NodeLayout, type NodeLayoutInput } from './node-layout';
+import { paramFieldOf } from './ParamFields';
+import { nodeGradientText, nodeValueText } from './selectors';
+
+let context: CanvasRenderingContext2D | null | undefined;
+let family = '';
+const widths = new Map<string, number>();
+
+/** Measures text on a detached canvas in the page's font family, and remembers each width. */
+const measureInPage: MeasureText = (text: string, font: NodeFont) => {
+  const key = `${font}\u0000${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  if (context === undefined) {
+    context = document.createElement('canvas').getContext('2d');
+    family = getComputedStyle(document.body).fontFamily;
+  }
+  if (!context) return 0;
+  context.font = `${NODE_FONTS[font]} ${family}`;
+  const width = context.measureText(text).width;
+  widths.set(key, width);
+  return width;
+};
+
+/** Describes what `node` shows in full, for estimating its layout. */
+export function layoutInputOf(node: GraphNode, document: GraphDocument, state: EditorState): NodeLayoutInput {
+  const kind = kindOfNode(node, document);
+  const params: LayoutParam[] = [];
+  for (const spec of kind?.params ?? []) {
+    if (!(spec.isRelevant?.(node.params) ?? true)) continue;
+    const shown = paramFieldOf(spec, node.params[spec.name] ?? spec.default);
+    if (!shown) continue;
+    if (shown.field === 'preview') params.push({ name: spec.name, field: 'preview', text: formatTensor(shown.value) });
+    else if (shown.field === 'choice') params.push({ name: spec.name, field: 'select', choices: spec.choices ?? [] });
+    else params.push({ name: spec.name, field: shown.field === 'boolean' ? 'checkbox' : 'text' });
+  }
+  return {
+    id: node.id,
+    kind: node.kind,
+    symbol: kind?.symbol ?? '?',
+    label: node.label,
+    params: kind ? params : [],
+    inputs: kind?.inputs.map((port) => port.name) ?? [],
+    outputs: kind?.outputs.map((port) => port.name) ?? [],
+    valueText: nodeValueText(state, node.id),
+    gradientText: nodeGradientText(state, node.id),
+  };
+}
+
+/**
+ * Estimates the size and handle places of `node` drawn in full, measuring its
+ * texts in the page. NOTE: the value and gradient texts are read when the
+ * estimate is made, so a node revealed later by playback may be wider than
+ * estimated until React Flow measures it.
+ */
+export function estimateLayoutInPage(node: GraphNode, document: GraphDocument, state: EditorState): NodeLayout {
+  return estimateNodeLayout(layoutInputOf(node, document, state), measureInPage);
+}

@@ -1,0 +1,139 @@
+import type { NodeHandle, Position } from '@xyflow/react';
+
+// React Flow's Position values, written out so that this file imports nothing at run time.
+const LEFT = 'left' as Position.Left;
+const RIGHT = 'right' as Position.Right;
+
+/**
+ * Box sizes of a node drawn in full (GateNode.tsx), in flow units. They follow
+ * the `.gate-*` rules in styles.css and share.css, which fix every height above
+ * the port rows, so a handle's distance from the node's top depends only on
+ * the node's kind, its parameters and its label. Widths depend on the texts.
+ */
+const BORDER = 2;
+const PADDING_TOP = 6;
+const PADDING_BOTTOM = 6;
+const HEADER_HEIGHT = 21;
+const HEADER_PADDING_X = 10;
+const HEADER_GAP = 6;
+const LABEL_LINE_HEIGHT = 16;
+const LABEL_PADDING_X = 10;
+const LABEL_MAX_WIDTH = 220;
+const PARAMS_PADDING_TOP = 4;
+const PARAMS_PADDING_X = 10;
+const PARAM_ROW_HEIGHT = 22;
+const SELECT_ROW_HEIGHT = 28;
+const PARAM_GAP = 4;
+const VALUE_FIELD_WIDTH = 90;
+/** A checkbox and Chromium's default margins around it. */
+const CHECKBOX_WIDTH = 20;
+/** Room a select takes beside its longest option: its padding, border and arrow. */
+const SELECT_EXTRA_WIDTH = 28;
+const PORTS_MARGIN_TOP = 4;
+const PORT_ROW_HEIGHT = 22;
+const PORT_ROW_PADDING_X = 12;
+const HANDLE_SIZE = 11;
+const READOUT_MIN_HEIGHT = 20;
+const READOUT_PADDING_X = 10;
+const READOUT_GAP = 10;
+const MIN_WIDTH = 150;
+const MAX_WIDTH = 240;
+
+/** Fonts of the texts that set a node's width, without the family. */
+export const NODE_FONTS = {
+  symbol: '700 18px',
+  id: '700 14px',
+  kind: '12px',
+  label: '13px',
+  paramName: '14px',
+  preview: '14px',
+  select: '13.3333px',
+  port: '12px',
+  readout: '700 14px',
+} as const;
+
+export type NodeFont = keyof typeof NODE_FONTS;
+
+/** Returns the width in CSS pixels of `text` set in font `font`. */
+export type MeasureText = (text: string, font: NodeFont) => number;
+
+/** A parameter field as the node shows it. */
+export type LayoutParam =
+  | { name: string; field: 'text' | 'checkbox' }
+  | { name: string; field: 'preview'; text: string }
+  | { name: string; field: 'select'; choices: readonly string[] };
+
+/** What a node shows, as far as its size and the places of its handles depend on it. */
+export interface NodeLayoutInput {
+  id: string;
+  kind: string;
+  symbol: string;
+  label?: string;
+  /** The parameters shown, in order: those relevant to the node's current values. */
+  params: readonly LayoutParam[];
+  inputs: readonly string[];
+  outputs: readonly string[];
+  valueText: string | null;
+  gradientText: string | null;
+}
+
+export interface NodeLayout {
+  width: number;
+  height: number;
+  /** One handle per port, placed as React Flow measures it: its box relative to the node's top left corner. */
+  handles: NodeHandle[];
+}
+
+function paramWidth(param: LayoutParam, measure: MeasureText): number {
+  const name = measure(param.name, 'paramName') + PARAM_GAP;
+  switch (param.field) {
+    case 'text':
+      return name + VALUE_FIELD_WIDTH;
+    case 'checkbox':
+      return name + CHECKBOX_WIDTH;
+    case 'preview':
+      return name + measure(param.text, 'preview');
+    case 'select':
+      return name + Math.max(0, ...param.choices.map((choice) => measure(choice, 'select'))) + SELECT_EXTRA_WIDTH;
+  }
+}
+
+/** Returns the width a node takes: its widest row's content, within the node's minimum and maximum width. */
+function estimateWidth(input: NodeLayoutInput, measure: MeasureText): number {
+  const header = 2 * HEADER_PADDING_X + measure(input.symbol, 'symbol') + HEADER_GAP + measure(input.id, 'id') + HEADER_GAP + measure(input.kind, 'kind');
+  const label = input.label ? Math.min(LABEL_MAX_WIDTH, 2 * LABEL_PADDING_X + measure(input.label, 'label')) : 0;
+  const params = Math.max(0, ...input.params.map((param) => 2 * PARAMS_PADDING_X + paramWidth(param, measure)));
+  let ports = 0;
+  for (let row = 0; row < Math.max(input.inputs.length, input.outputs.length); row++) {
+    const inputWidth = row < input.inputs.length ? measure(input.inputs[row], 'port') : 0;
+    const outputWidth = row < input.outputs.length ? measure(input.outputs[row], 'port') : 0;
+    ports = Math.max(ports, 2 * PORT_ROW_PADDING_X + inputWidth + outputWidth);
+  }
+  const texts = [input.valueText && `= ${input.valueText}`, input.gradientText && `∂ ${input.gradientText}`].filter((text): text is string => Boolean(text));
+  const readout = texts.length === 0 ? 0 : 2 * READOUT_PADDING_X + texts.reduce((sum, text) => sum + measure(text, 'readout'), 0) + READOUT_GAP * (texts.length - 1);
+  const content = Math.max(header, label, params, ports, readout);
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(content) + 2 * BORDER));
+}
+
+/**
+ * Estimates where React Flow would measure a node's handles and how large the
+ * node is, without drawing it. Heights follow from the fixed row heights, and
+ * the width from the measured texts. A label is counted in whole lines of its
+ * width over the room it has, which a line break between words can exceed.
+ */
+export function estimateNodeLayout(input: NodeLayoutInput, measure: MeasureText): NodeLayout {
+  const width = estimateWidth(input, measure);
+  const labelLines = input.label ? Math.max(1, Math.ceil(measure(input.label, 'label') / (LABEL_MAX_WIDTH - 2 * LABEL_PADDING_X))) : 0;
+  const params = input.params.length === 0 ? 0 : PARAMS_PADDING_TOP + input.params.reduce((sum, param) => sum + (param.field === 'select' ? SELECT_ROW_HEIGHT : PARAM_ROW_HEIGHT), 0);
+  const portsTop = BORDER + PADDING_TOP + HEADER_HEIGHT + labelLines * LABEL_LINE_HEIGHT + params + PORTS_MARGIN_TOP;
+  const rows = Math.max(input.inputs.length, input.outputs.length);
+
+  // A handle is centred on its row's side: React Flow's handle rules translate it by half its size.
+  const handleTop = (row: number) => portsTop + row * PORT_ROW_HEIGHT + (PORT_ROW_HEIGHT - HANDLE_SIZE) / 2;
+  const handles: NodeHandle[] = [
+    ...input.inputs.map((id, row): NodeHandle => ({ id, type: 'target', position: LEFT, x: BORDER - HANDLE_SIZE / 2, y: handleTop(row), width: HANDLE_SIZE, height: HANDLE_SIZE })),
+    ...input.outputs.map((id, row): NodeHandle => ({ id, type: 'source', position: RIGHT, x: width - BORDER - HANDLE_SIZE / 2, y: handleTop(row), width: HANDLE_SIZE, height: HANDLE_SIZE })),
+  ];
+  const height = portsTop + rows * PORT_ROW_HEIGHT + READOUT_MIN_HEIGHT + PADDING_BOTTOM + BORDER;
+  return { width, height, handles };
+}
