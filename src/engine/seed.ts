@@ -7,3 +7,11 @@
 export function tfjsSeed(seed: number): number {
   return seed === 0 ? Number.MIN_VALUE : seed;
 }
+
+/**
+ * Largest training seed. The trainer seeds weight initialisation with
+ * seed · 1000 + parameter index and each epoch's shuffle with seed + epoch,
+ * and both must be integers below 2^53 for a double to hold them exactly.
+ * 2^32 − 1, the range of a 32-bit seed, keeps them far below that.
+ */
+export const MAX_SEED = 2 ** 32 - 1;

@@ -9,6 +9,7 @@ import {
   withExtraPoint,
   withOptimizerName,
   withOptimizerValue,
+  wholeNumberProblem,
   withWholeNumber,
 } from '../../src/editor/training/settings';
 import { findPreset } from '../../src/presets';
@@ -67,6 +68,24 @@ describe('training settings edits', () => {
     expect(isValidWholeNumber('batchSize', 0)).toBe(false);
     expect(isValidWholeNumber('batchSize', 2.5)).toBe(false);
     expect(isValidWholeNumber('seed', 0)).toBe(true);
+  });
+
+  test('seed range keeps seeds exact', () => {
+    // 2^32 − 1 is the largest 32-bit seed, and the trainer's seed · 1000 + index and seed + epoch stay below 2^53.
+    expect(isValidWholeNumber('seed', 4294967295)).toBe(true);
+    expect(isValidWholeNumber('seed', 4294967296)).toBe(false);
+    expect(4294967295 * 1000 + 999).toBeLessThan(2 ** 53);
+    expect(wholeNumberProblem('seed', -1)).toEqual({ key: 'training.invalidSeed', params: { min: 0, max: 4294967295 } });
+    expect(wholeNumberProblem('seed', 1e20)).toEqual({ key: 'training.invalidSeed', params: { min: 0, max: 4294967295 } });
+    expect(wholeNumberProblem('seed', 7)).toBeNull();
+  });
+
+  test('batch size has an upper bound', () => {
+    expect(wholeNumberProblem('batchSize', 1_000_000)).toBeNull();
+    expect(wholeNumberProblem('batchSize', 1_000_001)).toEqual({ key: 'training.invalidWholeRange', params: { min: 1, max: 1_000_000 } });
+    expect(wholeNumberProblem('batchSize', 0)).toEqual({ key: 'training.invalidWhole', params: { min: 1 } });
+    // Epochs only need to be exact integers.
+    expect(wholeNumberProblem('epochs', 2 ** 53)).toEqual({ key: 'training.invalidWholeRange', params: { min: 1, max: 2 ** 53 - 1 } });
   });
 });
 

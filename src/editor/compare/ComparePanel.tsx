@@ -3,6 +3,7 @@ import { variantTargets } from '../../engine/compare/variants';
 import { WATCHED_ACTIVATIONS } from '../../engine/health/layers';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
+import { joinFieldNames, useInvalidFieldNames } from '../training/invalid-fields';
 import { stopMessage } from '../training/messages';
 import { NumberSetting } from '../training/NumberSetting';
 import { sessionErrorText } from '../training/setup-error';
@@ -31,6 +32,8 @@ export function ComparePanel() {
   const error = useCompare((snapshot) => snapshot.error);
   const stops = useCompare((snapshot) => snapshot.stops);
   const language = useEditor((state) => state.language);
+  // Both runs read the training panel's settings as well as their own rates.
+  const invalidFields = useInvalidFieldNames(['training', 'compare']);
   const targets = useMemo(() => variantTargets(document), [document]);
   const [dimension, setDimension] = useState<CompareDimension>('optimizer');
   const [choices, setChoices] = useState<readonly [RunChoice, RunChoice]>(DEFAULT_CHOICES);
@@ -42,6 +45,7 @@ export function ComparePanel() {
   const dimensions: CompareDimension[] = ['optimizer', ...(targets.activations > 0 ? ['activation' as const] : []), ...(targets.penalties > 0 ? ['penalty' as const] : []), ...(targets.losses > 0 ? ['loss' as const] : [])];
   const data = trainingController.data;
   const running = phase === 'running';
+  const blocked = invalidFields.length > 0 ? t('compare.blocked', { fields: joinFieldNames(language, invalidFields) }) : null;
 
   const update = (run: 0 | 1, change: Partial<RunChoice>) => setChoices((current) => (run === 0 ? [{ ...current[0], ...change }, current[1]] : [current[0], { ...current[1], ...change }]));
   const start = () => {
@@ -68,11 +72,12 @@ export function ComparePanel() {
         <input type="number" min={1} max={1000} value={epochs} data-testid="compare-epochs" disabled={running} onChange={(event) => setEpochs(Math.min(Math.max(Math.round(Number(event.target.value)) || 1, 1), 1000))} />
       </label>
       <div className="training-buttons">
-        <button type="button" className="primary" data-testid="compare-run" disabled={!dataReady || !data || running} onClick={start}>{t('compare.run')}</button>
+        <button type="button" className="primary" data-testid="compare-run" disabled={!dataReady || !data || running || blocked !== null} title={blocked ?? undefined} onClick={start}>{t('compare.run')}</button>
         <button type="button" data-testid="compare-pause" disabled={phase !== 'running' && phase !== 'paused'} onClick={() => (running ? compareController.pause() : compareController.resume())}>
           {running ? t('compare.pause') : t('compare.resume')}
         </button>
       </div>
+      {blocked && !running && <p className="error" data-testid="compare-blocked">{blocked}</p>}
       {!dataReady && <p className="hint" data-testid="compare-waiting">{t(trainingFailed ? 'compare.trainingFailed' : 'compare.waitingForData')}</p>}
       <p className="hint" data-testid="compare-fair">{t('compare.fair', { seed: training.seed, batch: training.batchSize, init: t(`training.initName.${training.init}`) })}</p>
       {error && <p className="error" role="alert">{error.run}: {sessionErrorText(t, error.reason)}</p>}
@@ -123,6 +128,8 @@ function RunFields({ run, dimension, choice, disabled, onChange }: RunFieldsProp
           <NumberSetting
             testId={`compare-lr-${id}`}
             label={t('compare.learningRate')}
+            fieldName={t('compare.runField', { field: t('compare.learningRate'), name })}
+            scope="compare"
             value={choice.learningRate}
             validate={(value) => (Number.isFinite(value) && value > 0 ? null : t('training.invalidPositive'))}
             onCommit={(learningRate) => onChange({ learningRate })}

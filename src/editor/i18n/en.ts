@@ -520,6 +520,12 @@ export const en = {
   // Float32 overflow diagnostics, training settings that block a run, and their bounds.
   'diagnostic.non-finite-value-overflow': 'Node "{node}" ({kind}) is the first node whose value is infinite although its inputs are finite: the value overflows float32, whose largest value is about 3.4e38. Make its inputs smaller, or, while training, lower the learning rate.',
   'diagnostic.non-finite-gradient-overflow': 'Node "{node}" ({kind}) is the first node whose gradient is infinite although its inputs and upstream gradient are finite: the gradient overflows float32, whose largest value is about 3.4e38. Make its inputs smaller, or, while training, lower the learning rate.',
+  'training.invalidSeed': 'Enter a whole number from {min} to {max}: the random number generators use seeds in this range exactly.',
+  'training.invalidWholeRange': 'Enter a whole number from {min} to {max}.',
+  'training.batchAboveSplit': 'The training split has {train} examples, so each step trains on all {train} of them.',
+  'training.blocked': 'Training waits for a valid value in {fields}. Fix the text, or press Escape in the field to restore the last valid value.',
+  'compare.blocked': 'The comparison waits for a valid value in {fields}. Fix the text, or press Escape in the field to restore the last valid value.',
+  'compare.runField': '{field} of run {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

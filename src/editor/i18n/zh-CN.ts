@@ -519,6 +519,12 @@ export const zhCN: Messages = {
   // Float32 overflow diagnostics, training settings that block a run, and their bounds.
   'diagnostic.non-finite-value-overflow': '节点“{node}”（{kind}）是第一个值为无穷大、而输入有限的节点：这个值超出了 float32 的范围（最大约 3.4e38）。请减小它的输入；若在训练中，请降低学习率。',
   'diagnostic.non-finite-gradient-overflow': '节点“{node}”（{kind}）是第一个梯度为无穷大、而输入和上游梯度都有限的节点：这个梯度超出了 float32 的范围（最大约 3.4e38）。请减小它的输入；若在训练中，请降低学习率。',
+  'training.invalidSeed': '请输入 {min} 到 {max} 之间的整数：随机数生成器只能精确使用这个范围内的种子。',
+  'training.invalidWholeRange': '请输入 {min} 到 {max} 之间的整数。',
+  'training.batchAboveSplit': '训练集只有 {train} 个样本，所以每一步都用全部 {train} 个样本训练。',
+  'training.blocked': '{fields}中的值无效，训练要等它改正后才能开始。请修改文字，或在该输入框中按 Esc 恢复上一个有效值。',
+  'compare.blocked': '{fields}中的值无效，对比要等它改正后才能开始。请修改文字，或在该输入框中按 Esc 恢复上一个有效值。',
+  'compare.runField': '训练 {name} 的{field}',
 };
 
 /** Chinese glosses shown beside the standard kind names in the palette. */

@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { parseNumber } from '../canvas/ValueField';
+import { reportInvalidField, type FieldScope } from './invalid-fields';
 
 interface NumberSettingProps {
   testId: string;
@@ -9,20 +10,30 @@ interface NumberSettingProps {
   validate(value: number): string | null;
   onCommit(value: number): void;
   disabled?: boolean;
+  /** The start actions that read this field, which invalid text disables; none when omitted. */
+  scope?: FieldScope;
+  /** The field's name in the note that lists invalid fields; the label by default. */
+  fieldName?: string;
+  /** A remark on the valid value, shown under the field, such as that a batch size exceeds the data. */
+  note?: string | null;
 }
 
 /**
  * Edits a number of the training settings. The value is applied on Enter or when
  * the field loses focus, so typing "0.05" is one document edit and rebuilds
- * the trainer once. Invalid text stays in the field, marked, and is not applied.
+ * the trainer once. Invalid text stays in the field, marked, and is not applied,
+ * and the start actions of the field's scope are disabled until the text is
+ * fixed or Escape restores the value.
  */
-export function NumberSetting({ testId, label, value, validate, onCommit, disabled }: NumberSettingProps) {
+export function NumberSetting({ testId, label, value, validate, onCommit, disabled, scope, fieldName = label, note }: NumberSettingProps) {
   const [text, setText] = useState(String(value));
   const parsed = parseNumber(text);
   const problem = parsed === null ? validate(Number.NaN) : validate(parsed);
 
   // Shows a value changed elsewhere, such as by undo or a preset load.
   useEffect(() => setText(String(value)), [value]);
+  useEffect(() => reportInvalidField(testId, problem === null || !scope ? null : { name: fieldName, scope }), [testId, problem, fieldName, scope]);
+  useEffect(() => () => reportInvalidField(testId, null), [testId]);
 
   const commit = () => {
     if (parsed === null || problem !== null) return;
@@ -52,6 +63,7 @@ export function NumberSetting({ testId, label, value, validate, onCommit, disabl
         onKeyDown={onKeyDown}
       />
       {problem && <span className="field-error" id={`${testId}-error`} data-testid={`${testId}-error`}>{problem}</span>}
+      {!problem && note && <span className="field-note" data-testid={`${testId}-note`}>{note}</span>}
     </label>
   );
 }

@@ -2,21 +2,29 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatNumber } from '../format';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
+import { joinFieldNames, useInvalidFieldNames } from './invalid-fields';
 import { lastEpochText, formatPercent, stopMessage } from './messages';
 import { ProgressBar } from './ProgressBar';
 import { sessionErrorText } from './setup-error';
 import { trainingController, useTraining } from './use-training';
 
-/** Train / Pause, Step, Reset and Test accuracy, with the progress bar and the status of the run. */
+/**
+ * Train / Pause, Step, Reset and Test accuracy, with the progress bar and the
+ * status of the run. Train and Step are disabled while a setting field holds
+ * invalid text, because they would run with the last valid value instead.
+ */
 export function RunControls() {
   const t = useT();
+  const language = useEditor((state) => state.language);
+  const invalidFields = useInvalidFieldNames(['training']);
   const phase = useTraining((snapshot) => snapshot.phase);
   const stopped = useTraining((snapshot) => snapshot.stop !== null);
   const epochs = useTraining((snapshot) => snapshot.epochs);
   const finished = useTraining((snapshot) => snapshot.epochs > 0 && snapshot.epoch >= snapshot.epochs);
   const evaluating = useTraining((snapshot) => snapshot.evaluation !== null);
   const running = phase === 'running';
-  const canTrain = phase === 'ready' && !stopped;
+  const blocked = invalidFields.length > 0 ? t('training.blocked', { fields: joinFieldNames(language, invalidFields) }) : null;
+  const canTrain = phase === 'ready' && !stopped && blocked === null;
 
   return (
     <div className="training-run">
@@ -26,17 +34,19 @@ export function RunControls() {
           className="primary"
           data-testid="train"
           disabled={!running && (!canTrain || finished)}
+          title={running ? undefined : blocked ?? undefined}
           onClick={() => (running ? trainingController.pause() : trainingController.start())}
         >
           {running ? t('training.pause') : t('training.train')}
         </button>
-        <button type="button" data-testid="train-step" disabled={!canTrain || evaluating} onClick={() => trainingController.stepOnce()}>
+        <button type="button" data-testid="train-step" disabled={!canTrain || evaluating} title={blocked ?? undefined} onClick={() => trainingController.stepOnce()}>
           {t('training.step')}
         </button>
         <button type="button" data-testid="train-reset" disabled={phase === 'off' || phase === 'waiting'} onClick={() => trainingController.reset()}>
           {t('training.reset')}
         </button>
       </div>
+      {blocked && !running && <p className="training-error" data-testid="train-blocked">{blocked}</p>}
       <TrainingProgress />
       <RunStatus />
       <InitialLoss />

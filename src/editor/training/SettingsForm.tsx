@@ -12,10 +12,9 @@ import { NumberSetting } from './NumberSetting';
 import {
   DATASET_NAMES,
   isValidOptimizerValue,
-  isValidWholeNumber,
   OPTIMIZER_FIELDS,
   optimizerValue,
-  WHOLE_NUMBER_MINIMUM,
+  wholeNumberProblem,
   withDataset,
   withInit,
   withOptimizerName,
@@ -44,6 +43,7 @@ export function SettingsForm({ training }: { training: TrainingSettings }) {
   const presetId = useEditor((state) => state.presetId);
   // Settings other than epochs rebuild the trainer, so they wait until training pauses.
   const running = useTraining((snapshot) => snapshot.phase === 'running');
+  const trainExamples = useTraining((snapshot) => snapshot.counts?.train ?? null);
   const [csvOpen, setCsvOpen] = useState(false);
   const datasetName = csvOpen ? 'csv' : training.dataset.name;
 
@@ -75,7 +75,12 @@ export function SettingsForm({ training }: { training: TrainingSettings }) {
           label={t(key)}
           value={training[field]}
           disabled={running && field !== 'epochs'}
-          validate={(value) => (isValidWholeNumber(field, value) ? null : t('training.invalidWhole', { min: WHOLE_NUMBER_MINIMUM[field] }))}
+          scope="training"
+          validate={(value) => {
+            const problem = wholeNumberProblem(field, value);
+            return problem && t(problem.key, problem.params);
+          }}
+          note={field === 'batchSize' && trainExamples !== null && training.batchSize > trainExamples ? t('training.batchAboveSplit', { train: trainExamples }) : null}
           onCommit={(value) => changeDocument((document) => withWholeNumber(document, field, value))}
         />
       ))}
@@ -113,6 +118,7 @@ function OptimizerFields({ training, disabled }: { training: TrainingSettings; d
           label={field === 'learningRate' ? t('training.learningRate') : t(`training.hyper.${field}`)}
           value={optimizerValue(optimizer, field)}
           disabled={disabled}
+          scope="training"
           validate={(value) => (isValidOptimizerValue(field, value) ? null : optimizerProblem(t, field))}
           onCommit={(value) => changeDocument((document) => withOptimizerValue(document, field, value))}
         />

@@ -45,19 +45,22 @@ export function TrainingPanel() {
       >
         {open ? '▸' : '◂'} <span className="training-toggle-label">{t('training.heading')}</span>
       </button>
-      {open && (
-        <div className="training-body">
-          <SettingsForm training={training} />
-          <RunControls />
-          <Suspense fallback={null}>
-            <Charts />
-          </Suspense>
-          {features === 2 && <BoundaryPlot />}
-          {features > 0 && features !== 2 && <p className="hint" data-testid="no-boundary">{t('training.noBoundary', { features })}</p>}
-          {features > 2 && <Templates />}
-          <BatchTrace />
-        </div>
-      )}
+      {/* The settings stay mounted while the panel is collapsed, so text typed into a field is kept. */}
+      <div className="training-body" hidden={!open}>
+        <SettingsForm training={training} />
+        {open && (
+          <>
+            <RunControls />
+            <Suspense fallback={null}>
+              <Charts />
+            </Suspense>
+            {features === 2 && <BoundaryPlot />}
+            {features > 0 && features !== 2 && <p className="hint" data-testid="no-boundary">{t('training.noBoundary', { features })}</p>}
+            {features > 2 && <Templates />}
+            <BatchTrace />
+          </>
+        )}
+      </div>
     </aside>
   );
 }

@@ -1,7 +1,9 @@
 import type { DatasetSettings, GraphDocument, TrainingSettings } from '../../engine/document';
 import { OPTIMIZER_DEFAULTS, type OptimizerName, type OptimizerSettings } from '../../engine/optimizers';
+import { MAX_SEED } from '../../engine/seed';
 import type { WeightInit } from '../../engine/training/init';
 import { findPreset } from '../../presets';
+import type { Message } from '../i18n/translate';
 
 /*
  * Pure edits of a document's training settings. Each returns a new document,
@@ -29,6 +31,16 @@ export type WholeNumberSetting = 'batchSize' | 'epochs' | 'seed';
 /** Smallest valid value of each whole-number setting. */
 export const WHOLE_NUMBER_MINIMUM: Readonly<Record<WholeNumberSetting, number>> = { batchSize: 1, epochs: 1, seed: 0 };
 
+/**
+ * Largest batch size: more examples than any dataset here has. MNIST has
+ * 10,000 digits, and a pasted CSV of at most 2,000,000 characters has at most
+ * 500,000 rows. A batch larger than the training split trains on the whole split.
+ */
+export const MAX_BATCH_SIZE = 1_000_000;
+
+/** Largest valid value of each whole-number setting. Epochs only need to be exact integers. */
+export const WHOLE_NUMBER_MAXIMUM: Readonly<Record<WholeNumberSetting, number>> = { batchSize: MAX_BATCH_SIZE, epochs: Number.MAX_SAFE_INTEGER, seed: MAX_SEED };
+
 /** Tells whether `value` is valid for an optimizer field: a positive rate or ε, a decay or β in [0, 1). */
 export function isValidOptimizerValue(field: Hyperparameter | 'learningRate', value: number): boolean {
   if (!Number.isFinite(value)) return false;
@@ -38,7 +50,18 @@ export function isValidOptimizerValue(field: Hyperparameter | 'learningRate', va
 }
 
 export function isValidWholeNumber(field: WholeNumberSetting, value: number): boolean {
-  return Number.isInteger(value) && value >= WHOLE_NUMBER_MINIMUM[field];
+  return Number.isInteger(value) && value >= WHOLE_NUMBER_MINIMUM[field] && value <= WHOLE_NUMBER_MAXIMUM[field];
+}
+
+/** Returns the message that explains why `value` is invalid for a whole-number setting, or null when it is valid. */
+export function wholeNumberProblem(field: WholeNumberSetting, value: number): Message | null {
+  if (isValidWholeNumber(field, value)) return null;
+
+  const min = WHOLE_NUMBER_MINIMUM[field];
+  const max = WHOLE_NUMBER_MAXIMUM[field];
+  if (field === 'seed') return { key: 'training.invalidSeed', params: { min, max } };
+  if (value > max) return { key: 'training.invalidWholeRange', params: { min, max } };
+  return { key: 'training.invalidWhole', params: { min } };
 }
 
 /** Returns the value an optimizer uses for a field: the document's, else the optimizer's default. */
