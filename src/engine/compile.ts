@@ -100,7 +100,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     graphElements += elements;
     entry.position = order.length;
     order.push(entry);
-    numbering.place(entry, wires);
+    numbering.place(entry, wires, sourcePositions, sourceOutputs);
   }
 
   const modules = expansion.instances;
@@ -213,15 +213,21 @@ class CompiledEntry implements CompiledNode {
   outputShapes = NO_OUTPUTS;
   scalarRule: ScalarRule | null = null;
   private consumerLists: GraphEdge[][] | null = null;
+  private bindings: (InputBinding | null)[] | null = null;
 
   constructor(
     readonly id: string,
     readonly kind: NodeKind,
     readonly params: Params,
-    readonly inputs: (InputBinding | null)[],
-    private readonly wires: Wires,
+    private readonly wires: Wiring,
     private readonly index: number,
   ) {}
+
+  /** Built on first read: the run reads input slots instead, so most programs never build them. */
+  get inputs(): (InputBinding | null)[] {
+    this.bindings ??= bindInputs(this.wires, this.index, this.kind);
+    return this.bindings;
+  }
 
   get consumers(): GraphEdge[][] {
     if (!this.consumerLists) {
@@ -288,67 +294,84 @@ function isComplete(kind: NodeKind, documentParams: Params): boolean {
   return index === kind.params.length;
 }
 
+/**
+ * For each input of the node bound last: the position of its source node in
+ * the order and the index of the output it reads. The slot numbering reads
+ * them, so a runnable node keeps no input binding objects until one is read.
+ */
+const sourcePositions: number[] = [];
+const sourceOutputs: number[] = [];
+
+/** Returns the binding of each input port of the node at `nodeIndex` to the wire into it, null where none is connected. */
+function bindInputs(wiring: Wiring, nodeIndex: number, kind: NodeKind): (InputBinding | null)[] {
+  if (kind.inputs.length === 0) return NO_INPUTS;
+  const inputs: (InputBinding | null)[] = new Array(kind.inputs.length);
+  for (let index = 0; index < inputs.length; index++) {
+    const edgeIndex = wireInto(wiring, nodeIndex, kind.inputs[index].name);
+    if (edgeIndex < 0) {
+      inputs[index] = null;
+      continue;
+    }
+    const sourceNode = wiring.graph.sourceOf[edgeIndex];
+    const source = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
+    const sourceIndex = source ? outputIndex(source.kind, wiring.graph.sourcePortOf[edgeIndex]) : -1;
+    inputs[index] = { edge: wiring.edges[edgeIndex], sourceIndex, sourcePosition: source?.position ?? -1 };
+  }
+  return inputs;
+}
+
 /** Binds a node's inputs to their wires and infers its output shapes. Writes the index of the wire into each input to `wires`. */
 function bindNode(
   nodeIndex: number, id: string, kind: NodeKind, documentParams: Params, wiring: Wiring, wires: number[], diagnostics: Diagnostic[],
 ): CompiledNode {
   const params = completeParams(kind, documentParams);
-  // Source nodes, about half of an unrolled scalar network, share one empty list of inputs.
-  const inputs: (InputBinding | null)[] = kind.inputs.length === 0 ? NO_INPUTS : new Array(kind.inputs.length);
-  for (let index = 0; index < inputs.length; index++) {
-    const edgeIndex = wireInto(wiring, nodeIndex, kind.inputs[index].name);
-    wires[index] = edgeIndex;
-    if (edgeIndex < 0) {
-      inputs[index] = null;
-      continue;
-    }
-    const edge = wiring.edges[edgeIndex];
-    const sourceNode = wiring.graph.sourceOf[edgeIndex];
-    const source = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
-    const sourceIndex = source ? outputIndex(source.kind, wiring.graph.sourcePortOf[edgeIndex]) : -1;
-    inputs[index] = { edge, sourceIndex, sourcePosition: source?.position ?? -1 };
-  }
-  const entry = new CompiledEntry(id, kind, params, inputs, wiring, nodeIndex);
-
-  const inputShapes = shapeScratch(inputs.length);
+  const entry = new CompiledEntry(id, kind, params, wiring, nodeIndex);
+  const count = kind.inputs.length;
+  const inputShapes = shapeScratch(count);
   let inputValues: (TensorData | null)[] | null = null;
   let scalarOnly = true;
-  for (let index = 0; index < inputs.length; index++) {
-    const binding = inputs[index];
+  for (let index = 0; index < count; index++) {
     const port = kind.inputs[index].name;
-    if (!binding) {
+    const edgeIndex = wireInto(wiring, nodeIndex, port);
+    wires[index] = edgeIndex;
+    if (edgeIndex < 0) {
       diagnostics.push({
         code: 'missing-input', severity: 'warning', nodeId: id, port, details: { kind: kind.kind, port },
         message: `${describeNode(id, kind.kind)}, input ${port}: no wire connected; connect a value to run this node.`,
       });
       return entry;
     }
+    const sourceNode = wiring.graph.sourceOf[edgeIndex];
+    const compiledSource = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
     // Sources are bound before the nodes that read them, so a runnable source's position is final.
-    const source = binding.sourcePosition >= 0 ? wiring.order[binding.sourcePosition] : undefined;
-    const shape = source?.outputShapes[binding.sourceIndex];
+    const source = compiledSource && compiledSource.position >= 0 ? compiledSource : undefined;
+    const sourceIndex = source ? outputIndex(source.kind, wiring.graph.sourcePortOf[edgeIndex]) : -1;
+    const shape = source?.outputShapes[sourceIndex];
     if (!shape) {
       diagnostics.push({
-        code: 'blocked-by-input', severity: 'warning', nodeId: id, port, details: { kind: kind.kind, port, source: binding.edge.source },
-        message: `${describeNode(id, kind.kind)}, input ${port}: node "${binding.edge.source}" has no value, so this node cannot run.`,
+        code: 'blocked-by-input', severity: 'warning', nodeId: id, port, details: { kind: kind.kind, port, source: wiring.edges[edgeIndex].source },
+        message: `${describeNode(id, kind.kind)}, input ${port}: node "${wiring.edges[edgeIndex].source}" has no value, so this node cannot run.`,
       });
       return entry;
     }
-    const mismatch = checkPortType(id, kind, index, source!, binding);
+    const mismatch = checkPortType(id, kind, index, source!, sourceIndex, wiring.edges[edgeIndex]);
     if (mismatch) {
       diagnostics.push(mismatch);
       return entry;
     }
     inputShapes[index] = shape;
+    sourceOutputs[index] = sourceIndex;
+    sourcePositions[index] = source!.position;
     scalarOnly &&= shape.length === 0;
     if (source!.kind.documentOutputs) {
-      inputValues ??= new Array<TensorData | null>(inputs.length).fill(null);
-      inputValues[index] = source!.kind.documentOutputs(source!.params)[binding.sourceIndex] ?? null;
+      inputValues ??= new Array<TensorData | null>(count).fill(null);
+      inputValues[index] = source!.kind.documentOutputs(source!.params)[sourceIndex] ?? null;
     }
   }
 
-  const result = kind.inferShapes(inputShapes, params, inputValues ?? nulls(inputs.length));
+  const result = kind.inferShapes(inputShapes, params, inputValues ?? nulls(count));
   if ('error' in result) {
-    const wiredInputs: WiredInput[] = inputs.map((binding, index) => ({
+    const wiredInputs: WiredInput[] = entry.inputs.map((binding, index) => ({
       port: kind.inputs[index].name, source: binding!.edge.source, shape: formatShape(inputShapes[index]),
     }));
     const wired = wiredInputs.map((input) => `${input.port} from "${input.source}" ${input.shape}`).join(', ');
@@ -417,12 +440,12 @@ function graphTooLarge(id: string, kind: NodeKind, elements: number): Diagnostic
 }
 
 /** Reports a wire that joins a tensor output to a labels input, or the reverse. */
-function checkPortType(id: string, kind: NodeKind, index: number, source: CompiledNode, binding: InputBinding): Diagnostic | null {
+function checkPortType(id: string, kind: NodeKind, index: number, source: CompiledNode, sourceIndex: number, edge: GraphEdge): Diagnostic | null {
   const port = kind.inputs[index].name;
   const expected = kind.inputs[index].type ?? 'tensor';
-  const found = source.kind.outputs[binding.sourceIndex].type ?? 'tensor';
+  const found = source.kind.outputs[sourceIndex].type ?? 'tensor';
   if (expected === found) return null;
-  const wire = `${binding.edge.source}.${binding.edge.sourcePort}`;
+  const wire = `${edge.source}.${edge.sourcePort}`;
   return {
     code: 'type-mismatch', severity: 'error', nodeId: id, port, details: { kind: kind.kind, port, expected, found, source: wire },
     message: `${describeNode(id, kind.kind)}, input ${port}: expected a ${expected} output, found the ${found} output ${wire}; connect a ${expected} output instead.`,

@@ -100,20 +100,25 @@ export class SlotNumbering {
    * Numbers the slots of the node placed next in the order. Its position must
    * be the count placed so far. `wires` lists the document's index of the wire
    * into each input, and is required when the numbering was given a wire count.
+   * `sourcePositions` and `sourceOutputs` name the node and output each input
+   * reads; without them, they are read from the node's input bindings.
    */
-  place(node: CompiledNode, wires?: readonly number[]): void {
+  place(node: CompiledNode, wires?: readonly number[], sourcePositions?: readonly number[], sourceOutputs?: readonly number[]): void {
     const position = this.outputStart.length - 1;
     const outputs = node.kind.outputs.length;
     this.outputStart.push(this.outputStart.data[position] + outputs);
-    this.inputStart.push(this.inputStart.data[position] + node.inputs.length);
+    this.inputStart.push(this.inputStart.data[position] + node.kind.inputs.length);
     for (let index = 0; index < outputs; index++) {
       this.outputOwner.push(position);
       this.consumers.push(0);
     }
-    for (let index = 0; index < node.inputs.length; index++) {
+    const inputs = node.kind.inputs.length;
+    for (let index = 0; index < inputs; index++) {
       // Every input of a runnable node is bound to a runnable source, which was placed before it.
-      const binding = node.inputs[index]!;
-      const source = this.outputStart.data[binding.sourcePosition] + binding.sourceIndex;
+      const binding = sourcePositions ? null : node.inputs[index]!;
+      const source = binding
+        ? this.outputStart.data[binding.sourcePosition] + binding.sourceIndex
+        : this.outputStart.data[sourcePositions![index]] + sourceOutputs![index];
       this.inputOwner.push(position);
       this.inputSource.push(source);
       this.consumers.data[source]++;
