@@ -23,13 +23,12 @@ export const historyOptions = {
 
 /**
  * Returns the key of a field edit: one setParam, which a field dispatches on
- * every valid keystroke, or one setViews that names its control, which a
- * slider dispatches on every step. Consecutive edits with the same key form one undo step.
+ * every valid keystroke. Consecutive edits with the same key form one undo
+ * step. Sliders group their edits with the store's dispatchInGroup instead.
  */
 export function editGroupKey(edits: readonly GraphEdit[]): string | null {
   const [edit] = edits;
   if (edits.length !== 1) return null;
   if (edit.type === 'setParam') return JSON.stringify([edit.nodeId, edit.name]);
-  if (edit.type === 'setViews' && edit.control) return JSON.stringify({ view: edit.control });
   return null;
 }

@@ -15,11 +15,8 @@ export type GraphEdit =
   | { type: 'connect'; source: string; sourcePort: string; target: string; targetPort: string }
   | { type: 'moveNode'; nodeId: string; position: Point }
   | { type: 'setParam'; nodeId: string; name: string; value: ParamValue }
-  /**
-   * Replaces the lecture views' settings. `control` names the control that
-   * changed, such as a slider; consecutive edits of one control form one undo step.
-   */
-  | { type: 'setViews'; views: ViewSettings; control?: string }
+  /** Replaces the lecture views' settings. */
+  | { type: 'setViews'; views: ViewSettings }
   | { type: 'replaceDocument'; document: GraphDocument };
 
 /** Edge id in the presets' form `source.port->target.port`; one input port takes one wire, so it is unique. */

@@ -35,14 +35,18 @@ function sameKnn(a: KnnSettings, b: KnnSettings): boolean {
 
 /**
  * Saves the view's points, k and distance in the document, so that files and
- * share links keep them, unless nothing changed. `control` names a control
- * whose consecutive changes form one undo step, such as the k slider.
+ * share links keep them, unless nothing changed. Consecutive saves with the
+ * same `group` form one undo step, such as the changes of one k slider drag.
  */
-function saveKnn(points: readonly LabelledPoint[], k: number, metric: DistanceMetric, control?: string): void {
-  const { document, dispatch } = editorStore.getState();
+function saveKnn(points: readonly LabelledPoint[], k: number, metric: DistanceMetric, group?: string): void {
+  const { document, dispatch, dispatchInGroup } = editorStore.getState();
   const knn = settingsOf(points, k, metric);
   const current = knnState(document.views?.knn);
-  if (!sameKnn(settingsOf(current.points, current.k, current.metric), knn)) dispatch({ type: 'setViews', views: { ...document.views, knn }, control });
+  if (sameKnn(settingsOf(current.points, current.k, current.metric), knn)) return;
+
+  const edit = { type: 'setViews', views: { ...document.views, knn } } as const;
+  if (group) dispatchInGroup(group, edit);
+  else dispatch(edit);
 }
 
 /** Nearest-neighbour regions under L1 or L2 distance, with points added by clicking. */
