@@ -27,8 +27,11 @@ const PARAM_GAP = 4;
 const VALUE_FIELD_WIDTH = 90;
 /** A checkbox and Chromium's default margins around it. */
 const CHECKBOX_WIDTH = 20;
-/** Room a select takes beside its longest option: its padding, border and arrow. */
-const SELECT_EXTRA_WIDTH = 28;
+/**
+ * Room a select takes beside its longest option: its padding, border and arrow.
+ * NOTE: measured in Chromium 156 on Debian; other browsers draw selects in their own sizes.
+ */
+const SELECT_EXTRA_WIDTH = 46;
 const PORTS_MARGIN_TOP = 4;
 const PORT_ROW_HEIGHT = 22;
 const PORT_ROW_PADDING_X = 12;

@@ -1,0 +1,207 @@
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
+import { serializeDocument, type GraphDocument } from '../../src/engine/document';
+import { registry } from '../../src/nodes';
+import { storageKeys } from '../../src/editor/store/persistence';
+import { byTestId, dragMouse, type Point } from './app';
+import { appUrl, saveScreenshot, test } from './browser';
+
+/** The 1,016-node unrolled MLP of the canvas benchmark, laid out in columns of 30 nodes 220 units apart. */
+const graph = unrolledScalarMlp(SMALL_WIDTHS);
+const BOX = { width: 90, height: 60 };
+/** Largest distance, in flow units, allowed between an estimated handle and the one React Flow measured. */
+const HANDLE_TOLERANCE = 3;
+
+/** Opens `document` from saved storage, and records the most `.react-flow__node` elements ever on the page in `window.maxNodes`. */
+async function openDocument(page: Page, document: GraphDocument): Promise<void> {
+  await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [storageKeys.document, serializeDocument(document)]);
+  // A string, so the bundler adds no helper the page lacks.
+  await page.addInitScript({
+    content: `window.maxNodes = 0; new MutationObserver(() => {
+      const count = document.querySelectorAll('.react-flow__node').length;
+      if (count > window.maxNodes) window.maxNodes = count;
+    }).observe(document, { childList: true, subtree: true });`,
+  });
+  await page.goto(appUrl());
+}
+
+async function readTransform(page: Page): Promise<{ x: number; y: number; zoom: number; left: number; top: number; width: number; height: number }> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.react-flow__viewport')!;
+    const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return { x: matrix.e, y: matrix.f, zoom: matrix.a, left: pane.left, top: pane.top, width: pane.width, height: pane.height };
+  });
+}
+
+async function flowToScreen(page: Page, point: Point): Promise<Point> {
+  const view = await readTransform(page);
+  return { x: view.left + view.x + point.x * view.zoom, y: view.top + view.y + point.y * view.zoom };
+}
+
+function nodeCentre(id: string): Point {
+  const { position } = graph.nodes.find((node) => node.id === id)!;
+  return { x: position.x + BOX.width / 2, y: position.y + BOX.height / 2 };
+}
+
+/** Turns the mouse wheel over `at` until the zoom reaches at least `zoom`. */
+async function wheelZoomIn(page: Page, at: Point, zoom: number): Promise<void> {
+  await page.mouse.move(at.x, at.y);
+  for (let notch = 0; notch < 60 && (await readTransform(page)).zoom < zoom; notch++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(60);
+  }
+  expect((await readTransform(page)).zoom).toBeGreaterThanOrEqual(zoom);
+}
+
+/**
+ * Reads the wire canvas's alpha channel at screen points: the largest alpha
+ * within 2 pixels of each point, or -1 for a point off the canvas.
+ */
+function wireAlphaAt(page: Page, points: Point[]): Promise<number[]> {
+  return page.evaluate((screenPoints) => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="wire-canvas"]')!;
+    const rect = canvas.getBoundingClientRect();
+    const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
+    const scale = canvas.width / rect.width;
+    return screenPoints.map((point) => {
+      const column = Math.round((point.x - rect.left) * scale);
+      const row = Math.round((point.y - rect.top) * scale);
+      if (column < 2 || row < 2 || column >= canvas.width - 2 || row >= canvas.height - 2) return -1;
+      let alpha = 0;
+      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) alpha = Math.max(alpha, pixels.data[((row + dy) * canvas.width + column + dx) * 4 + 3]);
+      return alpha;
+    });
+  }, points);
+}
+
+describe('large graph reach', () => {
+  test('wires to unseen nodes drawn', async ({ page }) => {
+    await openDocument(page, graph);
+    await byTestId(page, 'compact-canvas').waitFor({ timeout: 60_000 });
+    // The sigmoid l1n0h feeds the first multiply of every second-layer neuron, all in columns to its right.
+    const source = 'l1n0h';
+    const targets = graph.edges.filter((edge) => edge.source === source).map((edge) => edge.target);
+    expect(targets.length).toBe(SMALL_WIDTHS[2]);
+
+    await wheelZoomIn(page, await flowToScreen(page, nodeCentre(source)), 0.8);
+    await byTestId(page, `node-${source}`).waitFor({ timeout: 30_000 });
+    // Pan with the mouse so the sigmoid sits near the pane's left edge and its wires lead off to the right.
+    const view = await readTransform(page);
+    const at = await flowToScreen(page, nodeCentre(source));
+    const empty = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      for (let y = pane.top + 20; y < pane.bottom - 20; y += 7) {
+        for (let x = pane.right - 20; x > pane.left + 20; x -= 7) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      return null;
+    });
+    expect(empty).not.toBeNull();
+    const shift = view.left + 120 - at.x;
+    await dragMouse(page, empty!, { x: empty!.x + shift, y: empty!.y });
+    await expect.poll(async () => (await readTransform(page)).x).toBeCloseTo(view.x + shift, -1);
+    await page.waitForTimeout(500);
+    await byTestId(page, `node-${source}`).waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'canvas-reach-wires');
+
+    // Only nodes near the view were ever mounted, and the wires' far ends are not among them.
+    const mounted = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((node) => node.dataset.id ?? ''));
+    const unseen = targets.filter((id) => !mounted.includes(id));
+    expect(unseen.length).toBeGreaterThan(0);
+    expect(await page.evaluate('window.maxNodes')).toBeLessThan(graph.nodes.length / 2);
+
+    // Right of the sigmoid's output handle, where its wires leave, the wire canvas is painted.
+    const handle = await byTestId(page, `node-${source}`).locator('.react-flow__handle-right').boundingBox();
+    expect(handle).not.toBeNull();
+    const centre = { x: handle!.x + handle!.width / 2, y: handle!.y + handle!.height / 2 };
+    const zoom = (await readTransform(page)).zoom;
+    const samples = [10, 20, 30].map((distance) => ({ x: centre.x + distance * zoom, y: centre.y }));
+    const alphas = await wireAlphaAt(page, samples);
+    for (const alpha of alphas) expect(alpha).toBeGreaterThan(0);
+  });
+
+  test('estimated handles match measured', async ({ page }) => {
+    // One node of every kind, in a row of columns that fits the view.
+    const kinds = [...registry.values()];
+    const everyKind: GraphDocument = {
+      ...graph,
+      title: 'Every kind',
+      nodes: kinds.map((kind, index) => ({
+        id: `k${index}`,
+        kind: kind.kind,
+        params: Object.fromEntries(kind.params.map((spec) => [spec.name, spec.default])),
+        position: { x: (index % 8) * 280, y: Math.floor(index / 8) * 260 },
+        ...(index === 0 && { label: 'a label long enough to take two lines in the node' }),
+      })),
+      edges: [],
+      modules: graph.modules,
+    };
+    await openDocument(page, everyKind);
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 60_000 }).toBe(kinds.length);
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'canvas-reach-kinds');
+
+    // The estimate runs in the page on what each node shows, and is compared with what the page laid out.
+    const bundle = await build({ entryPoints: ['src/editor/canvas/node-layout.ts'], bundle: true, write: false, format: 'iife', globalName: 'nodeLayout' });
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const results = await page.evaluate(() => {
+      type Layout = { handles: { id: string; x: number; y: number; type: string }[] };
+      const { estimateNodeLayout, NODE_FONTS } = (window as unknown as { nodeLayout: { estimateNodeLayout: (input: unknown, measure: unknown) => Layout; NODE_FONTS: Record<string, string> } }).nodeLayout;
+      const context = document.createElement('canvas').getContext('2d')!;
+      const family = getComputedStyle(document.body).fontFamily;
+      const measure = (text: string, font: string) => {
+        context.font = `${NODE_FONTS[font]} ${family}`;
+        return context.measureText(text).width;
+      };
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+      const text = (element: Element | null) => element?.textContent ?? '';
+      return [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((element) => {
+        const params = [...element.querySelectorAll('.gate-param')].map((row) => {
+          const name = text(row.querySelector('.gate-param-name'));
+          if (row.querySelector('select')) return { name, field: 'select', choices: [...row.querySelectorAll('option')].map((option) => option.textContent ?? '') };
+          if (row.querySelector('input[type="checkbox"]')) return { name, field: 'checkbox' };
+          if (row.querySelector('.param-preview')) return { name, field: 'preview', text: text(row.querySelector('.param-preview')) };
+          return { name, field: 'text' };
+        });
+        const rows = [...element.querySelectorAll('.gate-port-row')];
+        const value = element.querySelector('.node-value');
+        const gradient = element.querySelector('.node-grad');
+        const estimate = estimateNodeLayout({
+          id: text(element.querySelector('.gate-id')),
+          kind: text(element.querySelector('.gate-kind')),
+          symbol: text(element.querySelector('.gate-symbol')),
+          label: element.querySelector('.gate-label') ? text(element.querySelector('.gate-label')) : undefined,
+          params,
+          inputs: rows.map((row) => row.querySelector('.port-label.in')).filter(Boolean).map(text),
+          outputs: rows.map((row) => row.querySelector('.port-label.out')).filter(Boolean).map(text),
+          valueText: value ? text(value).replace(/^= /, '') : null,
+          gradientText: gradient ? text(gradient).replace(/^∂ /, '') : null,
+        }, measure);
+        const nodeBox = element.getBoundingClientRect();
+        const measured = [...element.querySelectorAll<HTMLElement>('.react-flow__handle')].map((handle) => {
+          const box = handle.getBoundingClientRect();
+          return { id: handle.dataset.handleid ?? '', type: handle.classList.contains('source') ? 'source' : 'target', x: (box.left - nodeBox.left) / zoom, y: (box.top - nodeBox.top) / zoom };
+        });
+        return { kind: text(element.querySelector('.gate-kind')), estimated: estimate.handles, measured };
+      });
+    });
+
+    expect(results.length).toBe(kinds.length);
+    // Every handle off by more than the tolerance, listed together so one failure shows them all.
+    const misplaced: string[] = [];
+    for (const { kind, estimated, measured } of results) {
+      expect(estimated.length, kind).toBe(measured.length);
+      for (const handle of measured) {
+        const match = estimated.find((candidate) => candidate.id === handle.id && candidate.type === handle.type);
+        const dx = match ? match.x - handle.x : Infinity;
+        const dy = match ? match.y - handle.y : Infinity;
+        if (!(Math.abs(dx) <= HANDLE_TOLERANCE && Math.abs(dy) <= HANDLE_TOLERANCE)) misplaced.push(`${kind} ${handle.type} ${handle.id}: off by ${dx.toFixed(1)}, ${dy.toFixed(1)}`);
+      }
+    }
+    expect(misplaced).toEqual([]);
+  });
+});
