@@ -14,7 +14,7 @@ const BOX = { width: 90, height: 60 };
 /** Largest distance, in flow units, allowed between an estimated handle and the one React Flow measured. */
 const HANDLE_TOLERANCE = 3;
 
-/** Opens `document` from saved storage, and records the most `.react-flow__node` elements ever on the page in `window.maxNodes`. */
+/** Opens `document` from saved storage, and records the maximum number of `.react-flow__node` elements on the page in `window.maxNodes`. */
 async function openDocument(page: Page, document: GraphDocument): Promise<void> {
   await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [storageKeys.document, serializeDocument(document)]);
   // A string, so the bundler adds no helper the page lacks.
@@ -203,5 +203,72 @@ describe('large graph reach', () => {
       }
     }
     expect(misplaced).toEqual([]);
+  });
+
+  test('compact canvas keyboard reach', async ({ page }) => {
+    await openDocument(page, graph);
+    await byTestId(page, 'compact-canvas').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => Number(document.querySelector<HTMLElement>('[data-testid="compact-canvas"]')?.dataset.drawnNodes ?? 0)), { timeout: 60_000 }).toBe(graph.nodes.length);
+    const announcement = byTestId(page, 'compact-announcement');
+    const ring = byTestId(page, 'compact-focus-ring');
+
+    // Tab from the page's start reaches the canvas, which focuses the first node in the forward pass: input x0.
+    let reached = false;
+    for (let press = 0; press < 80 && !reached; press++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'compact-keys');
+    }
+    expect(reached).toBe(true);
+    await expect.poll(() => announcement.textContent()).toBe(`x0, input, node 1 of ${graph.nodes.length}`);
+    expect(await ring.isVisible()).toBe(true);
+    const x0 = await flowToScreen(page, nodeCentre('x0'));
+    const ringBox = (await ring.boundingBox())!;
+    expect(Math.abs(ringBox.x + ringBox.width / 2 - x0.x)).toBeLessThan(3);
+    expect(Math.abs(ringBox.y + ringBox.height / 2 - x0.y)).toBeLessThan(3);
+    await saveScreenshot(page, 'canvas-reach-focus');
+
+    // Tab and the arrow keys move through the inputs, then Shift+Tab goes back; Space does not start playback.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => announcement.textContent()).toBe(`x1, input, node 2 of ${graph.nodes.length}`);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => announcement.textContent()).toBe(`x2, input, node 3 of ${graph.nodes.length}`);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => announcement.textContent()).toBe(`x1, input, node 2 of ${graph.nodes.length}`);
+
+    // Space selects the node: the inspector shows it, and the announcement says so.
+    await page.keyboard.press(' ');
+    await expect.poll(() => byTestId(page, 'inspector').textContent()).toContain('x1');
+    await expect.poll(() => announcement.textContent()).toContain('selected');
+    expect(await byTestId(page, 'play').textContent()).not.toMatch(/pause/i);
+
+    // Delete removes it, and the focus passes to the node that took its place.
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.evaluate((key) => (JSON.parse(localStorage.getItem(key)!) as GraphDocument).nodes.length, storageKeys.document), { timeout: 10_000 })
+      .toBe(graph.nodes.length - 1);
+    await expect.poll(() => announcement.textContent()).toBe(`x2, input, node 2 of ${graph.nodes.length - 1}`);
+
+    // End goes to the last node, the loss sink, and the view pans to keep it in view.
+    await page.keyboard.press('End');
+    await expect.poll(() => announcement.textContent()).toMatch(new RegExp(`node ${graph.nodes.length - 1} of ${graph.nodes.length - 1}$`));
+    const last = graph.nodes[graph.nodes.length - 1];
+    await expect.poll(async () => {
+      const view = await readTransform(page);
+      const centre = await flowToScreen(page, nodeCentre(last.id));
+      return centre.x > view.left && centre.x < view.left + view.width && centre.y > view.top && centre.y < view.top + view.height;
+    }, { timeout: 10_000 }).toBe(true);
+
+    // In Chinese the announcement is translated.
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await byTestId(page, 'compact-keys').focus();
+    await expect.poll(() => announcement.textContent()).toMatch(new RegExp(`第 ${graph.nodes.length - 1} 个节点，共 ${graph.nodes.length - 1} 个$`));
+    await saveScreenshot(page, 'canvas-reach-focus-zh');
+
+    // Enter selects the node, and Enter again zooms to it, where it is drawn in full.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byTestId(page, 'inspector').textContent()).toContain(last.id);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readTransform(page)).zoom, { timeout: 10_000 }).toBeGreaterThanOrEqual(0.5);
+    await byTestId(page, `node-${last.id}`).waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'canvas-reach-zoomed');
   });
 });

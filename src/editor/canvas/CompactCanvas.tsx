@@ -6,6 +6,7 @@ import type { GraphEdit } from '../store/edits';
 import type { Selection } from '../store/store';
 import { activeStep, pulseEdgeIds, stepDelayMs } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
+import { CompactKeyboard } from './CompactKeyboard';
 import { buildScene, drawBase, drawOverlay, nodeAt, nodesInRectangle, overlayBounds, wireAt, type BaseStyle, type Box, type CompactScene, type Point, type SceneColours, type SceneView } from './compact-scene';
 import { prefersReducedMotion } from './reduced-motion';
 import { useViewportListener, type ViewTransform } from './viewport-listener';
@@ -108,8 +109,8 @@ function pictureTransform(drawn: SceneView, now: PaneView): { scale: number; x: 
  * selected nodes. Clicking a wire selects it. With Shift a click toggles the
  * node or wire under the pointer, and a drag selects the nodes in a box. A
  * double-click zooms to a node, and a right-click opens the node's or wire's
- * menu. Anything else goes on to React Flow, which pans and zooms.
- * NOTE: the canvas has no focusable element per node, so Tab does not reach nodes here.
+ * menu. Anything else goes on to React Flow, which pans and zooms. The
+ * keyboard reaches the nodes through CompactKeyboard.
  */
 export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanvasProps) {
   const document = useEditor((state) => state.document);
@@ -131,6 +132,8 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const drawnOverlay = useRef<SceneView | null>(null);
   const drag = useRef<DragState | null>(null);
   const pulseLayer = useRef<HTMLDivElement>(null);
+  const focusRing = useRef<HTMLDivElement>(null);
+  const ringBox = useRef<Box | null>(null);
   const pulseStarted = useRef(0);
   const frame = useRef(0);
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -172,6 +175,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
       baseCanvas.dataset.drawnWires = String(drawnCount?.wires ?? 0);
       placePictures(pane.current);
       startPulseDots();
+      placeRing();
       pending.current.overlay = true;
     }
     if (pending.current.overlay) {
@@ -245,7 +249,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     const layer = pulseLayer.current;
     const picture = drawn.current;
     if (!layer) return;
-    layer.replaceChildren();
+    for (const dot of layer.querySelectorAll('.compact-pulse')) dot.remove();
     const { pulse: current, scene: currentScene } = latest.current;
     if (!current || !picture || prefersReducedMotion()) return;
     const duration = stepDelayMs(latest.current.speed);
@@ -262,6 +266,26 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     }
   };
 
+  /**
+   * Places the keyboard focus ring around `ringBox` in the pulse layer, which moves and scales with the
+   * base picture, so panning moves the ring at no cost and it is placed again when the picture is redrawn.
+   */
+  const placeRing = () => {
+    const ring = focusRing.current;
+    const picture = drawn.current;
+    if (!ring) return;
+    const box = ringBox.current;
+    ring.hidden = !box || !picture;
+    if (!box || !picture) return;
+    ring.style.transform = `translate(${box.x * picture.zoom + picture.x}px, ${box.y * picture.zoom + picture.y}px)`;
+    ring.style.width = `${box.width * picture.zoom}px`;
+    ring.style.height = `${box.height * picture.zoom}px`;
+  };
+  const showRing = useMemo(() => (box: Box | null) => {
+    ringBox.current = box;
+    placeRing();
+  }, []);
+
   useEffect(() => {
     pulseStarted.current = performance.now();
     startPulseDots();
@@ -273,7 +297,10 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
     <>
       <canvas ref={base} className="compact-canvas" data-testid="compact-canvas" aria-hidden="true" />
       <canvas ref={overlay} className="compact-canvas" aria-hidden="true" />
-      <div ref={pulseLayer} className="compact-canvas compact-pulses" aria-hidden="true" />
+      <div ref={pulseLayer} className="compact-canvas compact-pulses" aria-hidden="true">
+        <div ref={focusRing} className="compact-focus-ring" data-testid="compact-focus-ring" hidden />
+      </div>
+      <CompactKeyboard document={document} scene={scene} pane={pane} showRing={showRing} />
     </>
   );
 });
