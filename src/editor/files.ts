@@ -31,7 +31,7 @@ export function exportDocument(): void {
  * positions and added nodes may differ.
  */
 export function viewPresetOf(document: GraphDocument): string | null {
-  const candidates = [document.views?.knn && 'knn', document.views?.race && 'optimizer-race'];
+  const candidates = [document.views?.knn && 'knn', document.views?.race && 'optimizer-race', document.views?.bump && 'bump'];
   for (const id of candidates) {
     const preset = id ? findPreset(id) : undefined;
     if (preset && containsNodesOf(document, preset.build())) return id as string;

@@ -57,10 +57,22 @@ export const KNN_CLASSES = 3;
 export const KNN_MAX_K = 15;
 export const KNN_MAX_POINTS = 1000;
 
+/** Curves the bump view's approximation can target, and its largest number of bumps. */
+export const BUMP_TARGET_NAMES = ['sine', 'parabola', 'step', 'wave'] as const;
+export const BUMP_MAX_COUNT = 40;
+/** Largest |height| of a dragged bump, well beyond the −1.6 to 1.6 that the approximation's plot shows. */
+export const BUMP_MAX_HEIGHT = 10;
+
 /** The state of a lecture view that the document keeps, so that files and links restore it. */
 export interface ViewSettings {
   /** The k-nearest-neighbour plot: its points as [x, y, class], k and the distance. */
   knn?: { points: [number, number, number][]; k: number; metric: 'l1' | 'l2' };
+  /**
+   * The bump view's approximation: the target curve, the number of bumps and,
+   * once one was dragged, every bump's height in order. Without heights each
+   * bump is as high as the target at the middle of its interval.
+   */
+  bump?: { target: (typeof BUMP_TARGET_NAMES)[number]; count: number; heights?: number[] };
   /** The optimizer race: the learning rate of each optimizer. */
   race?: { learningRates: Record<OptimizerName, number> };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, KNN_CLASSES, KNN_MAX_K, KNN_MAX_POINTS } from './document';
+import { BUMP_MAX_COUNT, BUMP_MAX_HEIGHT, BUMP_TARGET_NAMES, DOCUMENT_FORMAT, DOCUMENT_VERSION, KNN_CLASSES, KNN_MAX_K, KNN_MAX_POINTS } from './document';
 import { OPTIMIZER_NAMES } from './optimizers';
 import { MAX_QUIZ_TARGETS } from './quiz/types';
 import { WEIGHT_INITS } from './training/init';
@@ -131,6 +131,15 @@ const views = z
         metric: z.enum(['l1', 'l2']),
       })
       .strict()
+      .optional(),
+    bump: z
+      .object({
+        target: z.enum(BUMP_TARGET_NAMES),
+        count: z.number().int().min(1).max(BUMP_MAX_COUNT),
+        heights: z.array(z.number().min(-BUMP_MAX_HEIGHT).max(BUMP_MAX_HEIGHT)).max(BUMP_MAX_COUNT).optional(),
+      })
+      .strict()
+      .refine((bump) => bump.heights === undefined || bump.heights.length === bump.count, 'heights must have one number per bump')
       .optional(),
     race: z.object({ learningRates: z.record(z.enum(OPTIMIZER_NAMES), finiteNumber.refine((rate) => rate > 0, 'must be positive')) }).strict().optional(),
   })

@@ -8,6 +8,7 @@ import { findPreset } from '../../src/presets';
 const SAVED: ViewSettings = {
   knn: { points: [[-0.7, 0.6, 0], [0.25, -0.4, 2], [1.05, -1.1, 1]], k: 3, metric: 'l2' },
   race: { learningRates: { sgd: 0.5, momentum: 0.1, nesterov: 0.1, adagrad: 0.6, rmsprop: 0.05, adam: 1e-3 } },
+  bump: { target: 'step', count: 3, heights: [-0.5, 1.25, 1] },
 };
 
 function withViews(presetId: string, views: unknown): GraphDocument {
@@ -53,6 +54,10 @@ describe('view settings in documents and links', () => {
     ['a point far outside the plot', { knn: { points: [[1e300, 0, 1]], k: 1, metric: 'l1' } }, 'views.knn.points[0][0]'],
     ['a negative learning rate', { race: { learningRates: { ...SAVED.race!.learningRates, adam: -0.1 } } }, 'views.race.learningRates.adam'],
     ['a missing optimizer', { race: { learningRates: { sgd: 0.5 } } }, 'views.race.learningRates'],
+    ['an unknown bump curve', { bump: { target: 'cosine', count: 6 } }, 'views.bump.target'],
+    ['41 bumps', { bump: { target: 'sine', count: 41 } }, 'views.bump.count'],
+    ['a bump height beyond 10', { bump: { target: 'sine', count: 1, heights: [11] } }, 'views.bump.heights[0]'],
+    ['fewer heights than bumps', { bump: { target: 'sine', count: 3, heights: [0, 1] } }, 'views.bump'],
     ['an unknown view', { warp: {} }, 'views'],
   ])('rejects %s and names where', (_name, views, path) => {
     const errors = errorsOf(JSON.parse(serializeDocument(withViews('knn', views))));

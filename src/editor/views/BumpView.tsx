@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef } from 'react';
+import { BUMP_MAX_COUNT, BUMP_MAX_HEIGHT, type ViewSettings } from '../../engine/document';
 import { BUMP_INTERVAL, BUMP_TARGETS, bumpsFor, bumpValue, maxError, sumOfBumps, type Bump, type BumpTarget } from '../../presets/views/bump';
 import { BUMP_NODES, bumpTermsOf, bumpTermsValue, type BumpGraphTerms } from '../../presets/views/graphs';
 import type { GraphEdit } from '../store/edits';
@@ -15,7 +16,6 @@ const APPROXIMATION_RANGE: PlotRange = { xMin: FROM, xMax: TO, yMin: -1.6, yMax:
 const WIDTH = 330;
 const HEIGHT = 220;
 const SAMPLES = 300;
-const MAX_BUMPS = 40;
 const SUM_COLOUR = '#1f4e9c';
 const TARGET_COLOUR = '#1d2330';
 const PART_COLOURS = ['rgba(217, 113, 28, 0.55)', 'rgba(46, 139, 87, 0.55)'];
@@ -76,18 +76,39 @@ function GraphBump() {
   );
 }
 
+type BumpSettings = NonNullable<ViewSettings['bump']>;
+
+/** The approximation a document without saved bump settings shows. */
+const START: BumpSettings = { target: 'sine', count: 6 };
+
+/** Returns the bumps of the settings: spread over the interval, with the saved heights where there are any. */
+function bumpsOf({ target, count, heights }: BumpSettings): Bump[] {
+  const bumps = bumpsFor(BUMP_TARGETS[target], count, FROM, TO);
+  return heights ? bumps.map((bump, i) => ({ ...bump, height: heights[i] })) : bumps;
+}
+
+/**
+ * Saves the approximation in the document, so undo, files and share links
+ * follow it. Consecutive saves with the same `group` form one undo step.
+ */
+function saveBump(bump: BumpSettings, group?: string): void {
+  const { document, dispatch, dispatchInGroup } = editorStore.getState();
+  const edit = { type: 'setViews', views: { ...document.views, bump } } as const;
+  if (group) dispatchInGroup(group, edit);
+  else dispatch(edit);
+}
+
 function Approximation() {
   const t = useT();
-  const [target, setTarget] = useState<BumpTarget>('sine');
-  const [count, setCount] = useState(6);
-  const [bumps, setBumps] = useState<Bump[]>(() => bumpsFor(BUMP_TARGETS.sine, 6, FROM, TO));
+  const saved = useEditor((state) => state.document.views?.bump);
+  const locked = useEditor((state) => state.lecture.lockEditing);
+  const settings = saved ?? START;
+  const { target, count } = settings;
+  const bumps = useMemo(() => bumpsOf(saved ?? START), [saved]);
   const error = maxError(BUMP_TARGETS[target], bumps, FROM, TO);
-
-  const reset = (nextTarget: BumpTarget, nextCount: number) => {
-    setTarget(nextTarget);
-    setCount(nextCount);
-    setBumps(bumpsFor(BUMP_TARGETS[nextTarget], nextCount, FROM, TO));
-  };
+  // One drag or key press on the count slider, and one press and drag on the plot, is one undo step each.
+  const countGestures = useSliderGestures();
+  const presses = useRef(0);
 
   const draw = useMemo(() => (context: CanvasRenderingContext2D, size: [number, number]) => {
     drawAxes(context, APPROXIMATION_RANGE, size, ['x', 'y']);
@@ -97,9 +118,13 @@ function Approximation() {
   }, [bumps, target]);
 
   // Dragging sets the height of the bump whose interval contains the pointer.
-  const dragHeight = (x: number, y: number) => {
+  const dragHeight = (x: number, y: number, phase: 'down' | 'move') => {
+    if (locked) return;
+    if (phase === 'down') presses.current++;
     const index = Math.min(bumps.length - 1, Math.max(0, Math.floor(((x - FROM) / (TO - FROM)) * bumps.length)));
-    setBumps(bumps.map((bump, i) => (i === index ? { ...bump, height: Math.round(y * 100) / 100 } : bump)));
+    const height = Math.min(BUMP_MAX_HEIGHT, Math.max(-BUMP_MAX_HEIGHT, Math.round(y * 100) / 100));
+    if (height === bumps[index].height) return;
+    saveBump({ target, count, heights: bumps.map((bump, i) => (i === index ? height : bump.height)) }, `bump.heights ${presses.current}`);
   };
 
   return (
@@ -107,13 +132,15 @@ function Approximation() {
       <PlotCanvas testId="bump-sum-plot" label={t('view.bump.sumPlot')} range={APPROXIMATION_RANGE} width={WIDTH} height={HEIGHT} draw={draw} onPress={dragHeight} />
       <figcaption>{t('view.bump.sumPlot')}</figcaption>
       <div className="view-sliders">
+        {locked && <p className="hint" data-testid="bump-locked">{t('view.locked')}</p>}
         <label className="view-field">
           <span>{t('view.bump.target')}</span>
-          <select data-testid="bump-target" value={target} onChange={(event) => reset(event.target.value as BumpTarget, count)}>
+          <select data-testid="bump-target" value={target} disabled={locked} onChange={(event) => saveBump({ target: event.target.value as BumpTarget, count })}>
             {(Object.keys(BUMP_TARGETS) as BumpTarget[]).map((name) => <option key={name} value={name}>{t(`view.bump.target.${name}`)}</option>)}
           </select>
         </label>
-        <Slider testId="bump-count" label={t('view.bump.count', { count })} min={1} max={MAX_BUMPS} step={1} value={count} onChange={(next) => reset(target, next)} />
+        <Slider testId="bump-count" label={t('view.bump.count', { count })} min={1} max={BUMP_MAX_COUNT} step={1} value={count} disabled={locked} gestures={countGestures.handlers}
+          onChange={(next) => saveBump({ target, count: next }, `bump.count ${countGestures.current()}`)} />
         <p className="hint" data-testid="bump-error">{t('view.bump.error', { error: error.toFixed(3), count: bumps.length })}</p>
         <p className="hint">{t('view.bump.dragHint')}</p>
       </div>
@@ -128,16 +155,17 @@ interface SliderProps {
   max: number;
   step?: number;
   value: number;
+  disabled?: boolean;
   /** Handlers that count the slider's gestures, where one gesture is one undo step. */
   gestures?: SliderGestures['handlers'];
   onChange(value: number): void;
 }
 
-function Slider({ testId, label, min, max, step = 0.05, value, gestures, onChange }: SliderProps) {
+function Slider({ testId, label, min, max, step = 0.05, value, disabled, gestures, onChange }: SliderProps) {
   return (
     <label className="view-field">
       <span>{label}</span>
-      <input type="range" data-testid={testId} min={min} max={max} step={step} value={value} {...gestures} onChange={(event) => onChange(Number(event.target.value))} />
+      <input type="range" data-testid={testId} min={min} max={max} step={step} value={value} disabled={disabled} {...gestures} onChange={(event) => onChange(Number(event.target.value))} />
     </label>
   );
 }
