@@ -5,7 +5,7 @@ import type { GraphDocument, GraphEdge } from './document';
 import { attributeToModules } from './modules/diagnostics';
 import { expandModules, type ModuleInstance } from './modules/expand';
 import { formatShape, MAX_GRAPH_ELEMENTS, MAX_TENSOR_ELEMENTS, sizeOf, type TensorData } from './tensor';
-import { SlotNumbering } from './slots';
+import { SlotNumbering, type ProgramSlots } from './slots';
 import { indexGraph, orderIndexedGraph, type IndexedGraph } from './topology';
 import type { KindRegistry, NodeKind, Params, ScalarRule } from './types';
 
@@ -39,6 +39,8 @@ export interface Program {
   order: CompiledNode[];
   nodes: ReadonlyMap<string, CompiledNode>;
   diagnostics: Diagnostic[];
+  /** The ports of `order` as numbered slots, which a run keeps its values by. */
+  slots: ProgramSlots;
   /**
    * Module nodes the program expanded; `order` and `nodes` hold their inner
    * nodes under ids "<module node id>/<inner id>". Absent or empty without modules.
@@ -70,7 +72,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   // Compiled nodes by node index, filled in topological order, so a node's sources are set before it binds.
   const compiled: (CompiledNode | undefined)[] = new Array(flat.nodes.length);
   const order: CompiledNode[] = [];
-  const numbering = new SlotNumbering(flat.nodes.length, flat.edges.length);
+  const numbering = new SlotNumbering(flat.nodes.length, flat.edges);
   const wiring: Wiring = { graph, edges: flat.edges, compiled, order };
   // The document's index of the wire into each input of the node bound last.
   const wires: number[] = [];
@@ -100,13 +102,12 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     graphElements += elements;
     entry.position = order.length;
     order.push(entry);
-    numbering.place(entry, wires, sourcePositions, sourceOutputs);
+    numbering.place(kind.outputs.length, kind.inputs.length, wires, sourcePositions, sourceOutputs);
   }
 
   const modules = expansion.instances;
-  const program: Program = { document, order, nodes: new RunnableNodes(graph.indexOf, compiled, order), diagnostics: attributeToModules(diagnostics, modules), modules };
-  numbering.finish(program);
-  return program;
+  const nodes = new RunnableNodes(graph.indexOf, compiled, order);
+  return { document, order, nodes, diagnostics: attributeToModules(diagnostics, modules), slots: numbering.finish(), modules };
 }
 
 /**

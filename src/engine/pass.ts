@@ -1,7 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { CompiledNode, Program } from './compile';
 import { describeNode } from './diagnostics';
-import { slotsOf } from './slots';
 import { formatShape, shapesEqual } from './tensor';
 
 /**
@@ -54,7 +53,7 @@ export function computeOutputs(node: CompiledNode, inputs: tf.Tensor[], feeds: F
  * reads through a wire bound to one of its inputs.
  */
 export function findSinks(program: Program): string[] {
-  const { sink } = slotsOf(program);
+  const { sink } = program.slots;
   const sinks: string[] = [];
   for (let position = 0; position < sink.length; position++) {
     if (sink[position]) sinks.push(program.order[position].id);

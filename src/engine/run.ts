@@ -5,7 +5,6 @@ import { describeNode } from './diagnostics';
 import { isFloat32Overflow } from './health/non-finite';
 import { summarizeModules } from './modules/summary';
 import { checkFeeds, computeOutputs, isSeeded, type Feeds } from './pass';
-import { slotsOf } from './slots';
 import { readTensor, type TensorData } from './tensor';
 import type { Trace } from './trace';
 import { traceOf, TraceStore } from './trace-store';
@@ -28,7 +27,7 @@ import type { ScalarRule } from './types';
  */
 export function run(program: Program, feeds?: Feeds): Trace {
   if (feeds) checkFeeds(program, feeds);
-  const store = new TraceStore(program, slotsOf(program));
+  const store = new TraceStore(program, program.slots);
   const diagnostics = [...program.diagnostics];
   // The records are plain data, so the scope returns nothing and keeps no tensor alive.
   tf.tidy(() => {

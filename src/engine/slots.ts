@@ -1,4 +1,4 @@
-import type { CompiledNode, Program } from './compile';
+import type { GraphEdge } from './document';
 
 /**
  * A program's ports as numbered slots, so a run can keep its scalar values
@@ -20,23 +20,14 @@ export interface ProgramSlots {
   inputOwner: Int32Array;
   /** The output slot each input slot reads. */
   inputSource: Int32Array;
+  /** The index in `edges` of the wire into each input slot. */
+  inputWire: Int32Array;
+  /** The wires of the document with its modules expanded. */
+  edges: readonly GraphEdge[];
   consumerStart: Int32Array;
   consumerInput: Int32Array;
   /** 1 for a sink: a node with inputs whose outputs no runnable node reads. */
   sink: Uint8Array;
-}
-
-const cache = new WeakMap<Program, ProgramSlots>();
-
-/** Returns the slots of a program, numbered on the first call and kept while the program lives. */
-export function slotsOf(program: Program): ProgramSlots {
-  let slots = cache.get(program);
-  if (!slots) {
-    const numbering = new SlotNumbering();
-    for (const node of program.order) numbering.place(node);
-    slots = numbering.finish(program);
-  }
-  return slots;
 }
 
 /** A list of integers in a typed array that doubles when full. */
@@ -74,118 +65,82 @@ export class SlotNumbering {
   private readonly outputOwner: IntList;
   private readonly inputOwner: IntList;
   private readonly inputSource: IntList;
+  private readonly inputWire: IntList;
   /** Consumers counted per output slot. */
   private readonly consumers: IntList;
-  /** The document's index of the wire into each input slot, when the placing caller names them. */
-  private readonly inputWire: IntList | null;
 
-  /**
-   * With `wires`, the document's wire count, each placed node names the wire
-   * into each input. The consumers of an output are then sorted by wire index,
-   * which needs no lookup of each consumer's node.
-   */
-  constructor(nodes = 0, private readonly wires = -1) {
+  /** `edges` are the wires of the document with its modules expanded, and `nodes` its node count. */
+  constructor(nodes: number, private readonly edges: readonly GraphEdge[]) {
     this.outputStart = new IntList(nodes + 1);
     this.inputStart = new IntList(nodes + 1);
     this.outputOwner = new IntList(nodes);
-    this.inputOwner = new IntList(wires);
-    this.inputSource = new IntList(wires);
+    this.inputOwner = new IntList(edges.length);
+    this.inputSource = new IntList(edges.length);
+    this.inputWire = new IntList(edges.length);
     this.consumers = new IntList(nodes);
-    this.inputWire = wires >= 0 ? new IntList(wires) : null;
     this.outputStart.push(0);
     this.inputStart.push(0);
   }
 
   /**
-   * Numbers the slots of the node placed next in the order. Its position must
-   * be the count placed so far. `wires` lists the document's index of the wire
-   * into each input, and is required when the numbering was given a wire count.
-   * `sourcePositions` and `sourceOutputs` name the node and output each input
-   * reads; without them, they are read from the node's input bindings.
+   * Numbers the slots of the node placed next in the order. For each input,
+   * `wires` names the index in `edges` of the wire into it, `sourcePositions`
+   * the position of the node that wire leaves, and `sourceOutputs` the index
+   * of that node's output.
    */
-  place(node: CompiledNode, wires?: readonly number[], sourcePositions?: readonly number[], sourceOutputs?: readonly number[]): void {
+  place(outputs: number, inputs: number, wires: readonly number[], sourcePositions: readonly number[], sourceOutputs: readonly number[]): void {
     const position = this.outputStart.length - 1;
-    const outputs = node.kind.outputs.length;
     this.outputStart.push(this.outputStart.data[position] + outputs);
-    this.inputStart.push(this.inputStart.data[position] + node.kind.inputs.length);
+    this.inputStart.push(this.inputStart.data[position] + inputs);
     for (let index = 0; index < outputs; index++) {
       this.outputOwner.push(position);
       this.consumers.push(0);
     }
-    const inputs = node.kind.inputs.length;
     for (let index = 0; index < inputs; index++) {
-      // Every input of a runnable node is bound to a runnable source, which was placed before it.
-      const binding = sourcePositions ? null : node.inputs[index]!;
-      const source = binding
-        ? this.outputStart.data[binding.sourcePosition] + binding.sourceIndex
-        : this.outputStart.data[sourcePositions![index]] + sourceOutputs![index];
+      // Every input of a runnable node reads a runnable source, which was placed before it.
+      const source = this.outputStart.data[sourcePositions[index]] + sourceOutputs[index];
       this.inputOwner.push(position);
       this.inputSource.push(source);
+      this.inputWire.push(wires[index]);
       this.consumers.data[source]++;
-      this.inputWire?.push(wires![index]);
     }
   }
 
-  /** Returns the slots of the placed nodes, which must be all of the program's order, and keeps them for `slotsOf`. */
-  finish(program: Program): ProgramSlots {
+  /** Returns the slots of the placed nodes. */
+  finish(): ProgramSlots {
     const count = this.outputStart.length - 1;
     const outputs = this.outputOwner.length;
     const inputs = this.inputOwner.length;
     const inputSource = this.inputSource.view();
+    const inputWire = this.inputWire.view();
     const consumerStart = new Int32Array(outputs + 1);
     for (let slot = 0; slot < outputs; slot++) consumerStart[slot + 1] = consumerStart[slot] + this.consumers.data[slot];
 
+    // Filling by wire index puts each output's consumers in document order.
     const consumerInput = new Int32Array(inputs);
     const filled = consumerStart.slice(0, outputs);
-    if (this.inputWire) {
-      // Filling by wire index puts each output's consumers in document order.
-      const slotOfWire = new Int32Array(this.wires).fill(-1);
-      for (let slot = 0; slot < inputs; slot++) slotOfWire[this.inputWire.data[slot]] = slot;
-      for (const slot of slotOfWire) {
-        if (slot >= 0) consumerInput[filled[inputSource[slot]]++] = slot;
-      }
-    } else {
-      for (let slot = 0; slot < inputs; slot++) consumerInput[filled[inputSource[slot]]++] = slot;
+    const slotOfWire = new Int32Array(this.edges.length).fill(-1);
+    for (let slot = 0; slot < inputs; slot++) slotOfWire[inputWire[slot]] = slot;
+    for (const slot of slotOfWire) {
+      if (slot >= 0) consumerInput[filled[inputSource[slot]]++] = slot;
     }
 
-    const slots: ProgramSlots = {
-      outputStart: this.outputStart.view(), inputStart: this.inputStart.view(),
-      outputOwner: this.outputOwner.view(), inputOwner: this.inputOwner.view(),
-      inputSource, consumerStart, consumerInput, sink: new Uint8Array(count),
-    };
-    const { outputStart, inputStart } = slots;
+    const outputStart = this.outputStart.view();
+    const inputStart = this.inputStart.view();
+    const sink = new Uint8Array(count);
     for (let position = 0; position < count; position++) {
       let read = false;
-      for (let slot = outputStart[position]; slot < outputStart[position + 1]; slot++) {
-        if (!this.inputWire && consumerStart[slot + 1] > consumerStart[slot] + 1) orderConsumers(program, slots, slot);
-        read ||= consumerStart[slot + 1] > consumerStart[slot];
-      }
-      slots.sink[position] = inputStart[position + 1] > inputStart[position] && !read ? 1 : 0;
+      for (let slot = outputStart[position]; slot < outputStart[position + 1]; slot++) read ||= consumerStart[slot + 1] > consumerStart[slot];
+      sink[position] = inputStart[position + 1] > inputStart[position] && !read ? 1 : 0;
     }
-    cache.set(program, slots);
-    return slots;
-  }
-}
-
-/**
- * Puts the consumers of an output slot, which counting placed in the order of
- * their nodes' positions, into the order of the source node's `consumers`.
- */
-function orderConsumers(program: Program, slots: ProgramSlots, outputSlot: number): void {
-  const owner = slots.outputOwner[outputSlot];
-  const wires = program.order[owner].consumers[outputSlot - slots.outputStart[owner]];
-  let next = slots.consumerStart[outputSlot];
-  for (const wire of wires) {
-    const target = program.nodes.get(wire.target);
-    if (!target) continue;
-    // Only the wire bound to a target's input carries a gradient back.
-    const index = target.inputs.findIndex((binding) => binding?.edge === wire);
-    if (index >= 0) slots.consumerInput[next++] = slots.inputStart[target.position] + index;
+    return {
+      outputStart, inputStart, outputOwner: this.outputOwner.view(), inputOwner: this.inputOwner.view(),
+      inputSource, inputWire, edges: this.edges, consumerStart, consumerInput, sink,
+    };
   }
 }
 
 /** Returns the wire into an input slot. */
-export function edgeOf(program: Program, slots: ProgramSlots, inputSlot: number) {
-  const owner = slots.inputOwner[inputSlot];
-  return program.order[owner].inputs[inputSlot - slots.inputStart[owner]]!.edge;
+export function edgeOf(slots: ProgramSlots, inputSlot: number): GraphEdge {
+  return slots.edges[slots.inputWire[inputSlot]];
 }

@@ -112,7 +112,7 @@ export class TraceStore {
     const parts: UpstreamPart[] = [];
     for (let index = slots.consumerStart[slot]; index < slots.consumerStart[slot + 1]; index++) {
       const input = slots.consumerInput[index];
-      if (this.hasGradient[input]) parts.push({ edgeId: edgeOf(this.program, slots, input).id, gradient: this.gradientRecord(input) });
+      if (this.hasGradient[input]) parts.push({ edgeId: edgeOf(slots, input).id, gradient: this.gradientRecord(input) });
     }
     const owner = slots.outputOwner[slot];
     if (slots.sink[owner] && isSeeded(this.program.order[owner], slot - slots.outputStart[owner])) {
@@ -175,7 +175,7 @@ export function traceOf(store: TraceStore, diagnostics: Diagnostic[]): Trace {
   const slotsByEdgeId = (): Map<string, number> => {
     if (!edgeSlots) {
       edgeSlots = new Map();
-      for (let slot = 0; slot < slots.inputOwner.length; slot++) edgeSlots.set(edgeOf(program, slots, slot).id, slot);
+      for (let slot = 0; slot < slots.inputOwner.length; slot++) edgeSlots.set(edgeOf(slots, slot).id, slot);
     }
     return edgeSlots;
   };
