@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { estimateNodeLayout, type NodeLayoutInput } from '../../src/editor/canvas/node-layout';
+
+/** Sets every character 7 pixels wide in every font, so the expected widths can be added up by hand. */
+const measure = (text: string) => text.length * 7;
+
+const add: NodeLayoutInput = { id: 'a1', kind: 'add', symbol: '+', params: [], inputs: ['a', 'b'], outputs: ['out'], valueText: null, gradientText: null };
+
+function handle(layout: ReturnType<typeof estimateNodeLayout>, type: 'source' | 'target', id: string) {
+  return layout.handles.find((candidate) => candidate.type === type && candidate.id === id);
+}
+
+describe('estimateNodeLayout', () => {
+  it('places a gate at the minimum width', () => {
+    // Header 20 + 7 + 6 + 14 + 6 + 21 = 74 pixels of content is narrower than the 150-pixel minimum.
+    const layout = estimateNodeLayout(add, measure);
+    expect(layout.width).toBe(150);
+    // Border 2, padding 6, header 21 and the ports' margin 4 put the first row at 33; a row is 22 high and a handle 11.
+    expect(handle(layout, 'target', 'a')).toMatchObject({ x: -3.5, y: 38.5, width: 11, height: 11, position: 'left' });
+    expect(handle(layout, 'target', 'b')).toMatchObject({ x: -3.5, y: 60.5 });
+    expect(handle(layout, 'source', 'out')).toMatchObject({ x: 142.5, y: 38.5, position: 'right' });
+    // 33 + two rows + the readout's 20 + padding 6 + border 2.
+    expect(layout.height).toBe(105);
+  });
+
+  it('widens a node to its widest row', () => {
+    const parameter: NodeLayoutInput = {
+      id: 'w0',
+      kind: 'parameter',
+      symbol: 'θ',
+      params: [
+        { name: 'value', field: 'text' },
+        { name: 'init', field: 'select', choices: ['value', 'zeros', 'small-random'] },
+      ],
+      inputs: [],
+      outputs: ['out'],
+      valueText: '0.5',
+      gradientText: '-0.25',
+    };
+    const layout = estimateNodeLayout(parameter, measure);
+    // The select row is widest: padding 20 + "init" 28 + gap 4 + "small-random" 84 + 46, plus the border 4.
+    expect(layout.width).toBe(186);
+    // The parameter rows (4 + 22 + 28) sit between the header and the port row.
+    expect(handle(layout, 'source', 'out')).toMatchObject({ x: 178.5, y: 92.5 });
+    expect(layout.height).toBe(137);
+  });
+
+  it('stops at the maximum width', () => {
+    const layout = estimateNodeLayout({ ...add, id: 'x'.repeat(40) }, measure);
+    expect(layout.width).toBe(240);
+    expect(handle(layout, 'source', 'out')?.x).toBe(232.5);
+  });
+
+  it('counts label lines', () => {
+    // A 16-pixel line per 200 pixels of label text.
+    expect(handle(estimateNodeLayout({ ...add, label: 'ab' }, measure), 'target', 'a')?.y).toBe(54.5);
+    expect(handle(estimateNodeLayout({ ...add, label: 'l'.repeat(50) }, measure), 'target', 'a')?.y).toBe(70.5);
+  });
+});
