@@ -4,7 +4,7 @@ import { serializeDocument, type GraphDocument } from '../../src/engine/document
 import { loadDocumentText, loadDocumentValue } from '../../src/engine/load';
 import { MAX_MODULE_DEPTH, sigmoidModule, type ModuleDefinition } from '../../src/engine/modules';
 import { registry } from '../../src/nodes';
-import { TestGraph } from '../helpers/graph';
+import { TestGraph, wrapperModule } from '../helpers/graph';
 
 /** x → module node "m" of module `name` → sum, with `modules` as the document's definitions. */
 function graphWithModule(name: string, modules: Record<string, ModuleDefinition>, port = 'x'): GraphDocument {
@@ -15,16 +15,6 @@ function graphWithModule(name: string, modules: Record<string, ModuleDefinition>
 function loadErrors(document: unknown): string[] {
   const result = loadDocumentValue(document, registry);
   return result.ok ? [] : result.errors;
-}
-
-/** A module whose only node is a module node of `inner`, passing x through. */
-function wrapper(inner: string): ModuleDefinition {
-  return {
-    nodes: [{ id: 'n', kind: 'module', params: { module: inner }, position: { x: 0, y: 0 } }],
-    edges: [],
-    inputs: [{ name: 'x', node: 'n', port: 'x' }],
-    outputs: [{ name: 'out', node: 'n', port: 'out' }],
-  };
 }
 
 describe('module checks', () => {
@@ -65,7 +55,7 @@ describe('module checks', () => {
   });
 
   test('module containing itself is rejected', () => {
-    const errors = loadErrors(graphWithModule('a', { a: wrapper('b'), b: wrapper('a') }));
+    const errors = loadErrors(graphWithModule('a', { a: wrapperModule('b'), b: wrapperModule('a') }));
 
     expect(errors).toContain('Module "a" contains itself (a → b → a); a module cannot be part of its own definition.');
     expect(errors).toContain('Module "b" contains itself (b → a → b); a module cannot be part of its own definition.');
@@ -73,7 +63,7 @@ describe('module checks', () => {
 
   test('nesting deeper than the cap is rejected', () => {
     const modules: Record<string, ModuleDefinition> = { level0: sigmoidModule() };
-    for (let level = 1; level <= MAX_MODULE_DEPTH; level++) modules[`level${level}`] = wrapper(`level${level - 1}`);
+    for (let level = 1; level <= MAX_MODULE_DEPTH; level++) modules[`level${level}`] = wrapperModule(`level${level - 1}`);
     const errors = loadErrors(graphWithModule(`level${MAX_MODULE_DEPTH}`, modules));
 
     // level k contains k + 1 levels of modules, so level MAX − 1 is the deepest allowed.
@@ -103,7 +93,7 @@ describe('module checks', () => {
   });
 
   test('compile stops a self-containing module', () => {
-    const program = compile(graphWithModule('a', { a: wrapper('a') }), registry);
+    const program = compile(graphWithModule('a', { a: wrapperModule('a') }), registry);
 
     expect(program.diagnostics[0].message).toContain('module "a" contains itself (a → a)');
   });

@@ -3,6 +3,7 @@ import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GraphDocument } from '../../src
 import { run } from '../../src/engine/run';
 import type { TensorData } from '../../src/engine/tensor';
 import type { Trace } from '../../src/engine/trace';
+import type { ModuleDefinition } from '../../src/engine/modules';
 import type { KindRegistry, Params } from '../../src/engine/types';
 import { registry as builtinRegistry } from '../../src/nodes';
 
@@ -13,6 +14,16 @@ export function tensor(shape: number[], data: number[]): TensorData {
 
 function asTensor(value: number | TensorData): TensorData {
   return typeof value === 'number' ? { shape: [], data: [value] } : value;
+}
+
+/** A module whose only node is a module node of `inner`, passing x through. */
+export function wrapperModule(inner: string): ModuleDefinition {
+  return {
+    nodes: [{ id: 'n', kind: 'module', params: { module: inner }, position: { x: 0, y: 0 } }],
+    edges: [],
+    inputs: [{ name: 'x', node: 'n', port: 'x' }],
+    outputs: [{ name: 'out', node: 'n', port: 'out' }],
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../engine/diagnostics';
 import { en, enKindGlosses, type MessageKey, type Messages } from './en';
+import { reasonMessage } from './reason-message';
 import { zhCN, zhCNKindGlosses } from './zh-CN';
 
 export type Language = 'en' | 'zh-CN';
@@ -12,13 +13,20 @@ export const languageNames: Readonly<Record<Language, string>> = { en: 'English'
 const dictionaries: Readonly<Record<Language, Messages>> = { en, 'zh-CN': zhCN };
 const glosses: Readonly<Record<Language, Readonly<Record<string, string>>>> = { en: enKindGlosses, 'zh-CN': zhCNKindGlosses };
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * A placeholder's value: text, a number, or messages translated into the same
+ * language. A list of messages is joined with the language's list separator.
+ */
+export type MessageParam = string | number | Message | readonly Message[];
+export type MessageParams = Readonly<Record<string, MessageParam>>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** A message to translate later, so stored notices follow a language switch. */
 export interface Message {
   key: MessageKey;
   params?: MessageParams;
+  /** Text shown when neither the language's template nor the English one can be filled, such as the engine's English sentence. */
+  fallback?: string;
 }
 
 /** An error whose text is translated where it is shown. Its `message` is the English text, for logs. */
@@ -32,17 +40,29 @@ export class TranslatableError extends Error {
  * Fills a message's {placeholders}. Returns null when a placeholder has no value,
  * so callers can fall back to other text instead of showing braces.
  */
-function fill(template: string, params: MessageParams): string | null {
+function fill(language: Language, template: string, params: MessageParams): string | null {
   let missing = false;
   const text = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
     if (!(name in params)) missing = true;
-    return String(params[name] ?? '');
+    return paramText(language, params[name] ?? '');
   });
   return missing ? null : text;
 }
 
+function paramText(language: Language, value: MessageParam): string {
+  if (typeof value !== 'object') return String(value);
+  if ('key' in value) return translateMessage(language, value);
+  return value.map((message) => translateMessage(language, message)).join(translate(language, 'list.separator'));
+}
+
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  return fill(dictionaries[language][key], params) ?? fill(en[key], params) ?? en[key];
+  return translateMessage(language, { key, params });
+}
+
+/** Translates a message, falling back to its English template, then to its fallback text. */
+export function translateMessage(language: Language, message: Message): string {
+  const { key, params = {} } = message;
+  return fill(language, dictionaries[language][key], params) ?? fill(language, en[key], params) ?? message.fallback ?? en[key];
 }
 
 export function translatorFor(language: Language): Translate {
@@ -54,7 +74,11 @@ export function diagnosticMessage(diagnostic: Diagnostic): Message {
   // Typed as MessageKey, so a diagnostic code without a message fails to compile.
   const source = diagnostic.code === 'non-finite-value' && diagnostic.details.source === 'yes';
   const key: MessageKey = source ? 'diagnostic.non-finite-source' : diagnostic.details.cause === 'overflow' ? overflowKey(diagnostic) : `diagnostic.${diagnostic.code}`;
-  return { key, params: { ...diagnostic.details, node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) } };
+  const reason = reasonMessage(diagnostic);
+  return {
+    key,
+    params: { ...diagnostic.details, ...(reason ? { reason } : {}), node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) },
+  };
 }
 
 /** Returns the key of a non-finite diagnostic whose cause is a float32 overflow. */
@@ -65,7 +89,7 @@ function overflowKey(diagnostic: Diagnostic): MessageKey {
 /** Translates a diagnostic by its code and details, falling back to the engine's English message. */
 export function translateDiagnostic(language: Language, diagnostic: Diagnostic): string {
   const { key, params } = diagnosticMessage(diagnostic);
-  return fill(dictionaries[language][key], params ?? {}) ?? diagnostic.message;
+  return fill(language, dictionaries[language][key], params ?? {}) ?? diagnostic.message;
 }
 
 export function kindGloss(language: Language, kind: string): string | undefined {
