@@ -80,8 +80,8 @@ type Found = Pick<NonFiniteExplanation, 'cause' | 'port' | 'value'>;
 
 /**
  * Tells whether a node whose inputs are finite produced an infinity because a
- * result exceeds the float32 maximum, rather than because an input lies at a
- * pole of its kind, such as a log of 0 or a division by 0.
+ * result exceeds the float32 maximum. An input at a pole of the node's kind,
+ * such as a log of 0 or a division by 0, is not an overflow.
  */
 export function isFloat32Overflow(node: CompiledNode, inputs: (TensorData | null)[], produced: TensorData[]): boolean {
   const { cause } = findCause(node, inputs, produced);
