@@ -269,6 +269,9 @@ describe('large graph reach', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await readTransform(page)).zoom, { timeout: 10_000 }).toBeGreaterThanOrEqual(0.5);
     await byTestId(page, `node-${last.id}`).waitFor({ timeout: 30_000 });
+    // The keyboard focus moves to the node drawn in full.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest<HTMLElement>('.react-flow__node')?.dataset.id ?? null), { timeout: 10_000 })
+      .toBe(last.id);
     await saveScreenshot(page, 'canvas-reach-zoomed');
   });
 });

@@ -28,6 +28,19 @@ function focusOrder(document: GraphDocument): string[] {
   return [...order, ...cyclic];
 }
 
+/** Milliseconds to wait after a zoom to a node for React Flow to mount it, before giving up on focusing it. */
+const FOCUS_WAIT_MS = 5000;
+
+/** Focuses the element React Flow draws for node `id` once it is mounted, checking every frame until `deadline`. */
+function focusWhenMounted(id: string, deadline: number): void {
+  const element = window.document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  if (element) {
+    element.focus();
+    return;
+  }
+  if (performance.now() < deadline) requestAnimationFrame(() => focusWhenMounted(id, deadline));
+}
+
 function inView(box: Box, pane: CompactKeyboardProps['pane']['current'], margin: number): boolean {
   const { x, y, zoom } = pane.transform;
   const left = box.x * zoom + x;
@@ -41,7 +54,7 @@ function inView(box: Box, pane: CompactKeyboardProps['pane']['current'], margin:
  * arrow keys then move a focus ring through the nodes in the order of the
  * forward pass, Home and End go to the first and last node, and a live region
  * announces the focused node. Enter or Space selects it, and Enter on a
- * selected node zooms to it. Tab past the last node, or Shift+Tab before the
+ * selected node zooms to it and hands the focus to the node drawn in full. Tab past the last node, or Shift+Tab before the
  * first, leaves the canvas. Delete removes the selection, as elsewhere.
  */
 export const CompactKeyboard = memo(function CompactKeyboard({ document, scene, pane, showRing }: CompactKeyboardProps) {
@@ -141,7 +154,10 @@ export const CompactKeyboard = memo(function CompactKeyboard({ document, scene, 
     const store = editorStore.getState();
     const box = scene.byId.get(id)?.box;
     if (zoomWhenSelected && box && store.selection.nodes.length === 1 && store.selection.nodes[0] === id) {
-      void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: NODE_ZOOM, duration: prefersReducedMotion() ? 0 : 200 });
+      // At that zoom the node is drawn in full and this canvas goes, so the focus moves to the node's own element.
+      void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: NODE_ZOOM, duration: prefersReducedMotion() ? 0 : 200 }).then(() =>
+        focusWhenMounted(id, performance.now() + FOCUS_WAIT_MS),
+      );
       return;
     }
     store.setSelection({ nodes: [id], edges: [] });
