@@ -4,12 +4,15 @@ import type { Diagnostic } from '../../src/engine/diagnostics';
 import type { GraphDocument } from '../../src/engine/document';
 import type { ModuleDefinition } from '../../src/engine/modules';
 import { REASON_CODES, type ReasonCode } from '../../src/engine/reasons';
+import { Trainer } from '../../src/engine/training/trainer';
 import type { ShapeResult } from '../../src/engine/types';
 import { en, type MessageKey } from '../../src/editor/i18n/en';
 import { reasonMessage } from '../../src/editor/i18n/reason-message';
-import { translateDiagnostic, translateMessage } from '../../src/editor/i18n/translate';
+import { translateDiagnostic, translateMessage, translatorFor } from '../../src/editor/i18n/translate';
+import { failureMessage, sessionErrorText } from '../../src/editor/training/setup-error';
 import { zhCN } from '../../src/editor/i18n/zh-CN';
 import { registry } from '../../src/nodes';
+import { findPreset } from '../../src/presets';
 import { tensor, TestGraph, wrapperModule } from '../helpers/graph';
 
 /** A graph whose node `node` cannot run for reason `code`, and that node's diagnostic in both languages. */
@@ -315,6 +318,27 @@ describe('reason messages', () => {
 
     expect(translateDiagnostic('zh-CN', diagnostic)).toBe(graphCases[1].zh);
     expect(translateDiagnostic('en', diagnostic)).toBe(graphCases[1].en);
+  });
+
+  test('training setup error follows the language', () => {
+    const document = findPreset('linear-softmax')!.build();
+    // W of shape [3, 3] cannot multiply a batch of examples with 2 features.
+    const nodes = document.nodes.map((node) => (node.id === 'W' ? { ...node, params: { ...node.params, shape: [3, 3] } } : node));
+    const data = { features: 2, classes: 3, x: new Float32Array(8), y: Int32Array.from([0, 1, 2, 0]) };
+    const config = { optimizer: { name: 'sgd' as const, learningRate: 0.1 }, batchSize: 4, seed: 1, init: 'document' as const };
+    const result = Trainer.create({ ...document, nodes }, registry, { train: data, validation: data, test: data }, config);
+    if (!('error' in result)) {
+      result.dispose();
+      throw new Error('Trainer.create accepted W of shape [3, 3] for 2 features.');
+    }
+    const message = failureMessage(result);
+
+    expect(sessionErrorText(translatorFor('zh-CN'), message)).toBe(
+      '节点“h”（matmul）：内维度不一致：a 为 [4, 2]（2 列），b 为 [3, 3]（3 行）（a 来自“data” [4, 2]，b 来自“W” [3, 3]）',
+    );
+    expect(sessionErrorText(translatorFor('en'), message)).toBe(
+      'Node "h" (matmul): inner dimensions differ: a is [4, 2] (2 columns), b is [3, 3] (3 rows) (a from "data" [4, 2], b from "W" [3, 3])',
+    );
   });
 
   test('reason without a code keeps English text', () => {
