@@ -38,10 +38,10 @@ describe('estimateNodeLayout', () => {
       gradientText: '-0.25',
     };
     const layout = estimateNodeLayout(parameter, measure);
-    // The select row is widest: padding 20 + "init" 28 + gap 4 + "small-random" 84 + 46, plus the border 4.
-    expect(layout.width).toBe(186);
+    // The select row is widest: padding 20 + "init" 28 + gap 4 + "small-random" 84 + 42, plus the border 4.
+    expect(layout.width).toBe(182);
     // The parameter rows (4 + 22 + 28) sit between the header and the port row.
-    expect(handle(layout, 'source', 'out')).toMatchObject({ x: 178.5, y: 92.5 });
+    expect(handle(layout, 'source', 'out')).toMatchObject({ x: 174.5, y: 92.5 });
     expect(layout.height).toBe(137);
   });
 

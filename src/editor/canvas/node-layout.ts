@@ -28,10 +28,10 @@ const VALUE_FIELD_WIDTH = 90;
 /** A checkbox and Chromium's default margins around it. */
 const CHECKBOX_WIDTH = 20;
 /**
- * Room a select takes beside its longest option: its padding, border and arrow.
- * NOTE: measured in Chromium 156 on Debian; other browsers draw selects in their own sizes.
+ * Room a select takes beside its longest option: its padding and border in styles.css and its arrow.
+ * NOTE: the arrow's width is measured in Chromium 156 on Debian; other browsers draw it in their own sizes.
  */
-const SELECT_EXTRA_WIDTH = 46;
+const SELECT_EXTRA_WIDTH = 42;
 const PORTS_MARGIN_TOP = 4;
 const PORT_ROW_HEIGHT = 22;
 const PORT_ROW_PADDING_X = 12;
@@ -50,7 +50,7 @@ export const NODE_FONTS = {
   label: '13px',
   paramName: '14px',
   preview: '14px',
-  select: '13.3333px',
+  select: '14px',
   port: '12px',
   readout: '700 14px',
 } as const;
