@@ -32,7 +32,7 @@ Options:
   --batch N                        train: examples per minibatch
   --optimizer NAME                 train: sgd, momentum, nesterov, adagrad, rmsprop or adam
   --lr X                           train: learning rate
-  --seed N                         train: seed of the shuffle and the split
+  --seed N                         train: seed of the shuffle and the split, from 0 to 4294967295
   --max-elements N                 gradcheck: maximum elements checked per node (default: all)
   --url BASE                       link encode: print BASE#<fragment>, such as http://127.0.0.1:5173/#graph=…
   --help                           show this text`;

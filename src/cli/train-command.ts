@@ -1,5 +1,6 @@
 import type { DatasetSettings, GraphDocument, TrainingSettings } from '../engine/document';
 import { OPTIMIZER_DEFAULTS, OPTIMIZER_NAMES, type OptimizerName } from '../engine/optimizers';
+import { MAX_SEED } from '../engine/seed';
 import { Trainer } from '../engine/training/trainer';
 import { registry } from '../nodes';
 import { findPreset } from '../presets';
@@ -74,7 +75,7 @@ function applyOptions(base: TrainingSettings, options: TrainOptions): TrainingSe
   const settings = structuredClone(base);
   if (options.epochs !== undefined) settings.epochs = wholeNumber('--epochs', options.epochs);
   if (options.batch !== undefined) settings.batchSize = wholeNumber('--batch', options.batch);
-  if (options.seed !== undefined) settings.seed = wholeNumber('--seed', options.seed, 0);
+  if (options.seed !== undefined) settings.seed = wholeNumber('--seed', options.seed, 0, MAX_SEED);
   if (options.optimizer !== undefined) {
     if (!(OPTIMIZER_NAMES as readonly string[]).includes(options.optimizer)) {
       throw new UsageError(`--optimizer: expected one of ${OPTIMIZER_NAMES.join(', ')}, found "${options.optimizer}".`);
@@ -90,9 +91,12 @@ function applyOptions(base: TrainingSettings, options: TrainOptions): TrainingSe
   return settings;
 }
 
-function wholeNumber(flag: string, text: string, min = 1): number {
+function wholeNumber(flag: string, text: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`${flag}: expected a whole number of at least ${min}, found "${text}".`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag}: expected a whole number ${range}, found "${text}".`);
+  }
   return value;
 }
 

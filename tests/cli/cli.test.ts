@@ -111,6 +111,14 @@ describe('cli run', () => {
 });
 
 describe('cli train', () => {
+  test('seed beyond 32 bits exits with 2', async () => {
+    // 2^32 = 4294967296 is one past the largest seed, 2^32 − 1.
+    const result = await cli('train', 'linear-softmax', '--epochs', '1', '--seed', '4294967296');
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--seed: expected a whole number from 0 to 4294967295, found "4294967296".');
+  });
+
   test('json lines per epoch and final metrics', async () => {
     const result = await cli('train', 'linear-softmax', '--epochs', '3', '--lr', '0.05', '--json');
 
