@@ -141,7 +141,10 @@ interface WireEnd {
   position: Position;
 }
 
-/** Returns the end of a wire at handle `handleId` of `node`, as React Flow places it, or null while the node is unmeasured. */
+/**
+ * Returns the end of a wire at handle `handleId` of `node`, as React Flow places it, or null when the
+ * node has no such handle. A node not yet measured has the handles estimated in useFlowNodes.
+ */
 function wireEnd(node: InternalNode<GateFlowNode> | undefined, type: 'source' | 'target', handleId: string | null | undefined): WireEnd | null {
   const handles = node?.internals.handleBounds?.[type];
   // Like React Flow, a wire without a handle id ends at the node's first handle of that type.
