@@ -50,16 +50,17 @@ export function Canvas() {
   const [view, setView] = useState<NodeViewState>(emptyNodeView);
   const viewRef = useRef(view);
   viewRef.current = view;
-  const nodes = useFlowNodes(view);
-  const edges = useFlowEdges();
-  const flow = useReactFlow();
-  const { screenToFlowPosition, setViewport } = flow;
   const loadCount = useEditor((state) => state.loadCount);
-  const locked = useEditor((state) => state.lecture.lockEditing);
-  const overlays = useCanvasOverlays();
   // The load count whose view has been fitted. Until then a large graph is drawn compact.
   const [placedLoad, setPlacedLoad] = useState<number | null>(null);
   const drawing = useDrawingState(placedLoad === loadCount);
+  // React Flow gets no nodes while CompactCanvas draws them, so their layouts are estimated only when it does.
+  const nodes = useFlowNodes(view, !drawing.compact);
+  const edges = useFlowEdges();
+  const flow = useReactFlow();
+  const { screenToFlowPosition, setViewport } = flow;
+  const locked = useEditor((state) => state.lecture.lockEditing);
+  const overlays = useCanvasOverlays();
   useCanvasView('canvas');
   usePanPointerCapture();
   const savedViewport = useSavedViewport(localStorage, currentDocument);

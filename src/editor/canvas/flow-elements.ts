@@ -46,8 +46,9 @@ interface Estimate {
  * view, leaves the node unmounted until it comes into view. Without an estimate
  * React Flow would mount every unmeasured node once to measure it. A measured
  * node gets no estimate, so React Flow keeps the handle places it measured.
+ * With `estimate` false no node gets one, for nodes React Flow is not given.
  */
-export function useFlowNodes(view: NodeViewState): GateFlowNode[] {
+export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNode[] {
   const documentNodes = useEditor((state) => state.document.nodes);
   const modules = useEditor((state) => state.document.modules);
   const selectedIds = useEditor((state) => state.selection.nodes);
@@ -63,11 +64,11 @@ export function useFlowNodes(view: NodeViewState): GateFlowNode[] {
       const position = view.dragPositions[node.id] ?? node.position;
       const measured = view.measured[node.id];
       let layout: NodeLayout | undefined;
-      if (!measured) {
+      if (estimate && !measured) {
         const known = estimates.current.get(node.id);
-        const estimate = known && known.node === node && known.modules === modules ? known : { node, modules, layout: estimateLayoutInPage(node, state.document, state) };
-        nextEstimates.set(node.id, estimate);
-        layout = estimate.layout;
+        const current = known && known.node === node && known.modules === modules ? known : { node, modules, layout: estimateLayoutInPage(node, state.document, state) };
+        nextEstimates.set(node.id, current);
+        layout = current.layout;
       }
       const fresh: GateFlowNode = {
         id: node.id,
@@ -87,7 +88,7 @@ export function useFlowNodes(view: NodeViewState): GateFlowNode[] {
     cache.current = next;
     estimates.current = nextEstimates;
     return nodes;
-  }, [documentNodes, modules, selectedIds, view]);
+  }, [documentNodes, modules, selectedIds, view, estimate]);
 }
 
 function sameFlowNode(a: GateFlowNode, b: GateFlowNode): boolean {
