@@ -1,5 +1,5 @@
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import { build } from 'vite';
 import { describe, expect } from 'vitest';
 import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
 import { serializeDocument, type GraphDocument } from '../../src/engine/document';
@@ -77,6 +77,22 @@ function wireAlphaAt(page: Page, points: Point[]): Promise<number[]> {
   }, points);
 }
 
+/** Bundles node-layout.ts into a script that sets `window.nodeLayout` to its exports. */
+async function bundleNodeLayout(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: false, lib: { entry: 'src/editor/canvas/node-layout.ts', formats: ['iife'], name: 'nodeLayout' } },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  for (const output of outputs) {
+    if (!('output' in output)) continue;
+    const chunk = output.output.find((file) => file.type === 'chunk');
+    if (chunk?.type === 'chunk') return chunk.code;
+  }
+  throw new Error('Bundling src/editor/canvas/node-layout.ts produced no script.');
+}
+
 describe('large graph reach', () => {
   test('wires to unseen nodes drawn', async ({ page }) => {
     await openDocument(page, graph);
@@ -146,8 +162,7 @@ describe('large graph reach', () => {
     await saveScreenshot(page, 'canvas-reach-kinds');
 
     // The estimate runs in the page on what each node shows, and is compared with what the page laid out.
-    const bundle = await build({ entryPoints: ['src/editor/canvas/node-layout.ts'], bundle: true, write: false, format: 'iife', globalName: 'nodeLayout' });
-    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    await page.addScriptTag({ content: await bundleNodeLayout() });
     const results = await page.evaluate(() => {
       type Layout = { handles: { id: string; x: number; y: number; type: string }[] };
       const { estimateNodeLayout, NODE_FONTS } = (window as unknown as { nodeLayout: { estimateNodeLayout: (input: unknown, measure: unknown) => Layout; NODE_FONTS: Record<string, string> } }).nodeLayout;
