@@ -130,6 +130,7 @@ describe('shortcuts and typing', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/Ctrl\+Z|⌘Z/);
     expect(await dialog.locator('tbody tr').count()).toBeGreaterThanOrEqual(15);
+    expect(await byTestId(page, 'help-zoomed-out').textContent()).toContain('Enter on a selected node zooms to it');
     await saveScreenshot(page, 'help-dialog');
 
     await page.keyboard.press('Escape');
@@ -145,6 +146,7 @@ describe('shortcuts and typing', () => {
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('撤销');
     expect(await dialog.textContent()).toContain('键盘快捷键');
+    expect(await byTestId(page, 'help-zoomed-out').textContent()).toContain('放大到该节点');
   });
 });
 

@@ -48,6 +48,8 @@ export const en = {
   'help.action': 'Action',
   'help.typingNote': 'Shortcuts do nothing while you type in a field.',
   'help.mouse': 'Mouse',
+  'help.zoomedOut': 'Zoomed-out large graph',
+  'help.zoomedOutKeys': 'Tab reaches the graph. Tab or the arrow keys then move between nodes in the order of the forward pass, Home and End go to the first and last node, Enter or Space selects a node, and Enter on a selected node zooms to it.',
   'help.doubleClick': 'Double-click empty canvas: add a node there',
   'help.dropWire': 'Drop a wire on empty canvas: add a node that takes it',
   'help.boxSelect': 'Shift + drag on empty canvas: select the nodes in a box',

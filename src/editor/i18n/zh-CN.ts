@@ -47,6 +47,8 @@ export const zhCN: Messages = {
   'help.action': '操作',
   'help.typingNote': '在输入框中输入时，快捷键不起作用。',
   'help.mouse': '鼠标',
+  'help.zoomedOut': '缩小后的大型计算图',
+  'help.zoomedOutKeys': '按 Tab 进入计算图，再用 Tab 或方向键按前向传播的顺序在节点间移动；Home 和 End 跳到第一个和最后一个节点，Enter 或空格选中节点，在已选中的节点上按 Enter 放大到该节点。',
   'help.doubleClick': '双击画布空白处：在该处添加节点',
   'help.dropWire': '把连线拖到画布空白处松开：添加一个能接收它的节点',
   'help.boxSelect': 'Shift + 在画布空白处拖动：框选节点',

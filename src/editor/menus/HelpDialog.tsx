@@ -37,6 +37,8 @@ function HelpContent() {
       <ul>
         {mouseHelp.map((key) => <li key={key}>{t(key)}</li>)}
       </ul>
+      <h3>{t('help.zoomedOut')}</h3>
+      <p data-testid="help-zoomed-out">{t('help.zoomedOutKeys')}</p>
     </ModalDialog>
   );
 }
