@@ -71,9 +71,7 @@ export function translatorFor(language: Language): Translate {
 
 /** Returns the message of a diagnostic: its code's key, and its details with the node and port. */
 export function diagnosticMessage(diagnostic: Diagnostic): Message {
-  // Typed as MessageKey, so a diagnostic code without a message fails to compile.
-  const source = diagnostic.code === 'non-finite-value' && diagnostic.details.source === 'yes';
-  const key: MessageKey = source ? 'diagnostic.non-finite-source' : diagnostic.details.cause === 'overflow' ? overflowKey(diagnostic) : `diagnostic.${diagnostic.code}`;
+  const key = diagnosticKey(diagnostic);
   const reason = reasonMessage(diagnostic);
   return {
     key,
@@ -81,9 +79,17 @@ export function diagnosticMessage(diagnostic: Diagnostic): Message {
   };
 }
 
-/** Returns the key of a non-finite diagnostic whose cause is a float32 overflow. */
-function overflowKey(diagnostic: Diagnostic): MessageKey {
-  return diagnostic.code === 'non-finite-gradient' ? 'diagnostic.non-finite-gradient-overflow' : 'diagnostic.non-finite-value-overflow';
+/**
+ * Returns the message key of a diagnostic: its code's, or a non-finite
+ * diagnostic's own key for a source node or a float32 overflow. Typed as
+ * MessageKey, so a diagnostic code without a message fails to compile.
+ */
+function diagnosticKey(diagnostic: Diagnostic): MessageKey {
+  if (diagnostic.code === 'non-finite-value' && diagnostic.details.source === 'yes') return 'diagnostic.non-finite-source';
+  if (diagnostic.details.cause === 'overflow') {
+    return diagnostic.code === 'non-finite-gradient' ? 'diagnostic.non-finite-gradient-overflow' : 'diagnostic.non-finite-value-overflow';
+  }
+  return `diagnostic.${diagnostic.code}`;
 }
 
 /** Translates a diagnostic by its code and details, falling back to the engine's English message. */
