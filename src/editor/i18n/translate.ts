@@ -73,9 +73,12 @@ export function translatorFor(language: Language): Translate {
 export function diagnosticMessage(diagnostic: Diagnostic): Message {
   const key = diagnosticKey(diagnostic);
   const reason = reasonMessage(diagnostic);
+  // A diagnostic moved onto a module node names its inner node, such as "sig/e", because `details.kind` is that node's kind.
+  const { innerNode } = diagnostic.details;
+  const node = typeof innerNode === 'string' ? innerNode : diagnostic.nodeId;
   return {
     key,
-    params: { ...diagnostic.details, ...(reason ? { reason } : {}), node: diagnostic.nodeId, ...(diagnostic.port ? { port: diagnostic.port } : {}) },
+    params: { ...diagnostic.details, ...(reason ? { reason } : {}), node, ...(diagnostic.port ? { port: diagnostic.port } : {}) },
   };
 }
 
