@@ -380,6 +380,7 @@ export const en = {
   'module.error.invalid-name': '"{name}" is not a valid module name; use 1 to 100 characters.',
   'module.error.name-taken': 'A module named "{name}" already exists; choose another name.',
   'module.error.cycle': 'A path leaves the selection and comes back into it, so the module node would read its own output; add the nodes on that path to the selection.',
+  'module.error.too-deep': 'Module "{name}" would nest modules {depth} deep ({path}); the limit is {max}. Expand a module inside the selection first.',
   'module.error.not-a-module': 'Node "{node}" is not a module node.',
   'module.error.undefined-module': 'Node "{node}" ({kind}) refers to module {name}, which is not defined.',
   'module.error.unknown-module': 'Module "{name}" is not defined.',

@@ -379,6 +379,7 @@ export const zhCN: Messages = {
   'module.error.invalid-name': '“{name}”不是有效的模块名；请使用 1 到 100 个字符。',
   'module.error.name-taken': '名为“{name}”的模块已存在；请换一个名字。',
   'module.error.cycle': '有一条路径离开所选节点后又回到其中，模块节点会读取自己的输出；请把这条路径上的节点也选上。',
+  'module.error.too-deep': '模块“{name}”将嵌套 {depth} 层模块（{path}），最多只能嵌套 {max} 层。请先展开所选节点中的一个模块。',
   'module.error.not-a-module': '节点“{node}”不是模块节点。',
   'module.error.undefined-module': '节点“{node}”（{kind}）引用的模块 {name} 未定义。',
   'module.error.unknown-module': '模块“{name}”未定义。',

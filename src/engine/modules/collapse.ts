@@ -2,7 +2,7 @@ import type { GraphDocument, GraphEdge, GraphNode } from '../document';
 import { topologicalOrder } from '../topology';
 import type { KindRegistry } from '../types';
 import { moduleFailure, type ModuleFailure } from './problem';
-import { MODULE_KIND, moduleNameOf, type ModuleDefinition, type ModulePort } from './types';
+import { MAX_MODULE_DEPTH, MODULE_KIND, moduleNameOf, type ModuleDefinition, type ModuleLibrary, type ModulePort } from './types';
 
 export type CollapseResult = { ok: true; document: GraphDocument; moduleNodeId: string } | ModuleFailure;
 export type ExpandResult = { ok: true; document: GraphDocument; nodeIds: string[] } | ModuleFailure;
@@ -53,7 +53,25 @@ export function collapseToModule(document: GraphDocument, nodeIds: readonly stri
     const error = 'A path leaves the selection and comes back into it, so the module node would read its own output; add the nodes on that path to the selection.';
     return moduleFailure(error, 'cycle');
   }
+  // The loader rejects deeper nesting, so a deeper document could not be reloaded from its autosave, file or link.
+  const path = deepestNesting(name, result.modules!);
+  if (path.length > MAX_MODULE_DEPTH) {
+    const error = `Module "${name}" would nest modules ${path.length} deep (${path.join(' → ')}); the limit is ${MAX_MODULE_DEPTH}. Expand a module inside the selection first.`;
+    return moduleFailure(error, 'too-deep', { name, depth: String(path.length), max: String(MAX_MODULE_DEPTH), path: path.join(' → ') });
+  }
   return { ok: true, document: result, moduleNodeId };
+}
+
+/** Returns the longest chain of module names from `name` inward, `name` first. The library must not contain a module that contains itself. */
+function deepestNesting(name: string, library: ModuleLibrary): string[] {
+  let deepest: string[] = [];
+  for (const node of library[name].nodes) {
+    const inner = node.kind === MODULE_KIND ? moduleNameOf(node) : null;
+    if (inner === null || !Object.hasOwn(library, inner)) continue;
+    const path = deepestNesting(inner, library);
+    if (path.length > deepest.length) deepest = path;
+  }
+  return [name, ...deepest];
 }
 
 function collapseProblem(document: GraphDocument, selected: ReadonlySet<string>, name: string): ModuleFailure | null {

@@ -9,6 +9,7 @@ export type ModuleProblemCode =
   | 'invalid-name'
   | 'name-taken'
   | 'cycle'
+  | 'too-deep'
   | 'not-a-module'
   | 'undefined-module'
   | 'unknown-module';
