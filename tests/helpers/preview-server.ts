@@ -27,13 +27,25 @@ export interface PreviewOptions {
  * the server stopped, when it does not respond within STARTUP_TIMEOUT_MS.
  */
 export async function startPreviewServer(outDir: string, options: PreviewOptions = {}): Promise<PreviewServer> {
-  const root = options.root ?? process.cwd();
+  const config = options.configFile ? ['--config', options.configFile] : [];
+  return startVite(['preview', ...config, '--outDir', outDir], options.root);
+}
+
+/**
+ * Starts the development server that `npm start` runs (React in development
+ * mode, so StrictMode mounts every component twice) on a free loopback port and
+ * waits until it responds, as startPreviewServer does.
+ */
+export async function startDevServer(root = process.cwd()): Promise<PreviewServer> {
+  return startVite(['serve'], root);
+}
+
+async function startVite(command: string[], root = process.cwd()): Promise<PreviewServer> {
   const port = await findFreePort();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const config = options.configFile ? ['--config', options.configFile] : [];
-  // Vite 8 rejects a second preview server for the same project unless --bypass-lock is given.
-  // This one has its own port, so a developer's `npm run preview` may keep running.
-  const args = [vite, 'preview', ...config, '--host', HOST, '--port', String(port), '--strictPort', '--bypass-lock', '--outDir', outDir];
+  // Vite 8 rejects a second server for the same project unless --bypass-lock is given.
+  // This one has its own port, so a developer's `npm start` or `npm run preview` may keep running.
+  const args = [vite, ...command, '--host', HOST, '--port', String(port), '--strictPort', '--bypass-lock'];
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => (output += chunk.toString());
@@ -42,7 +54,7 @@ export async function startPreviewServer(outDir: string, options: PreviewOptions
 
   const server: PreviewServer = { baseUrl: `http://${HOST}:${port}`, child, output: () => output };
   try {
-    await waitUntilAnswering(server);
+    await waitUntilAnswering(server, `vite ${command[0]}`);
   } catch (error) {
     await stopPreviewServer(server);
     throw error;
@@ -78,11 +90,11 @@ function findFreePort(): Promise<number> {
   });
 }
 
-async function waitUntilAnswering(server: PreviewServer): Promise<void> {
+async function waitUntilAnswering(server: PreviewServer, name: string): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) {
-      throw new Error(`vite preview exited with code ${server.child.exitCode} before responding at ${server.baseUrl}:\n${server.output()}`);
+      throw new Error(`${name} exited with code ${server.child.exitCode} before responding at ${server.baseUrl}:\n${server.output()}`);
     }
     try {
       if ((await fetch(server.baseUrl)).ok) return;
@@ -91,5 +103,5 @@ async function waitUntilAnswering(server: PreviewServer): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`Timed out after ${STARTUP_TIMEOUT_MS / 1000} s waiting for vite preview at ${server.baseUrl}:\n${server.output()}`);
+  throw new Error(`Timed out after ${STARTUP_TIMEOUT_MS / 1000} s waiting for ${name} at ${server.baseUrl}:\n${server.output()}`);
 }

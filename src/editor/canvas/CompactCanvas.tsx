@@ -227,8 +227,11 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   });
   useEffect(
     () => () => {
+      // Cleared, because StrictMode mounts again with the same refs and request() schedules only while frame is 0.
       cancelAnimationFrame(frame.current);
+      frame.current = 0;
       if (settle.current !== null) clearTimeout(settle.current);
+      settle.current = null;
     },
     [],
   );
