@@ -55,13 +55,14 @@ export function ExportMenu() {
   };
 
   return (
-    <span className="export-menu">
+    // On the wrapper, so Escape also closes a menu opened with the mouse while its button keeps the focus.
+    <span className="export-menu" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
       <button type="button" data-testid="export-menu" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('toolbar.exportAs')}
       </button>
       {open && <div className="overlay-backdrop" onMouseDown={() => setOpen(false)} />}
       {open && (
-        <ul className="context-menu export-list" role="menu" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
+        <ul className="context-menu export-list" role="menu">
           {formats.map((format) => (
             <li key={format} role="none">
               <button type="button" role="menuitem" data-testid={`export-${format}`} onClick={() => choose(format)}>

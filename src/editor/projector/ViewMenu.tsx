@@ -18,13 +18,14 @@ export function ViewMenu() {
   const locked = useEditor((state) => state.lecture.lockEditing);
 
   return (
-    <span className="export-menu">
+    // On the wrapper, so Escape also closes a menu opened with the mouse while its button keeps the focus.
+    <span className="export-menu" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
       <button type="button" data-testid="view-menu" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)}>
         {t('viewMenu.heading')}
       </button>
       {open && <div className="overlay-backdrop" onMouseDown={() => setOpen(false)} />}
       {open && (
-        <div className="context-menu export-list view-menu-list" onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
+        <div className="context-menu export-list view-menu-list">
           <label title={t('viewMenu.projectorTitle')}>
             <input
               type="checkbox"
