@@ -2,7 +2,7 @@ import { serializeDocument, type GraphDocument } from '../engine/document';
 import { loadDocumentText } from '../engine/load';
 import { registry } from '../nodes';
 import { findPreset } from '../presets';
-import { translate } from './i18n/translate';
+import { translate, type Message } from './i18n/translate';
 import { editorStore } from './store/use-editor';
 
 /** Returns a file name for a document: its title with characters unsafe in file names replaced, plus ".json". */
@@ -54,12 +54,12 @@ export async function importFile(file: File): Promise<void> {
   try {
     text = await file.text();
   } catch (error) {
-    const message = translate(store.language, 'loadError.readFailed', { message: error instanceof Error ? error.message : String(error) });
-    store.setLoadError({ fileName: file.name, messages: [message] });
+    const text: Message = { key: 'loadError.readFailed', params: { message: error instanceof Error ? error.message : String(error) } };
+    store.setLoadError({ fileName: file.name, messages: [translate('en', text.key, text.params)], problems: [text] });
     return;
   }
 
   const result = loadDocumentText(text, registry);
   if (result.ok) editorStore.getState().loadDocument(result.document, viewPresetOf(result.document));
-  else editorStore.getState().setLoadError({ fileName: file.name, messages: result.errors });
+  else editorStore.getState().setLoadError({ fileName: file.name, messages: result.errors, problems: result.problems });
 }

@@ -5,6 +5,7 @@ import { decodeBase64Url, encodeBase64Url, readVarint, writeVarint } from './lin
 import { decodeCompact, encodeCompact } from './link-compact';
 import { inflateWithLimit, openEnvelope, wrapEnvelope, type EnvelopeProblem } from './link-envelope';
 import { loadDocumentValue } from './load';
+import type { LoadProblem } from './load-problems';
 import { documentSchema } from './schema';
 import type { TensorData } from './tensor';
 import type { KindRegistry } from './types';
@@ -71,7 +72,8 @@ export type LinkErrorCode = 'corrupt' | 'truncated' | 'too-large' | 'newer-versi
 
 export type DecodeLinkResult =
   | ({ ok: true } & LinkPayload)
-  | { ok: false; code: LinkErrorCode; message: string; errors: string[] };
+  /** `problems` has the code and values of each error, in the order of `errors`, or null for an error without a code. */
+  | { ok: false; code: LinkErrorCode; message: string; errors: string[]; problems: (LoadProblem | null)[] };
 
 type LinkFailure = Extract<DecodeLinkResult, { ok: false }>;
 
@@ -182,7 +184,7 @@ function decodeVersion1(content: Uint8Array, registry: KindRegistry): DecodeLink
 function validateParts(parts: { document: unknown; view?: unknown; lecture?: unknown }, registry: KindRegistry): DecodeLinkResult {
   const loaded = loadDocumentValue(parts.document, registry);
   if (!loaded.ok) {
-    return fail('invalid', `The graph in the link is not a valid document: ${loaded.errors.join(' ')}`, loaded.errors);
+    return fail('invalid', `The graph in the link is not a valid document: ${loaded.errors.join(' ')}`, loaded.errors, loaded.problems);
   }
   const options = z.object({ view: linkViewSchema.optional(), lecture: lectureOptionsSchema.optional() }).safeParse({ view: parts.view, lecture: parts.lecture });
   if (!options.success) {
@@ -225,8 +227,8 @@ function hex(value: number): string {
   return `0x${value.toString(16).padStart(8, '0')}`;
 }
 
-function fail(code: LinkErrorCode, message: string, errors: string[] = [message]): LinkFailure {
-  return { ok: false, code, message, errors };
+function fail(code: LinkErrorCode, message: string, errors: string[] = [message], problems: (LoadProblem | null)[] = errors.map(() => null)): LinkFailure {
+  return { ok: false, code, message, errors, problems };
 }
 
 /**

@@ -3,7 +3,6 @@ import type { DecodeLinkResult, LectureOptions, LinkView } from '../../engine/li
 import { decodeLink, fragmentOf, LINK_PREFIX } from '../../engine/link';
 import { registry } from '../../nodes';
 import { findPreset } from '../../presets';
-import { translate } from '../i18n/translate';
 import { viewSettingsStore } from '../projector/view-settings';
 import { restoreViewport } from '../canvas/saved-viewport';
 import { matchesAutosave, readViewport, type KeyValueStorage, type SavedViewport } from '../store/persistence';
@@ -74,7 +73,7 @@ export function openLink(store: EditorStoreApi, link: string, storage?: KeyValue
   const result = decodeLink(link, registry);
   const state = store.getState();
   if (!result.ok) {
-    state.setLoadError({ fileName: translate(state.language, 'share.linkName'), messages: result.errors });
+    state.setLoadError({ fileName: { key: 'share.linkName' }, messages: result.errors, problems: result.problems });
     return result;
   }
   const viewport = reloadViewport(result.document, storage);

@@ -2,6 +2,7 @@ import { temporal, type TemporalState } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BackendChoice } from '../../engine/backend';
 import type { GraphDocument } from '../../engine/document';
+import type { LoadProblem } from '../../engine/load-problems';
 import { emptyDocument } from '../../engine/document';
 import type { Trace } from '../../engine/trace';
 import { registry } from '../../nodes';
@@ -19,8 +20,15 @@ export interface Selection {
 }
 
 export interface LoadError {
-  fileName: string;
+  /** The file's name, or a message such as "share link" that is translated where it is shown. */
+  fileName: string | Message;
+  /** English sentences, one per problem, for logs and as the fallback text. */
   messages: readonly string[];
+  /**
+   * Each message's code and values, or a message to translate, in the order
+   * of `messages`. A null or missing entry shows the English sentence.
+   */
+  problems?: readonly (LoadProblem | Message | null)[];
 }
 
 export type BackendStatus =

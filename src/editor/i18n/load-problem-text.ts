@@ -1,0 +1,83 @@
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodChinese from 'zod/v4/locales/zh-CN.js';
+import type { LoadProblem, SchemaIssueFields } from '../../engine/load-problems';
+import type { LoadError } from '../store/store';
+import type { MessageKey } from './en';
+import { translate, translateMessage, type Language, type Message } from './translate';
+
+/** zod's locale error maps, which write a schema issue in a language. */
+const zodLocales: Readonly<Record<Language, ReturnType<typeof zodEnglish>['localeError']>> = {
+  en: zodEnglish().localeError,
+  'zh-CN': zodChinese().localeError,
+};
+
+/**
+ * Message keys for the rules that schema.ts checks with `refine`, by their
+ * English message, because zod's locales know only zod's own checks.
+ */
+const schemaRuleKeys: Readonly<Record<string, MessageKey>> = {
+  'must be a finite number': 'loadProblem.rule.finite',
+  'must not be "__proto__"': 'loadProblem.rule.proto',
+  'heights must have one number per bump': 'loadProblem.rule.bumpHeights',
+  'must be positive': 'loadProblem.rule.positive',
+};
+
+/** Maximum length of a field path or schema message shown in full, as in load.ts. */
+const MAX_QUOTED_CHARS = 200;
+
+function cut(text: string): string {
+  return text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text;
+}
+
+/**
+ * Writes a schema issue in `language`: a rule of schema.ts from this app's
+ * messages, any other issue with zod's locale error map. English keeps zod's
+ * message as the engine stored it. Falls back to that English message.
+ */
+export function schemaIssueText(language: Language, issue: SchemaIssueFields): string {
+  if (language === 'en') return issue.message;
+  if (issue.code === 'custom') {
+    const key = schemaRuleKeys[issue.message];
+    const modules = /^must define at most (\d+) modules$/.exec(issue.message);
+    if (key) return translate(language, key);
+    if (modules) return translate(language, 'loadProblem.rule.maxModules', { max: Number(modules[1]) });
+    return issue.message;
+  }
+  const formatted = zodLocales[language](issue as unknown as Parameters<(typeof zodLocales)['en']>[0]);
+  if (typeof formatted === 'string') return formatted;
+  return formatted?.message ?? issue.message;
+}
+
+/** Translates a load problem, with `english`, the engine's sentence, as the fallback. */
+export function translateLoadProblem(language: Language, problem: LoadProblem, english: string): string {
+  if (problem.code === 'schema' && problem.issue) {
+    const { field, ownerList, owner } = problem.details;
+    const ownerText: Message | string =
+      ownerList === 'node' || ownerList === 'edge' ? { key: `loadProblem.owner.${ownerList}`, params: { owner: String(owner) } } : '';
+    return translateMessage(language, {
+      key: 'loadProblem.schema',
+      params: {
+        field: field ? String(field) : translate(language, 'loadProblem.documentField'),
+        owner: ownerText,
+        issue: cut(schemaIssueText(language, problem.issue)),
+      },
+      fallback: english,
+    });
+  }
+  return translateMessage(language, { key: `loadProblem.${problem.code}`, params: problem.details, fallback: english });
+}
+
+/** Returns the lines of a load error in `language`, falling back to the English sentence of a line without a code. */
+export function loadErrorLines(language: Language, error: LoadError): string[] {
+  return error.messages.map((english, index) => {
+    const problem = error.problems?.[index];
+    if (!problem) return english;
+    if ('key' in problem) return translateMessage(language, { ...problem, fallback: problem.fallback ?? english });
+    return translateLoadProblem(language, problem, english);
+  });
+}
+
+/** Returns the name shown in a load error's title: the file's name, or a translated message such as "share link". */
+export function loadErrorName(language: Language, error: LoadError): string {
+  return typeof error.fileName === 'string' ? error.fileName : translateMessage(language, error.fileName);
+}

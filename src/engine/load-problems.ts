@@ -1,0 +1,63 @@
+/**
+ * Codes for why a document, link or pasted text failed to load. The engine
+ * keeps its English sentence next to the code and the values that sentence
+ * names, so the editor can build the sentence in the reader's language.
+ */
+export const LOAD_PROBLEM_CODES = [
+  // Text and envelope checks in load.ts.
+  'too-long',
+  'invalid-json',
+  'not-object',
+  'wrong-format',
+  'invalid-version',
+  'newer-version',
+  // A zod schema issue, which the editor formats with zod's locale for the reader's language.
+  'schema',
+  // Checks in semantics.ts.
+  'duplicate-node-id',
+  'unknown-kind',
+  'param-unknown',
+  'param-unknown-none',
+  'param-not-number',
+  'param-below-min',
+  'param-above-max',
+  'param-not-boolean',
+  'param-not-choice',
+  'param-not-shape',
+  'param-shape-too-large',
+  'param-not-tensor',
+  'param-tensor-size',
+  'too-many-elements',
+  'duplicate-edge-id',
+  'edge-source-missing',
+  'edge-target-missing',
+  'edge-no-output-port',
+  'edge-no-input-port',
+  'edge-no-inputs',
+  'input-wired-twice',
+  'cycle',
+  'more-problems',
+] as const;
+
+export type LoadProblemCode = (typeof LOAD_PROBLEM_CODES)[number];
+
+/**
+ * A zod issue as zod reports it with `reportInput`, without the nested issues
+ * of a union. Its fields are the ones zod's locale error maps read, so the
+ * editor can format it again in another language. `message` is zod's English text.
+ */
+export interface SchemaIssueFields {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  [field: string]: unknown;
+}
+
+/** Why a document failed to load: a code and the values its sentence names. */
+export interface LoadProblem {
+  code: LoadProblemCode;
+  details: Record<string, string | number>;
+  /** For code "schema": the zod issue to format in the reader's language. */
+  issue?: SchemaIssueFields;
+}
