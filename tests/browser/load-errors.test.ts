@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { byTestId, nodeIds, nodeOutput, openApp } from './app';
+import { saveScreenshot, test } from './browser';
+
+/** Imports a file through the toolbar's Import button and the file chooser it opens, as a person does. */
+async function importThroughChooser(page: Page, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
+  await byTestId(page, 'import').click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+function errorLines(page: Page): Promise<string[]> {
+  return byTestId(page, 'load-error').locator('li').allTextContents();
+}
+
+function errorTitle(page: Page): Promise<string | null> {
+  return byTestId(page, 'load-error').locator('strong').textContent();
+}
+
+const position = { x: 0, y: 0 };
+
+/** Fails the schema: a node kind that is a number, and a key the format does not have. */
+const schemaBroken = JSON.stringify({
+  format: 'backprop-studio-graph',
+  version: 1,
+  nodes: [{ id: 'mm', kind: 3, params: {}, position }],
+  edges: [],
+  colour: 'red',
+});
+
+/** Passes the schema but not the semantic checks: alpha below its minimum, and a wire from a missing node. */
+const semanticsBroken = JSON.stringify({
+  format: 'backprop-studio-graph',
+  version: 1,
+  nodes: [{ id: 'l', kind: 'leaky-relu', params: { alpha: -1 }, position }],
+  edges: [{ id: 'e', source: 'ghost', sourcePort: 'out', target: 'l', targetPort: 'x' }],
+});
+
+/** The default graph q = x + y, f = q · z, whose output is (−2 + 5) · (−4) = −12. */
+async function expectDefaultGraph(page: Page): Promise<void> {
+  expect((await nodeIds(page)).sort()).toEqual(['f', 'q', 'x', 'y', 'z']);
+  await expect.poll(() => nodeOutput(page, 'f'), { timeout: 20_000 }).toBeCloseTo(-12, 3);
+}
+
+describe('load errors', () => {
+  test('schema errors follow the language', async ({ page }) => {
+    await openApp(page);
+    await byTestId(page, 'language').selectOption('zh-CN');
+
+    await importThroughChooser(page, 'broken.json', schemaBroken);
+
+    await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
+    expect(await errorTitle(page)).toBe('无法加载“broken.json”。当前的图没有改变。');
+    expect((await errorLines(page)).sort()).toEqual(
+      ['字段“nodes[0].kind”（节点 "mm"）：无效输入：期望 string，实际接收 数字。', '字段“（文档）”：出现未知的键(key): "colour"。'].sort(),
+    );
+    await expectDefaultGraph(page);
+    await saveScreenshot(page, 'load-errors-schema-zh');
+
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => errorTitle(page), { timeout: 10_000 }).toBe('Could not load "broken.json". The current graph is unchanged.');
+    expect((await errorLines(page)).sort()).toEqual(
+      ['Field "nodes[0].kind" of node "mm": Invalid input: expected string, received number.', 'Field "(document)": Unrecognized key: "colour".'].sort(),
+    );
+    await expectDefaultGraph(page);
+  });
+
+  test('semantic errors follow the language', async ({ page }) => {
+    await openApp(page);
+
+    await importThroughChooser(page, 'wires.json', semanticsBroken);
+
+    await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
+    expect(await errorLines(page)).toEqual([
+      'Node "l" (leaky-relu), parameter "alpha": expected at least 0, found -1.',
+      'Edge "e" (ghost.out → l.x): source node "ghost" does not exist.',
+    ]);
+
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => errorLines(page), { timeout: 10_000 }).toEqual([
+      '节点“l”（leaky-relu）的参数“alpha”：应至少为 0，实际为 -1。',
+      '连线“e”（ghost.out → l.x）：源节点“ghost”不存在。',
+    ]);
+    expect(await errorTitle(page)).toBe('无法加载“wires.json”。当前的图没有改变。');
+    await expectDefaultGraph(page);
+    await saveScreenshot(page, 'load-errors-semantics-zh');
+  });
+});
