@@ -4,6 +4,16 @@ import { OPTIMIZER_NAMES } from './optimizers';
 import { MAX_QUIZ_TARGETS } from './quiz/types';
 import { WEIGHT_INITS } from './training/init';
 
+/**
+ * Largest batch size: more examples than any dataset here has. MNIST has
+ * 10,000 digits, and a pasted CSV of at most 2,000,000 characters has at most
+ * 500,000 rows. A batch larger than the training split trains on the whole split.
+ */
+export const MAX_BATCH_SIZE = 1_000_000;
+
+/** Largest number of epochs a document may ask for. */
+export const MAX_EPOCHS = 100_000;
+
 /** Ids may arrive as numbers from hand-written files; they are kept as strings. */
 const id = z
   .union([z.string().min(1).max(200), z.number().int()])
@@ -95,8 +105,8 @@ const training = z
         epsilon: z.number().positive().optional(),
       })
       .strict(),
-    batchSize: z.number().int().min(1).max(100_000),
-    epochs: z.number().int().min(1).max(100_000),
+    batchSize: z.number().int().min(1).max(MAX_BATCH_SIZE),
+    epochs: z.number().int().min(1).max(MAX_EPOCHS),
     seed: z.number().int(),
     init: z.enum(WEIGHT_INITS),
     split: z.object({ train: z.number().gt(0).max(1), validation: z.number().min(0).lt(1) }).strict(),

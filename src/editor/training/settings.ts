@@ -1,6 +1,7 @@
 import type { DatasetSettings, GraphDocument, TrainingSettings } from '../../engine/document';
 import { OPTIMIZER_DEFAULTS, type OptimizerName, type OptimizerSettings } from '../../engine/optimizers';
 import { MAX_SEED } from '../../engine/seed';
+import { MAX_BATCH_SIZE, MAX_EPOCHS } from '../../engine/schema';
 import type { WeightInit } from '../../engine/training/init';
 import { findPreset } from '../../presets';
 import type { Message } from '../i18n/translate';
@@ -31,15 +32,8 @@ export type WholeNumberSetting = 'batchSize' | 'epochs' | 'seed';
 /** Smallest valid value of each whole-number setting. */
 export const WHOLE_NUMBER_MINIMUM: Readonly<Record<WholeNumberSetting, number>> = { batchSize: 1, epochs: 1, seed: 0 };
 
-/**
- * Largest batch size: more examples than any dataset here has. MNIST has
- * 10,000 digits, and a pasted CSV of at most 2,000,000 characters has at most
- * 500,000 rows. A batch larger than the training split trains on the whole split.
- */
-export const MAX_BATCH_SIZE = 1_000_000;
-
-/** Largest valid value of each whole-number setting. Epochs only need to be exact integers. */
-export const WHOLE_NUMBER_MAXIMUM: Readonly<Record<WholeNumberSetting, number>> = { batchSize: MAX_BATCH_SIZE, epochs: Number.MAX_SAFE_INTEGER, seed: MAX_SEED };
+/** Largest valid value of each whole-number setting: the batch size and epochs a document loads with, and the seeds the trainer uses exactly. */
+export const WHOLE_NUMBER_MAXIMUM: Readonly<Record<WholeNumberSetting, number>> = { batchSize: MAX_BATCH_SIZE, epochs: MAX_EPOCHS, seed: MAX_SEED };
 
 /** Tells whether `value` is valid for an optimizer field: a positive rate or ε, a decay or β in [0, 1). */
 export function isValidOptimizerValue(field: Hyperparameter | 'learningRate', value: number): boolean {
