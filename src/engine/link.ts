@@ -5,7 +5,7 @@ import { decodeBase64Url, encodeBase64Url, readVarint, writeVarint } from './lin
 import { decodeCompact, encodeCompact } from './link-compact';
 import { inflateWithLimit, openEnvelope, wrapEnvelope, type EnvelopeProblem } from './link-envelope';
 import { loadDocumentValue } from './load';
-import type { LoadProblem } from './load-problems';
+import type { LoadProblem, LoadProblemCode } from './load-problems';
 import { documentSchema } from './schema';
 import type { TensorData } from './tensor';
 import type { KindRegistry } from './types';
@@ -119,25 +119,38 @@ export function decodeLink(input: string, registry: KindRegistry): DecodeLinkRes
 }
 
 function decodeUnchecked(input: string, registry: KindRegistry): DecodeLinkResult {
-  if (typeof input !== 'string') return fail('corrupt', `A link must be text, found ${typeof input}.`);
+  if (typeof input !== 'string') return fail('corrupt', `A link must be text, found ${typeof input}.`, problem('link-not-text', { type: typeof input }));
   if (input.length > MAX_LINK_CHARS) {
-    return fail('too-large', `The link is ${input.length} characters long; links of up to ${MAX_LINK_CHARS} characters are accepted. Share the graph as a file instead.`);
+    return fail(
+      'too-large',
+      `The link is ${input.length} characters long; links of up to ${MAX_LINK_CHARS} characters are accepted. Share the graph as a file instead.`,
+      problem('link-too-long', { length: input.length, limit: MAX_LINK_CHARS }),
+    );
   }
   const fragment = fragmentOf(input);
   if (!fragment.startsWith(LINK_PREFIX)) {
-    return fail('corrupt', `This is not a Backprop Studio graph link: the part after "#" must start with "${LINK_PREFIX}", found ${JSON.stringify(fragment.slice(0, 40))}.`);
+    const found = JSON.stringify(fragment.slice(0, 40));
+    return fail(
+      'corrupt',
+      `This is not a Backprop Studio graph link: the part after "#" must start with "${LINK_PREFIX}", found ${found}.`,
+      problem('link-not-link', { prefix: LINK_PREFIX, found }),
+    );
   }
 
   const data = fragment.slice(LINK_PREFIX.length);
   const decoded = decodeBase64Url(data);
   if ('problem' in decoded) {
     const character = data[decoded.index];
-    return fail('corrupt', `The link is corrupt: character ${JSON.stringify(character)} at position ${decoded.index + 1} of its data is not allowed in a link. Copy the whole link again.`);
+    return fail(
+      'corrupt',
+      `The link is corrupt: character ${JSON.stringify(character)} at position ${decoded.index + 1} of its data is not allowed in a link. Copy the whole link again.`,
+      problem('link-bad-character', { character: JSON.stringify(character), position: decoded.index + 1 }),
+    );
   }
   const envelope = openEnvelope(decoded.bytes);
   if ('problem' in envelope) return describeEnvelopeProblem(envelope);
   if (!decoded.exact) {
-    return fail('corrupt', 'The link is corrupt: its last character does not belong to its data. Copy the whole link again.');
+    return fail('corrupt', 'The link is corrupt: its last character does not belong to its data. Copy the whole link again.', problem('link-trailing-character', {}));
   }
 
   switch (envelope.version) {
@@ -145,9 +158,13 @@ function decodeUnchecked(input: string, registry: KindRegistry): DecodeLinkResul
       return decodeVersion1(envelope.content, registry);
     default:
       if (envelope.version > LINK_FORMAT_VERSION) {
-        return fail('newer-version', `The link uses link format ${envelope.version}, written by a newer Backprop Studio; this one reads link formats up to ${LINK_FORMAT_VERSION}. Open the link in a newer version of the app.`);
+        return fail(
+          'newer-version',
+          `The link uses link format ${envelope.version}, written by a newer Backprop Studio; this one reads link formats up to ${LINK_FORMAT_VERSION}. Open the link in a newer version of the app.`,
+          problem('link-newer-format', { version: envelope.version, latest: LINK_FORMAT_VERSION }),
+        );
       }
-      return fail('corrupt', `The link declares link format ${envelope.version}, which does not exist.`);
+      return fail('corrupt', `The link declares link format ${envelope.version}, which does not exist.`, problem('link-unknown-format', { version: envelope.version }));
   }
 }
 
@@ -161,35 +178,55 @@ export function fragmentOf(input: string): string {
 /** Link format 1: varint content size, then the raw-deflated compact form. */
 function decodeVersion1(content: Uint8Array, registry: KindRegistry): DecodeLinkResult {
   const size = readVarint(content, 0);
-  if (!size) return fail('corrupt', 'The link is corrupt: the size of its content is missing.');
+  if (!size) return fail('corrupt', 'The link is corrupt: the size of its content is missing.', problem('link-size-missing', {}));
   if (size.value > MAX_INFLATED_BYTES) {
-    return fail('too-large', `The link's content would be ${size.value} bytes once decompressed; the limit is ${MAX_INFLATED_BYTES}.`);
+    return fail(
+      'too-large',
+      `The link's content would be ${size.value} bytes once decompressed; the limit is ${MAX_INFLATED_BYTES}.`,
+      problem('link-too-large', { size: size.value, limit: MAX_INFLATED_BYTES }),
+    );
   }
 
   const inflated = inflateWithLimit(content.subarray(size.next), size.value);
   if ('problem' in inflated) {
-    return inflated.problem === 'over-limit'
-      ? fail('too-large', `The link's content decompresses to more than the ${size.value} bytes its header declares, so decoding stopped. The link is damaged or was built to exhaust memory.`)
-      : fail('corrupt', `The link is corrupt: its compressed content cannot be decompressed (${inflated.reason}).`);
+    if (inflated.problem === 'over-limit') {
+      return fail(
+        'too-large',
+        `The link's content decompresses to more than the ${size.value} bytes its header declares, so decoding stopped. The link is damaged or was built to exhaust memory.`,
+        problem('link-inflate-overflow', { size: size.value }),
+      );
+    }
+    return fail(
+      'corrupt',
+      `The link is corrupt: its compressed content cannot be decompressed (${inflated.reason}).`,
+      problem('link-inflate-failed', { reason: inflated.reason }),
+    );
   }
   if (inflated.bytes.length !== size.value) {
-    return fail('corrupt', `The link is corrupt: its content decompresses to ${inflated.bytes.length} bytes, but its header declares ${size.value}.`);
+    return fail(
+      'corrupt',
+      `The link is corrupt: its content decompresses to ${inflated.bytes.length} bytes, but its header declares ${size.value}.`,
+      problem('link-size-mismatch', { found: inflated.bytes.length, expected: size.value }),
+    );
   }
 
   const parts = decodeCompact(inflated.bytes);
-  if ('problem' in parts) return fail('invalid', `The link's content does not have the layout of link format 1: ${parts.problem}.`);
+  if ('problem' in parts) {
+    // NOTE: `problem` is link-compact.ts's English text, so this line stays partly English in other languages.
+    return fail('invalid', `The link's content does not have the layout of link format 1: ${parts.problem}.`, problem('link-layout', { problem: parts.problem }));
+  }
   return validateParts(parts, registry);
 }
 
 function validateParts(parts: { document: unknown; view?: unknown; lecture?: unknown }, registry: KindRegistry): DecodeLinkResult {
   const loaded = loadDocumentValue(parts.document, registry);
   if (!loaded.ok) {
-    return fail('invalid', `The graph in the link is not a valid document: ${loaded.errors.join(' ')}`, loaded.errors, loaded.problems);
+    return { ok: false, code: 'invalid', message: `The graph in the link is not a valid document: ${loaded.errors.join(' ')}`, errors: loaded.errors, problems: loaded.problems };
   }
   const options = z.object({ view: linkViewSchema.optional(), lecture: lectureOptionsSchema.optional() }).safeParse({ view: parts.view, lecture: parts.lecture });
   if (!options.success) {
     const errors = describeIssues(options.error.issues);
-    return fail('invalid', `The link's view or lecture options are invalid: ${errors.join(' ')}`, errors);
+    return { ok: false, code: 'invalid', message: `The link's view or lecture options are invalid: ${errors.join(' ')}`, errors, problems: errors.map(() => null) };
   }
 
   const result: DecodeLinkResult = { ok: true, document: loaded.document };
@@ -198,20 +235,41 @@ function validateParts(parts: { document: unknown; view?: unknown; lecture?: unk
   return result;
 }
 
-function describeEnvelopeProblem(problem: EnvelopeProblem): LinkFailure {
-  switch (problem.problem) {
+function describeEnvelopeProblem(envelopeProblem: EnvelopeProblem): LinkFailure {
+  switch (envelopeProblem.problem) {
     case 'empty':
-      return fail('truncated', `The link is incomplete: nothing follows "${LINK_PREFIX}". Copy the whole link again.`);
+      return fail('truncated', `The link is incomplete: nothing follows "${LINK_PREFIX}". Copy the whole link again.`, problem('link-empty', { prefix: LINK_PREFIX }));
     case 'short': {
-      const expected = problem.expected === null ? 'its header cannot be read' : `its header declares ${problem.expected}`;
-      return fail('truncated', `The link is incomplete: it holds ${problem.found} bytes of data, but ${expected}. Copy the whole link again.`);
+      if (envelopeProblem.expected === null) {
+        return fail(
+          'truncated',
+          `The link is incomplete: it holds ${envelopeProblem.found} bytes of data, but its header cannot be read. Copy the whole link again.`,
+          problem('link-short-unreadable', { found: envelopeProblem.found }),
+        );
+      }
+      return fail(
+        'truncated',
+        `The link is incomplete: it holds ${envelopeProblem.found} bytes of data, but its header declares ${envelopeProblem.expected}. Copy the whole link again.`,
+        problem('link-short', { found: envelopeProblem.found, expected: envelopeProblem.expected }),
+      );
     }
     case 'long':
-      return fail('corrupt', `The link is corrupt: it holds ${problem.found} bytes of data, but its header declares ${problem.expected}. Copy the whole link again.`);
+      return fail(
+        'corrupt',
+        `The link is corrupt: it holds ${envelopeProblem.found} bytes of data, but its header declares ${envelopeProblem.expected}. Copy the whole link again.`,
+        problem('link-long', { found: envelopeProblem.found, expected: envelopeProblem.expected }),
+      );
     case 'length-field':
-      return fail('corrupt', 'The link is corrupt: the length in its header cannot be read.');
-    case 'checksum':
-      return fail('corrupt', `The link is corrupt: its checksum ${hex(problem.found)} does not match its data (${hex(problem.expected)}), so characters were changed or lost. Copy the whole link again.`);
+      return fail('corrupt', 'The link is corrupt: the length in its header cannot be read.', problem('link-length-field', {}));
+    case 'checksum': {
+      const found = hex(envelopeProblem.found);
+      const expected = hex(envelopeProblem.expected);
+      return fail(
+        'corrupt',
+        `The link is corrupt: its checksum ${found} does not match its data (${expected}), so characters were changed or lost. Copy the whole link again.`,
+        problem('link-checksum', { found, expected }),
+      );
+    }
   }
 }
 
@@ -227,8 +285,13 @@ function hex(value: number): string {
   return `0x${value.toString(16).padStart(8, '0')}`;
 }
 
-function fail(code: LinkErrorCode, message: string, errors: string[] = [message], problems: (LoadProblem | null)[] = errors.map(() => null)): LinkFailure {
-  return { ok: false, code, message, errors, problems };
+/** Returns a failure whose only error is `message`, with that error's code and values (null when it has no code). */
+function fail(code: LinkErrorCode, message: string, loadProblem: LoadProblem | null = null): LinkFailure {
+  return { ok: false, code, message, errors: [message], problems: [loadProblem] };
+}
+
+function problem(code: LoadProblemCode, details: LoadProblem['details']): LoadProblem {
+  return { code, details };
 }
 
 /**

@@ -37,6 +37,26 @@ export const LOAD_PROBLEM_CODES = [
   'input-wired-twice',
   'cycle',
   'more-problems',
+  // Link decoding in link.ts.
+  'link-not-text',
+  'link-too-long',
+  'link-not-link',
+  'link-bad-character',
+  'link-trailing-character',
+  'link-newer-format',
+  'link-unknown-format',
+  'link-size-missing',
+  'link-too-large',
+  'link-inflate-overflow',
+  'link-inflate-failed',
+  'link-size-mismatch',
+  'link-layout',
+  'link-empty',
+  'link-short',
+  'link-short-unreadable',
+  'link-long',
+  'link-length-field',
+  'link-checksum',
 ] as const;
 
 export type LoadProblemCode = (typeof LOAD_PROBLEM_CODES)[number];

@@ -37,7 +37,7 @@ const semanticsBroken = JSON.stringify({
   edges: [{ id: 'e', source: 'ghost', sourcePort: 'out', target: 'l', targetPort: 'x' }],
 });
 
-/** The default graph q = x + y, f = q · z, whose output is (−2 + 5) · (−4) = −12. */
+/** Expects the default graph q = x + y, f = q · z, whose output is (−2 + 5) · (−4) = −12. */
 async function expectDefaultGraph(page: Page): Promise<void> {
   expect((await nodeIds(page)).sort()).toEqual(['f', 'q', 'x', 'y', 'z']);
   await expect.poll(() => nodeOutput(page, 'f'), { timeout: 20_000 }).toBeCloseTo(-12, 3);

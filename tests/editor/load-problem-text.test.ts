@@ -263,9 +263,10 @@ describe('load problem text', () => {
     expect(translateLoadProblem('zh-CN', problem, 'fallback')).toBe(entry.zh);
   });
 
-  test('every code has a case', () => {
+  test('every document code has a case', () => {
     const tested = new Set(cases.map((entry) => entry.code));
-    expect(LOAD_PROBLEM_CODES.filter((code) => !tested.has(code))).toEqual([]);
+    // Link codes have their cases in link-problem-text.test.ts.
+    expect(LOAD_PROBLEM_CODES.filter((code) => !code.startsWith('link-') && !tested.has(code))).toEqual([]);
   });
 
   test('every code has English and Chinese text', () => {

@@ -1,5 +1,6 @@
 import type { ClipboardAccess, CommandEnvironment } from '../../src/editor/commands/types';
 import { createUiStore } from '../../src/editor/commands/ui-store';
+import { translateMessage } from '../../src/editor/i18n/translate';
 import { createEditorStore } from '../../src/editor/store/store';
 import type { KeyValueStorage } from '../../src/editor/store/persistence';
 import type { GraphDocument } from '../../src/engine/document';
@@ -39,8 +40,12 @@ export function firstOutput(env: CommandEnvironment, nodeId: string): number | u
 }
 
 /** Returns the `reason` parameter of every notice, in order. */
+/** Returns the English reason of each notice, translating a reason that is a message. */
 export function noticeReasons(env: CommandEnvironment): string[] {
-  return env.editor.getState().notices.map((notice) => String(notice.params?.reason ?? ''));
+  return env.editor.getState().notices.map((notice) => {
+    const reason = notice.params?.reason ?? '';
+    return typeof reason === 'object' && 'key' in reason ? translateMessage('en', reason) : String(reason);
+  });
 }
 
 /** Creates a Map-backed stand-in for localStorage holding `entries`. */

@@ -75,7 +75,7 @@ export async function pasteFromClipboard(env: CommandEnvironment, placement: Pla
   }
   const parsed = parseClipboard(text, registry);
   if (!parsed.ok) {
-    notify(env, 'notice.pasteFailed', parsed.reason);
+    env.editor.getState().addNotice({ key: 'notice.pasteFailed', params: { reason: parsed.message } });
     return;
   }
   insertNodes(env, parsed.envelope, placement);

@@ -2,6 +2,8 @@ import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type GraphDocument, type GraphEdge, 
 import { loadDocumentValue, MAX_DOCUMENT_CHARS } from '../../engine/load';
 import type { ModuleDefinition } from '../../engine/modules';
 import type { KindRegistry } from '../../engine/types';
+import { loadFailureMessage } from '../i18n/load-problem-text';
+import { translateMessage, type Message } from '../i18n/translate';
 import { edgeIdFor, type GraphEdit, type Point } from '../store/edits';
 import { mergeModules, modulesUsedBy, retargetModuleNodes } from './clipboard-modules';
 
@@ -23,7 +25,8 @@ export interface ClipboardEnvelope {
   modules?: Record<string, ModuleDefinition>;
 }
 
-export type ClipboardResult = { ok: true; envelope: ClipboardEnvelope } | { ok: false; reason: string };
+/** A failure's `reason` is the English text, for logs and tests. `message` is the same text to translate where it is shown. */
+export type ClipboardResult = { ok: true; envelope: ClipboardEnvelope } | { ok: false; reason: string; message: Message };
 
 /** Distance by which a paste moves nodes that would land on top of existing ones, in canvas pixels. */
 export const PASTE_OFFSET = 40;
@@ -53,34 +56,41 @@ export function serializeClipboard(envelope: ClipboardEnvelope): string {
  */
 export function parseClipboard(text: string, registry: KindRegistry): ClipboardResult {
   if (text.length > MAX_DOCUMENT_CHARS) {
-    return { ok: false, reason: `The clipboard text is ${text.length} characters long; the limit is ${MAX_DOCUMENT_CHARS}.` };
+    return reject({ key: 'paste.tooLong', params: { length: text.length, limit: MAX_DOCUMENT_CHARS } });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'The clipboard holds no copied nodes: its text is not JSON.' };
+    return reject({ key: 'paste.notJson' });
   }
   const envelope = checkEnvelope(value);
-  if (typeof envelope === 'string') return { ok: false, reason: envelope };
+  if ('key' in envelope) return reject(envelope);
 
   const document = { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, nodes: envelope.nodes, edges: envelope.edges, ...(envelope.modules === undefined ? {} : { modules: envelope.modules }) };
   const loaded = loadDocumentValue(document, registry);
-  if (!loaded.ok) return { ok: false, reason: loaded.errors.join(' ') };
+  if (!loaded.ok) return { ok: false, reason: loaded.errors.join(' '), message: loadFailureMessage(loaded.errors, loaded.problems) };
   const { nodes, edges, modules } = loaded.document;
   return { ok: true, envelope: { format: CLIPBOARD_FORMAT, version: CLIPBOARD_VERSION, nodes, edges, ...(modules === undefined ? {} : { modules }) } };
 }
 
-function checkEnvelope(value: unknown): { nodes: unknown; edges: unknown; modules: unknown } | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'The clipboard holds no copied nodes: its JSON is not an object.';
+/** Returns a failed parse whose reason is the message's English text. */
+function reject(message: Message): ClipboardResult {
+  return { ok: false, reason: translateMessage('en', message), message };
+}
+
+function checkEnvelope(value: unknown): { nodes: unknown; edges: unknown; modules: unknown } | Message {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { key: 'paste.notObject' };
   const record = value as Record<string, unknown>;
   if (record.format !== CLIPBOARD_FORMAT) {
-    return `The clipboard holds no copied nodes: field "format" is ${JSON.stringify(record.format) ?? 'missing'}, expected "${CLIPBOARD_FORMAT}".`;
+    const found = JSON.stringify(record.format);
+    return found === undefined ? { key: 'paste.missingFormat', params: { expected: CLIPBOARD_FORMAT } } : { key: 'paste.wrongFormat', params: { found, expected: CLIPBOARD_FORMAT } };
   }
   if (record.version !== CLIPBOARD_VERSION) {
-    return `Copied nodes of version ${JSON.stringify(record.version) ?? '(missing)'} cannot be pasted; this Backprop Studio reads version ${CLIPBOARD_VERSION}.`;
+    const found = JSON.stringify(record.version);
+    return found === undefined ? { key: 'paste.missingVersion', params: { version: CLIPBOARD_VERSION } } : { key: 'paste.wrongVersion', params: { found, version: CLIPBOARD_VERSION } };
   }
-  if (!Array.isArray(record.nodes) || !Array.isArray(record.edges)) return 'The copied nodes are incomplete: fields "nodes" and "edges" must be lists.';
+  if (!Array.isArray(record.nodes) || !Array.isArray(record.edges)) return { key: 'paste.incomplete' };
   return { nodes: record.nodes, edges: record.edges, modules: record.modules };
 }
 

@@ -81,3 +81,36 @@ export function loadErrorLines(language: Language, error: LoadError): string[] {
 export function loadErrorName(language: Language, error: LoadError): string {
   return typeof error.fileName === 'string' ? error.fileName : translateMessage(language, error.fileName);
 }
+
+/**
+ * Returns a load problem as a message for a notice, which stores messages
+ * rather than load problems. A schema issue is formatted here once per
+ * language, because a message's parameters cannot call zod's locales.
+ */
+export function loadProblemMessage(problem: LoadProblem | null, english: string): Message {
+  if (!problem) return { key: 'loadProblem.text', params: { text: english } };
+  if (problem.code !== 'schema' || !problem.issue) return { key: `loadProblem.${problem.code}`, params: problem.details, fallback: english };
+
+  const { field, ownerList, owner } = problem.details;
+  const issue = problem.issue;
+  return {
+    key: 'loadProblem.schema',
+    params: {
+      field: field ? String(field) : { key: 'loadProblem.documentField' },
+      owner: ownerList === 'node' || ownerList === 'edge' ? { key: `loadProblem.owner.${ownerList}`, params: { owner: String(owner) } } : '',
+      issue: { key: 'loadProblem.byLanguage', params: { english: cut(schemaIssueText('en', issue)), chinese: cut(schemaIssueText('zh-CN', issue)) } },
+    },
+    fallback: english,
+  };
+}
+
+/**
+ * Returns the errors of a failed load as one message: each error's sentence
+ * in the reader's language, separated as the language separates sentences.
+ * `problems` has the code of each error, in the order of `errors`.
+ */
+export function loadFailureMessage(errors: readonly string[], problems: readonly (LoadProblem | null)[]): Message {
+  const lines = errors.map((english, index) => loadProblemMessage(problems[index] ?? null, english));
+  if (lines.length === 0) return { key: 'loadProblem.text', params: { text: '' } };
+  return lines.reduceRight((rest, line) => ({ key: 'loadProblem.join', params: { first: line, rest } }));
+}

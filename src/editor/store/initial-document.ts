@@ -48,7 +48,7 @@ export function chooseInitialDocument(hash: string, storage: KeyValueStorage): I
     const presetId = autosave.presetId && findPreset(autosave.presetId) ? autosave.presetId : null;
     return { document: autosave.document, presetId, notices, viewport: isLinkHash(hash) ? linkReloadViewport(hash, storage) : readViewport(storage, autosave.document) };
   }
-  if (autosave.status === 'corrupt') notices.push({ key: 'notice.corruptAutosave', params: { reason: autosave.reason } });
+  if (autosave.status === 'corrupt') notices.push({ key: 'notice.corruptAutosave', params: { reason: autosave.message } });
 
   const preset = findPreset(DEFAULT_PRESET_ID)!;
   return { document: preset.build(), presetId: preset.id, notices, viewport: null };

@@ -3,7 +3,8 @@ import type { BackendName } from '../../engine/backend';
 import { serializeDocument, type GraphDocument } from '../../engine/document';
 import { loadDocumentText } from '../../engine/load';
 import { registry } from '../../nodes';
-import { detectLanguage, isLanguage, type Language } from '../i18n/translate';
+import { loadFailureMessage } from '../i18n/load-problem-text';
+import { detectLanguage, isLanguage, type Language, type Message } from '../i18n/translate';
 import { speeds, type EditorStore } from './store';
 
 /** The subset of the Web Storage API the editor uses, so tests can pass a Map-backed fake. */
@@ -30,7 +31,8 @@ export const AUTOSAVE_DELAY_MS = 300;
 export type AutosaveResult =
   | { status: 'none' }
   | { status: 'ok'; document: GraphDocument; presetId: string | null }
-  | { status: 'corrupt'; reason: string };
+  /** `reason` is the English text, `message` the same text to translate where it is shown. */
+  | { status: 'corrupt'; reason: string; message: Message };
 
 /** Reads the autosaved document. A corrupt one yields status 'corrupt' with the reasons instead of an exception. */
 export function readAutosave(storage: KeyValueStorage): AutosaveResult {
@@ -39,7 +41,7 @@ export function readAutosave(storage: KeyValueStorage): AutosaveResult {
   const result = loadDocumentText(text, registry);
   if (!result.ok) {
     setAside(storage, text);
-    return { status: 'corrupt', reason: result.errors.join(' ') };
+    return { status: 'corrupt', reason: result.errors.join(' '), message: loadFailureMessage(result.errors, result.problems) };
   }
   return { status: 'ok', document: result.document, presetId: safeGet(storage, storageKeys.presetId) };
 }
