@@ -251,6 +251,18 @@ describe('add-node popup', () => {
     expect(await sortedIds(page)).toEqual(ADD_MUL_IDS);
   });
 
+  test('a wire that closes a cycle is refused with a note', async ({ page }) => {
+    await openApp(page);
+    const wires = await edgeCount(page);
+    await connect(page, 'f', 'q', 'a');
+
+    await expect.poll(() => byTestId(page, 'notice').first().textContent()).toContain('No wire was added from "f" to "q": it would close a cycle');
+    expect(await edgeCount(page)).toBe(wires);
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => byTestId(page, 'notice').first().textContent()).toContain('没有添加从“f”到“q”的连线：它会形成环');
+    await saveScreenshot(page, 'wire-cycle-refused');
+  });
+
   test('wire dropped on empty canvas adds a connected node', async ({ page }) => {
     await openApp(page);
     await zoomOut(page);

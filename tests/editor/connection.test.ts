@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isConnectionAllowed } from '../../src/editor/canvas/connection';
+import { connectionProblem, isConnectionAllowed } from '../../src/editor/canvas/connection';
 import { registry } from '../../src/nodes';
 import { findPreset } from '../../src/presets';
 
@@ -29,5 +29,20 @@ describe('isConnectionAllowed', () => {
 
   test('rejects labels into a tensor input', () => {
     expect(isConnectionAllowed(withLabels, registry, { source: 'y1', sourceHandle: 'out', target: 'q', targetHandle: 'a' })).toBe(false);
+  });
+});
+
+describe('connectionProblem', () => {
+  test('names each reason', () => {
+    expect(connectionProblem(document, registry, { source: 'q', sourceHandle: 'out', target: 'q', targetHandle: 'a' })).toEqual({ code: 'self' });
+    expect(connectionProblem(document, registry, { source: 'f', sourceHandle: 'out', target: 'q', targetHandle: 'b' })).toEqual({ code: 'cycle' });
+    expect(connectionProblem(document, registry, { source: 'x', sourceHandle: 'nope', target: 'q', targetHandle: 'a' })).toEqual({ code: 'no-port' });
+    expect(connectionProblem(withLabels, registry, { source: 'y1', sourceHandle: 'out', target: 'q', targetHandle: 'a' })).toEqual({
+      code: 'type-mismatch', found: 'labels', expected: 'tensor',
+    });
+  });
+
+  test('returns null for an allowed wire', () => {
+    expect(connectionProblem(document, registry, { source: 'z', sourceHandle: 'out', target: 'q', targetHandle: 'a' })).toBeNull();
   });
 });

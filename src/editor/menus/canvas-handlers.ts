@@ -9,6 +9,9 @@ import { appEnvironment, setCanvasView } from '../commands/environment';
 import type { Size } from '../commands/tidy-layout';
 import { uiStore, type MenuTarget } from '../commands/ui-store';
 import { editorStore } from '../store/use-editor';
+import { registry } from '../../nodes';
+import { connectionProblem, type ConnectionRequest } from '../canvas/connection';
+import type { Message } from '../i18n/translate';
 
 /** Gap around the graph when fitting it into view, as a fraction of the canvas size. */
 export const FIT_PADDING = 0.15;
@@ -91,6 +94,10 @@ export function useCanvasOverlays() {
 
       /** A wire dropped on empty canvas opens the add-node popup, filtered to kinds that can take it. */
       onConnectEnd: (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+        if (!connection.isValid && connection.toNode) {
+          explainRefusedWire(connection);
+          return;
+        }
         if (connection.isValid || connection.toNode || !connection.fromNode || !connection.fromHandle?.id) return;
         if (!findCommand('addNode').enabled(appEnvironment)) return;
         const point = 'changedTouches' in event ? event.changedTouches[0] : event;
@@ -100,4 +107,23 @@ export function useCanvasOverlays() {
       },
     };
   }, [screenToFlowPosition]);
+}
+
+/** Adds a notice saying why a wire dropped on a handle was not added: a self-loop, a cycle or a port type mismatch. */
+function explainRefusedWire(connection: FinalConnectionState): void {
+  const { fromNode, fromHandle, toNode, toHandle } = connection;
+  if (!fromNode || !fromHandle?.id || !toNode || !toHandle?.id || fromHandle.type === toHandle.type) return;
+  // A wire may be drawn from either end, so the output end is the source.
+  const [output, input] = fromHandle.type === 'source' ? [{ node: fromNode.id, port: fromHandle.id }, { node: toNode.id, port: toHandle.id }] : [{ node: toNode.id, port: toHandle.id }, { node: fromNode.id, port: fromHandle.id }];
+  const request: ConnectionRequest = { source: output.node, sourceHandle: output.port, target: input.node, targetHandle: input.port };
+  const store = editorStore.getState();
+  const problem = connectionProblem(store.document, registry, request);
+  const wire = { source: output.node, target: input.node };
+  let notice: Message | null = null;
+  if (problem?.code === 'self') notice = { key: 'notice.wireSelf', params: { node: output.node } };
+  else if (problem?.code === 'cycle') notice = { key: 'notice.wireCycle', params: wire };
+  else if (problem?.code === 'type-mismatch') {
+    notice = { key: 'notice.wireType', params: { ...wire, sourcePort: output.port, targetPort: input.port, found: problem.found, expected: problem.expected } };
+  }
+  if (notice) store.addNotice(notice);
 }
