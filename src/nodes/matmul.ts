@@ -20,7 +20,7 @@ function matmulShapes(a: readonly number[], b: readonly number[]): ShapeResult {
   }
   if (a[1] !== b[0]) {
     return {
-      error: `inner dimensions differ: a is ${formatShape(a)} (${a[1]} columns), b is ${formatShape(b)} (${b[0]} rows)`,
+      error: `inner dimensions differ: a is ${formatShape(a)} and b is ${formatShape(b)}, but the columns of a (${a[1]}) must equal the rows of b (${b[0]})`,
       reason: { code: 'matmul-inner', details: { a: formatShape(a), columns: a[1], b: formatShape(b), rows: b[0] } },
       port: 'b',
     };

@@ -19,8 +19,8 @@ describe('shape reasons', () => {
     await connect(page, 'W', product, 'a');
     await connect(page, 'W', product, 'b');
 
-    const english = `Node "${product}" (matmul): inner dimensions differ: a is [2, 3] (3 columns), b is [2, 3] (2 rows) (a from "W" [2, 3], b from "W" [2, 3])`;
-    const chinese = `节点“${product}”（matmul）：内维度不一致：a 为 [2, 3]（3 列），b 为 [2, 3]（2 行）（a 来自“W” [2, 3]，b 来自“W” [2, 3]）`;
+    const english = `Node "${product}" (matmul): inner dimensions differ: a is [2, 3] and b is [2, 3], but the columns of a (3) must equal the rows of b (2) (a from "W" [2, 3], b from "W" [2, 3])`;
+    const chinese = `节点“${product}”（matmul）：内维度不一致：a 为 [2, 3]，b 为 [2, 3]，但 a 的列数（3）必须等于 b 的行数（2）（a 来自“W” [2, 3]，b 来自“W” [2, 3]）`;
     const badge = byTestId(page, `node-problem-${product}`);
     await expect.poll(() => statusTexts(page, product), { timeout: 10_000 }).toEqual([english]);
     expect(await badge.getAttribute('title')).toBe(english);

@@ -29,10 +29,10 @@ describe('module diagnostic text', () => {
     // The badge sits on the module node, and the text names the matmul inside it.
     expect(diagnostic.nodeId).toBe('L');
     expect(translateDiagnostic('en', diagnostic)).toBe(
-      'Node "L/mm" (matmul): inner dimensions differ: a is [2, 2] (2 columns), b is [3, 2] (3 rows) (a from "x" [2, 2], b from "L/W" [3, 2])',
+      'Node "L/mm" (matmul): inner dimensions differ: a is [2, 2] and b is [3, 2], but the columns of a (2) must equal the rows of b (3) (a from "x" [2, 2], b from "L/W" [3, 2])',
     );
     expect(translateDiagnostic('zh-CN', diagnostic)).toBe(
-      '节点“L/mm”（matmul）：内维度不一致：a 为 [2, 2]（2 列），b 为 [3, 2]（3 行）（a 来自“x” [2, 2]，b 来自“L/W” [3, 2]）',
+      '节点“L/mm”（matmul）：内维度不一致：a 为 [2, 2]，b 为 [3, 2]，但 a 的列数（2）必须等于 b 的行数（3）（a 来自“x” [2, 2]，b 来自“L/W” [3, 2]）',
     );
   });
 });

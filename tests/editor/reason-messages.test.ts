@@ -49,8 +49,8 @@ const graphCases: GraphCase[] = [
     code: 'matmul-inner',
     graph: () => new TestGraph().source('x', tensor([2, 3], zeros(6))).source('W', tensor([4, 1], zeros(4))).node('mm', 'matmul', { a: 'x', b: 'W' }).build(),
     node: 'mm',
-    en: 'Node "mm" (matmul): inner dimensions differ: a is [2, 3] (3 columns), b is [4, 1] (4 rows) (a from "x" [2, 3], b from "W" [4, 1])',
-    zh: '节点“mm”（matmul）：内维度不一致：a 为 [2, 3]（3 列），b 为 [4, 1]（4 行）（a 来自“x” [2, 3]，b 来自“W” [4, 1]）',
+    en: 'Node "mm" (matmul): inner dimensions differ: a is [2, 3] and b is [4, 1], but the columns of a (3) must equal the rows of b (4) (a from "x" [2, 3], b from "W" [4, 1])',
+    zh: '节点“mm”（matmul）：内维度不一致：a 为 [2, 3]，b 为 [4, 1]，但 a 的列数（3）必须等于 b 的行数（4）（a 来自“x” [2, 3]，b 来自“W” [4, 1]）',
   },
   {
     code: 'no-broadcast',
@@ -334,10 +334,10 @@ describe('reason messages', () => {
     const message = failureMessage(result);
 
     expect(sessionErrorText(translatorFor('zh-CN'), message)).toBe(
-      '节点“h”（matmul）：内维度不一致：a 为 [4, 2]（2 列），b 为 [3, 3]（3 行）（a 来自“data” [4, 2]，b 来自“W” [3, 3]）',
+      '节点“h”（matmul）：内维度不一致：a 为 [4, 2]，b 为 [3, 3]，但 a 的列数（2）必须等于 b 的行数（3）（a 来自“data” [4, 2]，b 来自“W” [3, 3]）',
     );
     expect(sessionErrorText(translatorFor('en'), message)).toBe(
-      'Node "h" (matmul): inner dimensions differ: a is [4, 2] (2 columns), b is [3, 3] (3 rows) (a from "data" [4, 2], b from "W" [3, 3])',
+      'Node "h" (matmul): inner dimensions differ: a is [4, 2] and b is [3, 3], but the columns of a (2) must equal the rows of b (3) (a from "data" [4, 2], b from "W" [3, 3])',
     );
   });
 

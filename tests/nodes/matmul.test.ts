@@ -56,7 +56,7 @@ describe('matmul', () => {
     const program = compileKind('matmul', { a: tensorData([3, 4], new Array(12).fill(1)), b: tensorData([3, 1], [1, 1, 1]) });
     const diagnostic = diagnosticOf(program, 'shape-mismatch');
     expect(diagnostic.port).toBe('b');
-    expect(diagnostic.message).toContain('inner dimensions differ: a is [3, 4] (4 columns), b is [3, 1] (3 rows)');
+    expect(diagnostic.message).toContain('inner dimensions differ: a is [3, 4] and b is [3, 1], but the columns of a (4) must equal the rows of b (3)');
   });
 
   test('rank other than 2 is rejected with the rank', () => {

@@ -266,7 +266,7 @@ export const en = {
 
   // Reasons a node cannot run, filled into {reason} of the diagnostic.* messages. Shapes are written as [2, 3].
   'reason.matmul-rank': 'matmul takes rank-2 operands, but {operand} is {shape} (rank {rank}); reshape it to {target}',
-  'reason.matmul-inner': 'inner dimensions differ: a is {a} ({columns} columns), b is {b} ({rows} rows)',
+  'reason.matmul-inner': 'inner dimensions differ: a is {a} and b is {b}, but the columns of a ({columns}) must equal the rows of b ({rows})',
   'reason.no-broadcast': 'shapes {a} and {b} do not broadcast: each trailing dimension pair must be equal or contain a 1.',
   'reason.bias-rank': 'b is {b} (rank {bRank}) but x is {x} (rank {xRank}); b must have at most the rank of x',
   'reason.bias-trailing': 'b must equal the trailing dimensions of x: x is {x}, b is {b}, and dimension {bAxis} of b is {bSize} where dimension {xAxis} of x is {xSize}',

@@ -265,7 +265,7 @@ export const zhCN: Messages = {
 
   // Reasons a node cannot run, filled into {reason} of the diagnostic.* messages. Shapes are written as [2, 3].
   'reason.matmul-rank': 'matmul 的操作数必须是秩为 2 的张量，但 {operand} 为 {shape}（秩为 {rank}）；请把它变形为 {target}',
-  'reason.matmul-inner': '内维度不一致：a 为 {a}（{columns} 列），b 为 {b}（{rows} 行）',
+  'reason.matmul-inner': '内维度不一致：a 为 {a}，b 为 {b}，但 a 的列数（{columns}）必须等于 b 的行数（{rows}）',
   'reason.no-broadcast': '形状 {a} 与 {b} 无法广播：从末尾对齐的每一对维度必须相等，或其中一个为 1。',
   'reason.bias-rank': 'b 为 {b}（秩为 {bRank}），而 x 为 {x}（秩为 {xRank}）；b 的秩不能大于 x 的秩',
   'reason.bias-trailing': 'b 必须等于 x 末尾的几个维度：x 为 {x}，b 为 {b}，b 的第 {bAxis} 维是 {bSize}，而 x 的第 {xAxis} 维是 {xSize}',
