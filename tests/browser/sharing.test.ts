@@ -211,14 +211,16 @@ describe('exports', () => {
   test('code downloads for NumPy, PyTorch and tfjs', async ({ page }) => {
     await openApp(page);
     const numpy = await download(page, 'numpy');
-    expect(numpy.name).toMatch(/\.py$/);
+    // The title "f = (x + y) · z" becomes a name a shell takes without quotes.
+    expect(numpy.name).toBe('f_x_y_z.py');
     expect(numpy.bytes.toString('utf8')).toContain('import numpy as np');
 
     const pytorch = await download(page, 'pytorch');
+    expect(pytorch.name).toBe('f_x_y_z-pytorch.py');
     expect(pytorch.bytes.toString('utf8')).toContain('total.backward()');
 
     const tfjs = await download(page, 'tfjs');
-    expect(tfjs.name).toMatch(/\.mjs$/);
+    expect(tfjs.name).toBe('f_x_y_z.mjs');
     expect(tfjs.bytes.toString('utf8')).toContain('tf.grads(');
   });
 });

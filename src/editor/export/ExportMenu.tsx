@@ -5,7 +5,7 @@ import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/use-t';
 import { editorStore } from '../store/use-editor';
 import type { CodeLanguage } from './code-download';
-import { baseFileName, downloadBlob, downloadUrl } from './download';
+import { baseFileName, codeFileName, downloadBlob, downloadUrl } from './download';
 import '../menus/menus.css';
 
 type Format = 'json' | 'png' | 'svg' | CodeLanguage;
@@ -45,7 +45,7 @@ export function ExportMenu() {
     const { program, trace, document } = editorStore.getState();
     const file = writeCodeFile(language, program, trace);
     if ('message' in file) return reportFailure(file.message);
-    downloadBlob(new Blob([file.text], { type: file.type }), `${baseFileName(document)}${file.extension}`);
+    downloadBlob(new Blob([file.text], { type: file.type }), `${codeFileName(document)}${file.extension}`);
   };
   const choose = (format: Format) => {
     setOpen(false);

@@ -20,3 +20,13 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 export function baseFileName(document: GraphDocument): string {
   return exportFileName(document).replace(/\.json$/, '');
 }
+
+/**
+ * Returns a file name base for exported code: the title's letters and digits
+ * joined by underscores, so the file runs from a shell without quotes, as in
+ * "f = σ(w·x)" → "f_σ_w_x".
+ */
+export function codeFileName(document: GraphDocument): string {
+  const words = (document.title ?? '').match(/[\p{L}\p{N}]+/gu);
+  return words ? words.join('_') : 'graph';
+}
