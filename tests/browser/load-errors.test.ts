@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { byTestId, nodeIds, nodeOutput, openApp } from './app';
-import { saveScreenshot, test } from './browser';
+import { appUrl, saveScreenshot, test } from './browser';
 
 /** Imports a file through the toolbar's Import button and the file chooser it opens, as a person does. */
 async function importThroughChooser(page: Page, name: string, text: string): Promise<void> {
@@ -85,5 +85,20 @@ describe('load errors', () => {
     expect(await errorTitle(page)).toBe('无法加载“wires.json”。当前的图没有改变。');
     await expectDefaultGraph(page);
     await saveScreenshot(page, 'load-errors-semantics-zh');
+  });
+});
+
+describe('link errors', () => {
+  test('cut-off link follows the language', async ({ page }) => {
+    await page.goto(appUrl('#graph='));
+    await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => errorLines(page), { timeout: 10_000 }).toEqual(['The link is incomplete: nothing follows "graph=". Copy the whole link again.']);
+    expect(await errorTitle(page)).toBe('Could not load "shared link". The current graph is unchanged.');
+
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => errorLines(page), { timeout: 10_000 }).toEqual(['链接不完整："graph=" 之后没有内容。请重新复制完整的链接。']);
+    expect(await errorTitle(page)).toBe('无法加载“分享链接”。当前的图没有改变。');
+    await saveScreenshot(page, 'load-errors-link-zh');
   });
 });

@@ -237,7 +237,6 @@ export const en = {
   'loadProblem.link-length-field': 'The link is corrupt: the length in its header cannot be read.',
   'loadProblem.link-checksum': 'The link is corrupt: its checksum {found} does not match its data ({expected}), so characters were changed or lost. Copy the whole link again.',
   'loadProblem.text': '{text}',
-  'loadProblem.byLanguage': '{english}',
   'loadProblem.join': '{first} {rest}',
   // Why copied nodes could not be pasted, before the document checks of loadProblem.*.
   'paste.tooLong': 'The clipboard text is {length} characters long; the limit is {limit}.',

@@ -98,7 +98,7 @@ export function loadProblemMessage(problem: LoadProblem | null, english: string)
     params: {
       field: field ? String(field) : { key: 'loadProblem.documentField' },
       owner: ownerList === 'node' || ownerList === 'edge' ? { key: `loadProblem.owner.${ownerList}`, params: { owner: String(owner) } } : '',
-      issue: { key: 'loadProblem.byLanguage', params: { english: cut(schemaIssueText('en', issue)), chinese: cut(schemaIssueText('zh-CN', issue)) } },
+      issue: { texts: { en: cut(schemaIssueText('en', issue)), 'zh-CN': cut(schemaIssueText('zh-CN', issue)) } },
     },
     fallback: english,
   };

@@ -14,10 +14,16 @@ const dictionaries: Readonly<Record<Language, Messages>> = { en, 'zh-CN': zhCN }
 const glosses: Readonly<Record<Language, Readonly<Record<string, string>>>> = { en: enKindGlosses, 'zh-CN': zhCNKindGlosses };
 
 /**
- * A placeholder's value: text, a number, or messages translated into the same
- * language. A list of messages is joined with the language's list separator.
+ * A placeholder's value: text, a number, text already written in each
+ * language, or messages translated into the same language. A list of
+ * messages is joined with the language's list separator.
  */
-export type MessageParam = string | number | Message | readonly Message[];
+export type MessageParam = string | number | TextInLanguages | Message | readonly Message[];
+
+/** Text written in each language by a library with its own translations, such as zod's issue messages. */
+export interface TextInLanguages {
+  texts: Readonly<Record<Language, string>>;
+}
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
@@ -51,6 +57,7 @@ function fill(language: Language, template: string, params: MessageParams): stri
 
 function paramText(language: Language, value: MessageParam): string {
   if (typeof value !== 'object') return String(value);
+  if ('texts' in value) return value.texts[language];
   if ('key' in value) return translateMessage(language, value);
   return value.map((message) => translateMessage(language, message)).join(translate(language, 'list.separator'));
 }

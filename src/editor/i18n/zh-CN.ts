@@ -236,7 +236,6 @@ export const zhCN: Messages = {
   'loadProblem.link-length-field': '链接已损坏：无法读取其头部中的长度。',
   'loadProblem.link-checksum': '链接已损坏：其校验和 {found} 与数据（{expected}）不符，说明有字符被改动或丢失。请重新复制完整的链接。',
   'loadProblem.text': '{text}',
-  'loadProblem.byLanguage': '{chinese}',
   'loadProblem.join': '{first}{rest}',
   // Why copied nodes could not be pasted, before the document checks of loadProblem.*.
   'paste.tooLong': '剪贴板文本长 {length} 个字符，上限是 {limit}。',
