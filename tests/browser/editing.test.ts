@@ -307,6 +307,23 @@ describe('context menus and layout', () => {
     await expect.poll(() => sortedIds(page)).toContain('tanh1');
   });
 
+  test('F fits all of mlp6 beside the training panel', async ({ page }) => {
+    await openApp(page, '#preset=mlp6');
+    // Loaded, the graph is fitted no smaller than zoom 0.2, so its first nodes stay readable.
+    const zoom = () => page.locator('.react-flow__viewport').evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).a);
+    await expect.poll(zoom).toBeCloseTo(0.2, 3);
+    await focusBody(page);
+    await page.keyboard.press('f');
+
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await expect.poll(async () => {
+      const boxes = await page.locator('.react-flow__node').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON()));
+      return boxes.filter((box) => box.left < pane.x - 1 || box.right > pane.x + pane.width + 1 || box.top < pane.y - 1 || box.bottom > pane.y + pane.height + 1).length;
+    }, { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('.react-flow__node').count()).toBe(43);
+    await saveScreenshot(page, 'mlp6-fitted');
+  });
+
   test('tidy layout is one undo step', async ({ page }) => {
     await openApp(page);
     const positions = () => page.locator('.react-flow__node').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).style.transform).join('|'));

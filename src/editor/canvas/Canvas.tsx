@@ -41,9 +41,15 @@ const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 /** Nodes and edges handed to React Flow while CompactCanvas draws the graph. */
 const noNodes: GateFlowNode[] = [];
 const noEdges: Edge[] = [];
-/** Smallest zoom of a graph of fewer than LARGE_GRAPH_NODES nodes, and of a larger one. */
-const MIN_ZOOM = 0.2;
+/** Smallest zoom of a graph of fewer than LARGE_GRAPH_NODES nodes, low enough to fit mlp6 beside the training panel, and of a larger one. */
+const MIN_ZOOM = 0.05;
 const MIN_ZOOM_LARGE = 0.005;
+/**
+ * Smallest zoom a newly loaded graph of fewer than LARGE_GRAPH_NODES nodes is
+ * fitted at, so its nodes stay readable. A wider graph shows its start, and the
+ * fit command (F) shows all of it.
+ */
+const LOAD_MIN_ZOOM = 0.2;
 
 export function Canvas() {
   const t = useT();
@@ -75,7 +81,7 @@ export function Canvas() {
       return;
     }
     let current = true;
-    void fitGraph(flow, editorStore.getState().document).finally(() => {
+    void fitGraph(flow, editorStore.getState().document, 0, LOAD_MIN_ZOOM).finally(() => {
       if (current) setPlacedLoad(loadCount);
     });
     return () => {
@@ -83,7 +89,7 @@ export function Canvas() {
     };
   }, [loadCount, flow, setViewport, savedViewport]);
 
-  // React Flow forgets its measurements while CompactCanvas draws the graph, so the sizes it measured go
+  // React Flow drops its measurements while CompactCanvas draws the graph, so the sizes it measured go
   // too: back at detail zoom the nodes get estimated layouts, and only those in view are mounted.
   useEffect(() => {
     if (!drawing.compact || Object.keys(viewRef.current.measured).length === 0) return;

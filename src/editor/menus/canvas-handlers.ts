@@ -19,10 +19,11 @@ export const FIT_PADDING = 0.15;
 /**
  * Fits the graph into view. A large graph is fitted to its nodes' positions
  * in the document, because zoomed out React Flow has none of its nodes
- * (CompactCanvas draws them). A smaller one is fitted to React Flow's measured nodes.
+ * (CompactCanvas draws them). A smaller one is fitted to React Flow's measured
+ * nodes, zooming out no further than `minZoom` when one is given.
  */
-export function fitGraph(flow: Pick<ReactFlowInstance, 'fitView' | 'fitBounds'>, document: GraphDocument, duration = 0): Promise<boolean> {
-  if (document.nodes.length < LARGE_GRAPH_NODES) return flow.fitView({ padding: FIT_PADDING, duration });
+export function fitGraph(flow: Pick<ReactFlowInstance, 'fitView' | 'fitBounds'>, document: GraphDocument, duration = 0, minZoom?: number): Promise<boolean> {
+  if (document.nodes.length < LARGE_GRAPH_NODES) return flow.fitView({ padding: FIT_PADDING, duration, minZoom });
   const bounds = buildScene(document).bounds;
   return bounds ? flow.fitBounds(bounds, { padding: FIT_PADDING, duration }) : Promise.resolve(false);
 }
@@ -95,7 +96,7 @@ export function useCanvasOverlays() {
       /** A wire dropped on empty canvas opens the add-node popup, filtered to kinds that can take it. */
       onConnectEnd: (event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
         if (!connection.isValid && connection.toNode) {
-          explainRefusedWire(connection);
+          explainRejectedWire(connection);
           return;
         }
         if (connection.isValid || connection.toNode || !connection.fromNode || !connection.fromHandle?.id) return;
@@ -110,7 +111,7 @@ export function useCanvasOverlays() {
 }
 
 /** Adds a notice saying why a wire dropped on a handle was not added: a self-loop, a cycle or a port type mismatch. */
-function explainRefusedWire(connection: FinalConnectionState): void {
+function explainRejectedWire(connection: FinalConnectionState): void {
   const { fromNode, fromHandle, toNode, toHandle } = connection;
   if (!fromNode || !fromHandle?.id || !toNode || !toHandle?.id || fromHandle.type === toHandle.type) return;
   // A wire may be drawn from either end, so the output end is the source.
