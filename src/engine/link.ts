@@ -5,7 +5,7 @@ import { decodeBase64Url, encodeBase64Url, readVarint, writeVarint } from './lin
 import { decodeCompact, encodeCompact } from './link-compact';
 import { inflateWithLimit, openEnvelope, wrapEnvelope, type EnvelopeProblem } from './link-envelope';
 import { loadDocumentValue } from './load';
-import type { LoadProblem, LoadProblemCode } from './load-problems';
+import type { LoadProblem, LoadProblemCode, SchemaIssueFields } from './load-problems';
 import { documentSchema } from './schema';
 import type { TensorData } from './tensor';
 import type { KindRegistry } from './types';
@@ -223,10 +223,18 @@ function validateParts(parts: { document: unknown; view?: unknown; lecture?: unk
   if (!loaded.ok) {
     return { ok: false, code: 'invalid', message: `The graph in the link is not a valid document: ${loaded.errors.join(' ')}`, errors: loaded.errors, problems: loaded.problems };
   }
-  const options = z.object({ view: linkViewSchema.optional(), lecture: lectureOptionsSchema.optional() }).safeParse({ view: parts.view, lecture: parts.lecture });
+  // `reportInput` keeps each issue's input, which zod's locale error maps read to name the type found.
+  const options = z
+    .object({ view: linkViewSchema.optional(), lecture: lectureOptionsSchema.optional() })
+    .safeParse({ view: parts.view, lecture: parts.lecture }, { reportInput: true });
   if (!options.success) {
-    const errors = describeIssues(options.error.issues);
-    return { ok: false, code: 'invalid', message: `The link's view or lecture options are invalid: ${errors.join(' ')}`, errors, problems: errors.map(() => null) };
+    const issues = options.error.issues.slice(0, 20) as unknown as SchemaIssueFields[];
+    const errors = describeIssues(issues);
+    const problems = issues.map((issue): LoadProblem => {
+      const { errors: _alternatives, ...fields } = issue;
+      return { code: 'schema', details: { field: issueField(issue) }, issue: fields };
+    });
+    return { ok: false, code: 'invalid', message: `The link's view or lecture options are invalid: ${errors.join(' ')}`, errors, problems };
   }
 
   const result: DecodeLinkResult = { ok: true, document: loaded.document };
@@ -275,10 +283,13 @@ function describeEnvelopeProblem(envelopeProblem: EnvelopeProblem): LinkFailure 
 
 /** Writes the first schema issues, each with its field path, such as `Field "lecture.autoplay": …`. */
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
-  return issues.slice(0, 20).map((issue) => {
-    const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
-    return `Field "${path.replace(/^\./, '') || '(payload)'}": ${issue.message}.`;
-  });
+  return issues.slice(0, 20).map((issue) => `Field "${issueField(issue)}": ${issue.message}.`);
+}
+
+/** Returns an issue's field path, such as `lecture.autoplay`, or "(payload)" for the payload itself. */
+function issueField(issue: { path: PropertyKey[] }): string {
+  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+  return path.replace(/^\./, '') || '(payload)';
 }
 
 function hex(value: number): string {

@@ -176,3 +176,13 @@ describe('link problem text', () => {
     expect(translateLoadProblem('zh-CN', result.problems[index]!, 'fallback')).toBe('连线“x.out->nowhere.a”（x.out → nowhere.a）：目标节点“nowhere”不存在。');
   });
 });
+
+describe('link option problems', () => {
+  test('lecture option issue in both languages', () => {
+    const result = failure(decodeLink(craftVersion1Link('[[1,null,[],[]],null,{"autoplay":"yes"}]'), registry));
+
+    expect(result.errors).toEqual(['Field "lecture.autoplay": Invalid input: expected boolean, received string.']);
+    expect(translateLoadProblem('en', result.problems[0]!, 'fallback')).toBe('Field "lecture.autoplay": Invalid input: expected boolean, received string.');
+    expect(translateLoadProblem('zh-CN', result.problems[0]!, 'fallback')).toBe('字段“lecture.autoplay”：无效输入：期望 boolean，实际接收 string。');
+  });
+});
