@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { byTestId, nodeIds, nodeOutput, openApp } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
+import { focusBody } from './editing-helpers';
 
 /** Imports a file through the toolbar's Import button and the file chooser it opens, as a person does. */
 async function importThroughChooser(page: Page, name: string, text: string): Promise<void> {
@@ -100,5 +101,33 @@ describe('link errors', () => {
     await expect.poll(() => errorLines(page), { timeout: 10_000 }).toEqual(['链接不完整："graph=" 之后没有内容。请重新复制完整的链接。']);
     expect(await errorTitle(page)).toBe('无法加载“分享链接”。当前的图没有改变。');
     await saveScreenshot(page, 'load-errors-link-zh');
+  });
+});
+
+describe('paste errors', () => {
+  test('bad copied nodes notice follows the language', async ({ page }) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
+    await openApp(page);
+    await byTestId(page, 'language').selectOption('zh-CN');
+    // Another program put copied nodes whose parameter breaks the leaky-relu range on the clipboard.
+    const copied = JSON.stringify({
+      format: 'backprop-studio-clipboard',
+      version: 1,
+      nodes: [{ id: 'l', kind: 'leaky-relu', params: { alpha: 5 }, position }],
+      edges: [],
+    });
+    await page.evaluate((text) => navigator.clipboard.writeText(text), copied);
+
+    await focusBody(page);
+    await page.keyboard.press('ControlOrMeta+v');
+
+    const notice = byTestId(page, 'notice');
+    await expect.poll(() => notice.textContent(), { timeout: 20_000 }).toContain('未粘贴任何内容：节点“l”（leaky-relu）的参数“alpha”：应至多为 1，实际为 5。');
+    await saveScreenshot(page, 'load-errors-paste-zh');
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(
+      'Nothing was pasted: Node "l" (leaky-relu), parameter "alpha": expected at most 1, found 5.',
+    );
+    await expectDefaultGraph(page);
   });
 });
