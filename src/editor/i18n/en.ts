@@ -171,9 +171,6 @@ export const en = {
   'notice.wireSelf': 'No wire was added: node "{node}" cannot read its own output.',
   'notice.wireCycle': 'No wire was added from "{source}" to "{target}": it would close a cycle, because "{target}" already feeds "{source}". A computational graph has no cycles.',
   'notice.wireType': 'No wire was added from "{source}" to "{target}": output {sourcePort} is a {found} output, and input {targetPort} takes a {expected} output.',
-  'notice.wireSelf': 'No wire was added: node "{node}" cannot read its own output.',
-  'notice.wireCycle': 'No wire was added from "{source}" to "{target}": it would close a cycle, because "{target}" already feeds "{source}". A computational graph has no cycles.',
-  'notice.wireType': 'No wire was added from "{source}" to "{target}": output {sourcePort} is a {found} output, and input {targetPort} takes a {expected} output.',
 
   'loadError.title': 'Could not load "{file}". The current graph is unchanged.',
   'loadError.readFailed': 'The file could not be read: {message}',

@@ -169,9 +169,6 @@ export const zhCN: Messages = {
   'notice.wireSelf': '没有添加连线：节点“{node}”不能读取自己的输出。',
   'notice.wireCycle': '没有添加从“{source}”到“{target}”的连线：它会形成环，因为“{target}”已经流向“{source}”。计算图中不能有环。',
   'notice.wireType': '没有添加从“{source}”到“{target}”的连线：输出 {sourcePort} 是 {found} 类型，而输入 {targetPort} 需要 {expected} 类型的输出。',
-  'notice.wireSelf': '没有添加连线：节点“{node}”不能读取自己的输出。',
-  'notice.wireCycle': '没有添加从“{source}”到“{target}”的连线：它会形成环，因为“{target}”已经流向“{source}”。计算图中不能有环。',
-  'notice.wireType': '没有添加从“{source}”到“{target}”的连线：输出 {sourcePort} 是 {found} 类型，而输入 {targetPort} 需要 {expected} 类型的输出。',
   'notice.storageFailed': '无法在此浏览器中保存图：{message}',
 
   'loadError.title': '无法加载“{file}”。当前的图没有改变。',
