@@ -28,4 +28,12 @@ describe('stopMessage', () => {
         '节点“W1”（parameter）没有输入，而它自己的值是 NaN 或无穷大。请设置有限的值；若在训练中，请降低学习率并重置权重。',
     );
   });
+
+  test('a stop before any update does not blame the learning rate', () => {
+    const first = { ...stop, batch: 1, loss: Number.POSITIVE_INFINITY, culprit: null };
+    expect(stopMessage(translatorFor('en'), first, 'en')).toBe(
+      'Training stopped at epoch 1, batch 1, before any update: the loss of the starting weights is Infinity. Check the parameter values and the data, then reset the weights.',
+    );
+    expect(stopMessage(translatorFor('zh-CN'), first, 'zh-CN')).toBe('训练在第 1 轮第 1 批、任何更新之前就停止了：初始权重的损失为 Infinity。请检查参数值和数据，然后重置权重。');
+  });
 });

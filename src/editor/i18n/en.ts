@@ -341,6 +341,7 @@ export const en = {
   'training.noEpoch': 'No epoch completed yet.',
   'training.batchLoss': 'Last batch loss: {loss}',
   'training.stopped': 'Training stopped at epoch {epoch}, batch {batch}: the loss became {loss}. A learning rate of {learningRate} may be too large for {optimizer}; lower it and reset the weights.',
+  'training.stoppedAtStart': 'Training stopped at epoch 1, batch 1, before any update: the loss of the starting weights is {loss}. Check the parameter values and the data, then reset the weights.',
   'training.stoppedWithCause': '{summary} {cause}',
   'training.mnist.network': 'Loading MNIST digit {digit} from {url} failed: the request did not complete ({detail}). Check the connection and choose MNIST again.',
   'training.mnist.http': 'Loading MNIST digit {digit} from {url} failed: HTTP {detail}. Choose MNIST again to retry.',

@@ -340,6 +340,7 @@ export const zhCN: Messages = {
   'training.noEpoch': '尚未完成任何一轮。',
   'training.batchLoss': '最近一批的损失：{loss}',
   'training.stopped': '训练在第 {epoch} 轮第 {batch} 批停止：损失变成了 {loss}。对 {optimizer} 来说，学习率 {learningRate} 可能过大；请调小学习率并重置权重。',
+  'training.stoppedAtStart': '训练在第 1 轮第 1 批、任何更新之前就停止了：初始权重的损失为 {loss}。请检查参数值和数据，然后重置权重。',
   'training.stoppedWithCause': '{summary}{cause}',
   'training.mnist.network': '从 {url} 加载 MNIST 数字 {digit} 失败：请求未能完成（{detail}）。请检查网络连接后重新选择 MNIST。',
   'training.mnist.http': '从 {url} 加载 MNIST 数字 {digit} 失败：HTTP {detail}。请再次选择 MNIST 重试。',

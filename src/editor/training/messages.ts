@@ -23,7 +23,9 @@ export function formatPercent(fraction: number): string {
 
 /** Builds the translated stop message, followed by the first node that produced a non-finite value, when the trace found one. */
 export function stopMessage(t: Translate, stop: StopInfo, language: Language): string {
-  const summary = t('training.stopped', {
+  // The first batch's loss comes from the starting weights, before any update, so the learning rate is not the cause.
+  const beforeUpdates = stop.epoch === 1 && stop.batch === 1;
+  const summary = t(beforeUpdates ? 'training.stoppedAtStart' : 'training.stopped', {
     epoch: stop.epoch,
     batch: stop.batch,
     loss: formatNumber(stop.loss),

@@ -349,6 +349,10 @@ export class Trainer {
     const { trace } = this.traceCurrentBatch(end - start);
     const culprit = trace.diagnostics.find((diagnostic) => diagnostic.code === 'non-finite-value' || diagnostic.code === 'non-finite-gradient');
     const origin = culprit ? ` ${culprit.message}` : '';
+    // The first batch's loss comes from the starting weights, before any update, so the learning rate is not the cause.
+    if (this.epoch === 0 && this.batch === 1) {
+      return `Training stopped at ${where}, before any update: the loss of the starting weights is ${loss}.${origin} Check the parameter values and the data, then reset the weights.`;
+    }
     return `Training stopped at ${where}: the loss became ${loss}.${origin} A learning rate of ${this.config.optimizer.learningRate} may be too large; lower it and reset the weights.`;
   }
 }
