@@ -28,8 +28,8 @@ Options:
                                    link decode: print {"document", "view", "lecture"}
   --backend wasm|cpu               tfjs backend (default: wasm)
   --dataset NAME                   train: spiral, circles, xor, blobs or mnist
-  --epochs N                       train: number of passes over the training set
-  --batch N                        train: examples per minibatch
+  --epochs N                       train: number of passes over the training set, at most 100000
+  --batch N                        train: examples per minibatch, at most 1000000
   --optimizer NAME                 train: sgd, momentum, nesterov, adagrad, rmsprop or adam
   --lr X                           train: learning rate
   --seed N                         train: seed of the shuffle and the split, from 0 to 4294967295

@@ -1,5 +1,6 @@
 import type { DatasetSettings, GraphDocument, TrainingSettings } from '../engine/document';
 import { OPTIMIZER_DEFAULTS, OPTIMIZER_NAMES, type OptimizerName } from '../engine/optimizers';
+import { MAX_BATCH_SIZE, MAX_EPOCHS } from '../engine/schema';
 import { MAX_SEED } from '../engine/seed';
 import { Trainer } from '../engine/training/trainer';
 import { registry } from '../nodes';
@@ -73,8 +74,8 @@ async function resolveDocument(argument: string, datasetName: string | undefined
 
 function applyOptions(base: TrainingSettings, options: TrainOptions): TrainingSettings {
   const settings = structuredClone(base);
-  if (options.epochs !== undefined) settings.epochs = wholeNumber('--epochs', options.epochs);
-  if (options.batch !== undefined) settings.batchSize = wholeNumber('--batch', options.batch);
+  if (options.epochs !== undefined) settings.epochs = wholeNumber('--epochs', options.epochs, 1, MAX_EPOCHS);
+  if (options.batch !== undefined) settings.batchSize = wholeNumber('--batch', options.batch, 1, MAX_BATCH_SIZE);
   if (options.seed !== undefined) settings.seed = wholeNumber('--seed', options.seed, 0, MAX_SEED);
   if (options.optimizer !== undefined) {
     if (!(OPTIMIZER_NAMES as readonly string[]).includes(options.optimizer)) {

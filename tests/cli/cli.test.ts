@@ -119,6 +119,16 @@ describe('cli train', () => {
     expect(result.stderr).toContain('--seed: expected a whole number from 0 to 4294967295, found "4294967296".');
   });
 
+  test('batch and epochs beyond what a file holds exit with 2', async () => {
+    const batch = await cli('train', 'linear-softmax', '--epochs', '1', '--batch', '2000000');
+    expect(batch.code).toBe(2);
+    expect(batch.stderr).toContain('--batch: expected a whole number from 1 to 1000000, found "2000000".');
+
+    const epochs = await cli('train', 'linear-softmax', '--epochs', '100001');
+    expect(epochs.code).toBe(2);
+    expect(epochs.stderr).toContain('--epochs: expected a whole number from 1 to 100000, found "100001".');
+  });
+
   test('json lines per epoch and final metrics', async () => {
     const result = await cli('train', 'linear-softmax', '--epochs', '3', '--lr', '0.05', '--json');
 
