@@ -250,7 +250,7 @@ describe('large graph reach', () => {
     await page.keyboard.press('Shift+Tab');
     await expect.poll(() => announcement.textContent()).toBe(`x1, input, node 2 of ${graph.nodes.length}`);
 
-    // Space selects the node: the inspector shows it, and the announcement says so.
+    // Space selects the node: the inspector shows it, and the announcement names it as selected.
     await page.keyboard.press(' ');
     await expect.poll(() => byTestId(page, 'inspector').textContent()).toContain('x1');
     await expect.poll(() => announcement.textContent()).toContain('selected');

@@ -93,7 +93,7 @@ describe('bump approximation undo', () => {
     await expect.poll(() => byTestId(page, 'bump-error').textContent(), { timeout: 30_000 }).toContain('2 bumps');
     expect(await byTestId(page, 'bump-target').inputValue()).toBe('parabola');
 
-    // Under a link that locks editing, the approximation's controls are disabled and say why.
+    // Under a link that locks editing, the approximation's controls are disabled with a note that gives the reason.
     await byTestId(page, 'share').click();
     await byTestId(page, 'share-lockEditing').check();
     const locked = await page.context().newPage();

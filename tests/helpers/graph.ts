@@ -16,7 +16,7 @@ function asTensor(value: number | TensorData): TensorData {
   return typeof value === 'number' ? { shape: [], data: [value] } : value;
 }
 
-/** A module whose only node is a module node of `inner`, passing x through. */
+/** Builds a module whose only node is a module node of `inner`, passing x through. */
 export function wrapperModule(inner: string): ModuleDefinition {
   return {
     nodes: [{ id: 'n', kind: 'module', params: { module: inner }, position: { x: 0, y: 0 } }],

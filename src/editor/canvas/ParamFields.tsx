@@ -58,21 +58,21 @@ function ParamField({ nodeId, spec, value }: { nodeId: string; spec: ParamSpec; 
   const testId = spec.name === 'value' ? `value-${nodeId}` : `param-${nodeId}-${spec.name}`;
   const label = spec.name === 'value' ? t('node.valueLabel', { node: nodeId }) : t('node.paramLabel', { node: nodeId, param: spec.name });
 
-  const shown = paramFieldOf(spec, value);
-  if (!shown) return null;
+  const paramField = paramFieldOf(spec, value);
+  if (!paramField) return null;
   let field;
-  switch (shown.field) {
+  switch (paramField.field) {
     case 'tensor':
-      field = <TensorField testId={testId} label={label} value={shown.value} onChange={set} />;
+      field = <TensorField testId={testId} label={label} value={paramField.value} onChange={set} />;
       break;
     case 'preview':
-      field = <span className="param-preview" data-testid={testId}>{formatTensor(shown.value)}</span>;
+      field = <span className="param-preview" data-testid={testId}>{formatTensor(paramField.value)}</span>;
       break;
     case 'shape':
-      field = <ShapeField testId={testId} label={label} value={shown.value} onChange={set} />;
+      field = <ShapeField testId={testId} label={label} value={paramField.value} onChange={set} />;
       break;
     case 'number':
-      field = <NumberField testId={testId} label={label} value={shown.value} onChange={set} />;
+      field = <NumberField testId={testId} label={label} value={paramField.value} onChange={set} />;
       break;
     case 'boolean':
       field = <input className="nodrag" type="checkbox" data-testid={testId} aria-label={label} checked={value === true} onChange={(event) => set(event.target.checked)} />;

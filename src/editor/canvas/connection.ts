@@ -14,7 +14,7 @@ function portType(port: PortSpec): string {
   return port.type ?? 'tensor';
 }
 
-/** Why a wire may not be drawn. */
+/** The reason a wire may not be drawn. */
 export type ConnectionProblem =
   | { code: 'self' }
   | { code: 'cycle' }

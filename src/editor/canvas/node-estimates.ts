@@ -32,11 +32,11 @@ export function layoutInputOf(node: GraphNode, document: GraphDocument, state: E
   const params: LayoutParam[] = [];
   for (const spec of kind?.params ?? []) {
     if (!(spec.isRelevant?.(node.params) ?? true)) continue;
-    const shown = paramFieldOf(spec, node.params[spec.name] ?? spec.default);
-    if (!shown) continue;
-    if (shown.field === 'preview') params.push({ name: spec.name, field: 'preview', text: formatTensor(shown.value) });
-    else if (shown.field === 'choice') params.push({ name: spec.name, field: 'select', choices: spec.choices ?? [] });
-    else params.push({ name: spec.name, field: shown.field === 'boolean' ? 'checkbox' : 'text' });
+    const paramField = paramFieldOf(spec, node.params[spec.name] ?? spec.default);
+    if (!paramField) continue;
+    if (paramField.field === 'preview') params.push({ name: spec.name, field: 'preview', text: formatTensor(paramField.value) });
+    else if (paramField.field === 'choice') params.push({ name: spec.name, field: 'select', choices: spec.choices ?? [] });
+    else params.push({ name: spec.name, field: paramField.field === 'boolean' ? 'checkbox' : 'text' });
   }
   return {
     id: node.id,

@@ -66,7 +66,7 @@ export type LayoutParam =
   | { name: string; field: 'preview'; text: string }
   | { name: string; field: 'select'; choices: readonly string[] };
 
-/** What a node shows, as far as its size and the places of its handles depend on it. */
+/** The parts of a node that its size and handle places depend on. */
 export interface NodeLayoutInput {
   id: string;
   kind: string;

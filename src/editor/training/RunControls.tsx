@@ -10,7 +10,7 @@ import { trainingController, useTraining } from './use-training';
 
 /**
  * Train / Pause, Step, Reset and Test accuracy, with the progress bar and the
- * status of the run. Train and Step are disabled while a setting field holds
+ * status of the run. Train and Step are disabled while a setting field contains
  * invalid text, because they would run with the last valid value instead.
  */
 export function RunControls() {
