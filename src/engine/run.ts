@@ -49,8 +49,8 @@ function scalarRuleOf(node: CompiledNode, feeds: Feeds | undefined): ScalarRule 
 
 /**
  * Lists that a scalar rule reads, by role and then by length, reused from
- * node to node. Rules read these lists and return new ones, so a large
- * scalar graph allocates three short lists per node instead of seven, and
+ * node to node. Rules read these lists and write their results into the
+ * store's arrays, so a scalar node's results need no list of their own, and
  * the garbage collector runs less often while the new program is still young.
  */
 const scratchLists: Record<'inputs' | 'outputs' | 'upstream', number[][]> = { inputs: [], outputs: [], upstream: [] };
@@ -118,10 +118,9 @@ function runForward(store: TraceStore, feeds: Feeds | undefined, diagnostics: Di
     const start = outputStart[position];
     let produced: boolean;
     if (rule) {
-      const outputs = rule.forward(readNumbers(store, position), node.params);
-      for (let index = 0; index < outputs.length; index++) store.values[start + index] = outputs[index];
+      rule.forward(readNumbers(store, position), node.params, store.values, start);
       tensors[position] = null;
-      produced = outputs.every(Number.isFinite);
+      produced = finiteBetween(store.values, start, outputStart[position + 1]);
     } else {
       const computed = computeOutputs(node, readTensors(store, position, tensors), feeds);
       const outputs = computed.map(readTensor);
@@ -207,14 +206,22 @@ function scalarBackward(store: TraceStore, position: number, rule: ScalarRule): 
   const inputs = readNumbers(store, position);
   const outputs = outputNumbers(store, position);
   const start = inputStart[position];
+  const end = inputStart[position + 1];
   if (rule.local) {
-    store.local.set(rule.local(inputs, outputs, node.params), start);
+    rule.local(inputs, outputs, node.params, store.local, start);
     store.hasLocal[position] = 1;
   }
-  const downstream = rule.backward(inputs, outputs, upstream, node.params);
-  store.gradient.set(downstream, start);
-  store.hasGradient.fill(1, start, start + downstream.length);
-  return !upstreamFinite || downstream.every(Number.isFinite);
+  rule.backward(inputs, outputs, upstream, node.params, store.gradient, start);
+  store.hasGradient.fill(1, start, end);
+  return !upstreamFinite || finiteBetween(store.gradient, start, end);
+}
+
+/** Tells whether every number of `numbers` from index `start` up to, not including, `end` is finite. */
+function finiteBetween(numbers: Float64Array, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    if (!Number.isFinite(numbers[index])) return false;
+  }
+  return true;
 }
 
 /**

@@ -78,7 +78,9 @@ export interface BackwardContext extends ForwardContext {
  * A kind's forward and backward on plain numbers, for a node whose inputs and
  * outputs are all scalars (shape []). A run uses it in place of the tfjs
  * forward and backward, which cost a tensor per value. Results are rounded to
- * float32, as a tensor would store them.
+ * float32, as a tensor would store them. A rule writes its results into the
+ * run's arrays instead of returning lists, so a large scalar graph needs no
+ * list per node for them.
  */
 export interface ScalarRule {
   /**
@@ -87,11 +89,15 @@ export interface ScalarRule {
    * kind that spreads another and replaces either runs on tensors.
    */
   mirrors: Pick<NodeKind, 'forward' | 'backward'>;
-  forward(inputs: readonly number[], params: Params): number[];
-  /** Present exactly when the kind has `local`. */
-  local?(inputs: readonly number[], outputs: readonly number[], params: Params): number[];
-  /** Gradient of the graph's output with respect to each input, given each output's upstream gradient. */
-  backward(inputs: readonly number[], outputs: readonly number[], upstream: readonly number[], params: Params): number[];
+  /** Writes the value of each output to `out`, the first at index `at`. */
+  forward(inputs: readonly number[], params: Params, out: Float64Array, at: number): void;
+  /** Present exactly when the kind has `local`. Writes the local gradient of each input to `out`, the first at index `at`. */
+  local?(inputs: readonly number[], outputs: readonly number[], params: Params, out: Float64Array, at: number): void;
+  /**
+   * Writes the gradient of the graph's output with respect to each input to
+   * `out`, the first at index `at`, given each output's upstream gradient.
+   */
+  backward(inputs: readonly number[], outputs: readonly number[], upstream: readonly number[], params: Params, out: Float64Array, at: number): void;
 }
 
 export interface NodeKind {

@@ -24,7 +24,12 @@ export const copy: NodeKind = {
   backward,
   scalar: {
     mirrors: { forward, backward },
-    forward: ([x]) => [x, x],
-    backward: (_inputs, _outputs, [first, second]) => [numberOps.add(first, second)],
+    forward: (inputs, _params, out, at) => {
+      out[at] = inputs[0];
+      out[at + 1] = inputs[0];
+    },
+    backward: (_inputs, _outputs, upstream, _params, out, at) => {
+      out[at] = numberOps.add(upstream[0], upstream[1]);
+    },
   },
 };

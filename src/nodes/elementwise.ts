@@ -23,12 +23,17 @@ export function unaryKind(definition: UnaryDefinition): NodeKind {
   const local = ({ inputs, outputs, params }: BackwardContext) => [definition.derivative(tensorOps, inputs[0], outputs[0], params)];
   const forward: NodeKind['forward'] = ({ inputs, params }) => [definition.apply(tensorOps, inputs[0], params)];
   const backward: NodeKind['backward'] = (context) => [tf.mul(context.upstream[0], local(context)[0])];
-  const scalarLocal = ([x]: readonly number[], [y]: readonly number[], params: Params) => [definition.derivative(numberOps, x, y, params)];
   const scalar: ScalarRule = {
     mirrors: { forward, backward },
-    forward: ([x], params) => [definition.apply(numberOps, x, params)],
-    local: scalarLocal,
-    backward: (inputs, outputs, [upstream], params) => [numberOps.mul(scalarLocal(inputs, outputs, params)[0], upstream)],
+    forward: (inputs, params, out, at) => {
+      out[at] = definition.apply(numberOps, inputs[0], params);
+    },
+    local: (inputs, outputs, params, out, at) => {
+      out[at] = definition.derivative(numberOps, inputs[0], outputs[0], params);
+    },
+    backward: (inputs, outputs, upstream, params, out, at) => {
+      out[at] = numberOps.mul(definition.derivative(numberOps, inputs[0], outputs[0], params), upstream[0]);
+    },
   };
   return {
     kind: definition.kind,
@@ -73,12 +78,21 @@ export function binaryKind(definition: BinaryDefinition): NodeKind {
   const forward: NodeKind['forward'] = ({ inputs }) => [definition.apply(tensorOps, inputs[0], inputs[1])];
   const backward: NodeKind['backward'] = (context) =>
     local(context).map((derivative, index) => sumToShape(tf.mul(context.upstream[0], derivative), context.inputs[index].shape));
-  const scalarLocal = ([a, b]: readonly number[], [out]: readonly number[]) => definition.derivatives(numberOps, a, b, out);
   const scalar: ScalarRule = {
     mirrors: { forward, backward },
-    forward: ([a, b]) => [definition.apply(numberOps, a, b)],
-    local: scalarLocal,
-    backward: (inputs, outputs, [upstream]) => scalarLocal(inputs, outputs).map((derivative) => numberOps.mul(derivative, upstream)),
+    forward: (inputs, _params, out, at) => {
+      out[at] = definition.apply(numberOps, inputs[0], inputs[1]);
+    },
+    local: (inputs, outputs, _params, out, at) => {
+      const derivatives = definition.derivatives(numberOps, inputs[0], inputs[1], outputs[0]);
+      out[at] = derivatives[0];
+      out[at + 1] = derivatives[1];
+    },
+    backward: (inputs, outputs, upstream, _params, out, at) => {
+      const derivatives = definition.derivatives(numberOps, inputs[0], inputs[1], outputs[0]);
+      out[at] = numberOps.mul(derivatives[0], upstream[0]);
+      out[at + 1] = numberOps.mul(derivatives[1], upstream[0]);
+    },
   };
   return {
     kind: definition.kind,

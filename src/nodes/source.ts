@@ -45,6 +45,13 @@ export function sourceKind(definition: SourceDefinition): NodeKind {
     },
     forward,
     backward,
-    scalar: { mirrors: { forward, backward }, forward: (_inputs, params) => [Math.fround(sourceValue(params).data[0])], backward: () => [] },
+    scalar: {
+      mirrors: { forward, backward },
+      forward: (_inputs, params, out, at) => {
+        out[at] = Math.fround(sourceValue(params).data[0]);
+      },
+      // A source has no inputs, so it sends no gradient back.
+      backward: () => {},
+    },
   };
 }
