@@ -6,6 +6,7 @@ import { attributeToModules } from './modules/diagnostics';
 import { expandModules, type ModuleInstance } from './modules/expand';
 import { formatShape, MAX_GRAPH_ELEMENTS, MAX_TENSOR_ELEMENTS, sizeOf, type TensorData } from './tensor';
 import { SlotNumbering, type ProgramSlots } from './slots';
+import type { IdLookup } from './id-index';
 import { indexGraph, orderIndexedGraph, type IndexedGraph } from './topology';
 import type { KindRegistry, NodeKind, Params, ScalarRule } from './types';
 
@@ -119,7 +120,7 @@ class RunnableNodes implements ReadonlyMap<string, CompiledNode> {
   private count = -1;
 
   constructor(
-    private readonly indexOf: ReadonlyMap<string, number>,
+    private readonly indexOf: IdLookup,
     private readonly compiled: readonly (CompiledNode | undefined)[],
     private readonly order: readonly CompiledNode[],
   ) {}

@@ -1,4 +1,5 @@
 import type { GraphEdge, GraphNode } from './document';
+import { IdIndex, type IdLookup } from './id-index';
 
 export interface TopologicalOrder {
   order: string[];
@@ -15,7 +16,7 @@ export interface TopologicalOrder {
  */
 export interface IndexedGraph {
   /** Node index by id. With duplicate ids, the last node wins. */
-  indexOf: ReadonlyMap<string, number>;
+  indexOf: IdLookup;
   /** Index of each edge's source node, or -1 when the id is unknown. */
   sourceOf: Int32Array;
   /** Index of each edge's target node, or -1 when the id is unknown. */
@@ -34,8 +35,7 @@ export interface IndexedGraph {
 
 /** Indexes a graph's wires by node, in time linear in the node and wire counts. */
 export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): IndexedGraph {
-  const indexOf = new Map<string, number>();
-  for (let index = 0; index < nodes.length; index++) indexOf.set(nodes[index].id, index);
+  const indexOf = new IdIndex(nodes);
   const sourceOf = new Int32Array(edges.length);
   const targetOf = new Int32Array(edges.length);
   const sourcePortOf: string[] = new Array(edges.length);
