@@ -2,7 +2,8 @@ import { deflateSync } from 'fflate';
 import { z } from 'zod';
 import type { GraphDocument } from './document';
 import { decodeBase64Url, encodeBase64Url, readVarint, writeVarint } from './link-bytes';
-import { decodeCompact, encodeCompact } from './link-compact';
+import { encodeCompact } from './link-compact';
+import { decodeCompact } from './link-compact-decode';
 import { inflateWithLimit, openEnvelope, wrapEnvelope, type EnvelopeProblem } from './link-envelope';
 import { loadDocumentValue } from './load';
 import type { LoadProblem, LoadProblemCode, SchemaIssueFields } from './load-problems';
@@ -212,8 +213,8 @@ function decodeVersion1(content: Uint8Array, registry: KindRegistry): DecodeLink
 
   const parts = decodeCompact(inflated.bytes);
   if ('problem' in parts) {
-    // NOTE: `problem` is link-compact.ts's English text, so this line stays partly English in other languages.
-    return fail('invalid', `The link's content does not have the layout of link format 1: ${parts.problem}.`, problem('link-layout', { problem: parts.problem }));
+    const { text, ...layout } = parts.problem;
+    return fail('invalid', `The link's content does not have the layout of link format 1: ${text}.`, { code: 'link-layout', details: {}, layout });
   }
   return validateParts(parts, registry);
 }

@@ -1,3 +1,5 @@
+import type { LinkLayoutCode } from './link-compact-decode';
+
 /**
  * Codes for why a document, link or pasted text failed to load. The engine
  * keeps its English sentence next to the code and the values that sentence
@@ -37,6 +39,32 @@ export const LOAD_PROBLEM_CODES = [
   'input-wired-twice',
   'cycle',
   'more-problems',
+  // Module checks in modules/check.ts. A problem inside a definition also names the module.
+  'module-node-param',
+  'module-node-undefined',
+  'module-node-undefined-none',
+  'module-node-no-input',
+  'module-node-no-inputs',
+  'module-node-no-output',
+  'module-node-no-outputs',
+  'module-input-node-missing',
+  'module-input-no-port',
+  'module-input-no-ports',
+  'module-input-bound-twice',
+  'module-input-wired-inside',
+  'module-output-name-taken',
+  'module-output-node-missing',
+  'module-output-no-port',
+  'module-output-no-ports',
+  'module-contains-itself',
+  'module-too-deep',
+  // Quiz checks in quiz/check.ts.
+  'quiz-edge-listed-twice',
+  'quiz-port-listed-twice',
+  'quiz-edge-missing',
+  'quiz-node-missing',
+  'quiz-no-port',
+  'quiz-no-ports',
   // Link decoding in link.ts.
   'link-not-text',
   'link-too-long',
@@ -78,6 +106,21 @@ export interface SchemaIssueFields {
 export interface LoadProblem {
   code: LoadProblemCode;
   details: Record<string, string | number>;
+  /** Name of the module whose definition has the problem; its sentence then starts with `Module "name": `. */
+  module?: string;
   /** For code "schema": the zod issue to format in the reader's language. */
   issue?: SchemaIssueFields;
+  /** For code "link-layout": why the link's content does not have the layout of its link format. */
+  layout?: { code: LinkLayoutCode; details: Record<string, string | number> };
+}
+
+/** A load problem with its English sentence, for logs, the CLI and tests. */
+export interface DescribedProblem {
+  text: string;
+  problem: LoadProblem;
+}
+
+/** Returns `problem` as a problem inside the definition of module `name`, with the sentence that names the module. */
+export function inModule(name: string, { text, problem }: DescribedProblem): DescribedProblem {
+  return { text: `Module "${name}": ${text}`, problem: { ...problem, module: name } };
 }

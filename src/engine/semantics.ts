@@ -1,5 +1,5 @@
 import type { GraphDocument, GraphNode } from './document';
-import type { LoadProblem } from './load-problems';
+import type { DescribedProblem, LoadProblem } from './load-problems';
 import { checkModules } from './modules/check';
 import { MODULE_KIND } from './modules/types';
 import { checkQuiz } from './quiz/check';
@@ -30,13 +30,14 @@ export function checkSemantics(document: GraphDocument, registry: KindRegistry):
 
 /**
  * Runs the checks of checkSemantics and returns, next to each English
- * message, its code and values, or null for a module or quiz check without a code.
+ * message, its code and values. Every check gives a code, but the list is
+ * typed with null as load.ts's is, whose errors may lack one.
  */
 export function checkSemanticProblems(document: GraphDocument, registry: KindRegistry): { errors: string[]; problems: (LoadProblem | null)[] } {
-  const found: Problem[] = [
+  const found: DescribedProblem[] = [
     ...findProblems(document, registry),
-    ...checkModules(document, registry, (part) => findProblems(part, registry).map((problem) => problem.text)).map(withoutCode),
-    ...checkQuiz(document, registry).map(withoutCode),
+    ...checkModules(document, registry, (part) => findProblems(part, registry)),
+    ...checkQuiz(document, registry),
   ];
   const reported = found.slice(0, MAX_REPORTED_PROBLEMS);
   if (found.length > MAX_REPORTED_PROBLEMS) {
@@ -46,22 +47,12 @@ export function checkSemanticProblems(document: GraphDocument, registry: KindReg
   return { errors: reported.map((entry) => entry.text), problems: reported.map((entry) => entry.problem) };
 }
 
-/** A problem's English sentence with its code and values, or null for a check without a code. */
-interface Problem {
-  text: string;
-  problem: LoadProblem | null;
-}
-
-function withoutCode(text: string): Problem {
-  return { text, problem: null };
-}
-
-function problem(text: string, code: LoadProblem['code'], details: LoadProblem['details']): Problem {
+function problem(text: string, code: LoadProblem['code'], details: LoadProblem['details']): DescribedProblem {
   return { text, problem: { code, details } };
 }
 
-function findProblems(document: GraphDocument, registry: KindRegistry): Problem[] {
-  const errors: Problem[] = [];
+function findProblems(document: GraphDocument, registry: KindRegistry): DescribedProblem[] {
+  const errors: DescribedProblem[] = [];
   const nodes = new Map<string, GraphNode>();
   let storedElements = 0;
 

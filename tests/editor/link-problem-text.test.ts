@@ -94,8 +94,8 @@ const cases: Case[] = [
   {
     code: 'link-layout',
     link: () => craftVersion1Link('{"a":1}'),
-    en: /^The link's content does not have the layout of link format 1: (.*the content must be a list.*)\.$/,
-    zh: (match) => `链接内容不符合链接格式 1 的布局：${match[1]}。`,
+    en: "The link's content does not have the layout of link format 1: the content must be a list, found an object.",
+    zh: '链接内容不符合链接格式 1 的布局：内容必须是列表，实际为对象。',
   },
   {
     code: 'link-empty',

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { loadDocumentText, loadDocumentValue, type LoadResult } from '../../src/engine/load';
-import { LOAD_PROBLEM_CODES, type LoadProblem, type LoadProblemCode } from '../../src/engine/load-problems';
+import { LOAD_PROBLEM_CODES, type LoadProblemCode } from '../../src/engine/load-problems';
 import type { KindRegistry, NodeKind } from '../../src/engine/types';
 import { en } from '../../src/editor/i18n/en';
 import { loadErrorLines, translateLoadProblem } from '../../src/editor/i18n/load-problem-text';
 import { zhCN } from '../../src/editor/i18n/zh-CN';
 import { registry } from '../../src/nodes';
+import { firstWithCode } from '../helpers/load-problem';
 
 /** A small registry, so "known kinds" is short, with one kind that has a boolean parameter. */
 const kinds: KindRegistry = new Map<string, NodeKind>([
@@ -245,15 +246,6 @@ const cases: Case[] = [
   },
 ];
 
-/** Returns the English error and the problem of the first error with `code`. */
-function firstWithCode(result: LoadResult, code: LoadProblemCode): { english: string; problem: LoadProblem } {
-  if (result.ok) expect.fail('the document should be rejected');
-  expect(result.problems).toHaveLength(result.errors.length);
-  const index = result.problems.findIndex((problem) => problem?.code === code);
-  expect(index, `no problem with code ${code} in: ${result.errors.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  return { english: result.errors[index], problem: result.problems[index]! };
-}
-
 describe('load problem text', () => {
   test.each(cases.map((entry, index) => [`${entry.code} #${index}`, entry] as const))('%s', (_name, entry) => {
     const { english, problem } = firstWithCode(entry.load(), entry.code);
@@ -265,8 +257,9 @@ describe('load problem text', () => {
 
   test('every document code has a case', () => {
     const tested = new Set(cases.map((entry) => entry.code));
-    // Link codes have their cases in link-problem-text.test.ts.
-    expect(LOAD_PROBLEM_CODES.filter((code) => !code.startsWith('link-') && !tested.has(code))).toEqual([]);
+    // Link codes have their cases in link-problem-text.test.ts, module and quiz codes in module-quiz-problem-text.test.ts.
+    const elsewhere = (code: string) => code.startsWith('link-') || code.startsWith('module-') || code.startsWith('quiz-');
+    expect(LOAD_PROBLEM_CODES.filter((code) => !elsewhere(code) && !tested.has(code))).toEqual([]);
   });
 
   test('every code has English and Chinese text', () => {

@@ -3,6 +3,7 @@ import zodChinese from 'zod/v4/locales/zh-CN.js';
 import type { LoadProblem, SchemaIssueFields } from '../../engine/load-problems';
 import type { LoadError } from '../store/store';
 import type { MessageKey } from './en';
+import { linkLayoutMessage } from './link-layout-text';
 import { translate, translateMessage, type Language, type Message } from './translate';
 
 /** zod's locale error maps, which write a schema issue in a language. */
@@ -50,21 +51,7 @@ export function schemaIssueText(language: Language, issue: SchemaIssueFields): s
 
 /** Translates a load problem, with `english`, the engine's sentence, as the fallback. */
 export function translateLoadProblem(language: Language, problem: LoadProblem, english: string): string {
-  if (problem.code === 'schema' && problem.issue) {
-    const { field, ownerList, owner } = problem.details;
-    const ownerText: Message | string =
-      ownerList === 'node' || ownerList === 'edge' ? { key: `loadProblem.owner.${ownerList}`, params: { owner: String(owner) } } : '';
-    return translateMessage(language, {
-      key: 'loadProblem.schema',
-      params: {
-        field: field ? String(field) : translate(language, 'loadProblem.documentField'),
-        owner: ownerText,
-        issue: cut(schemaIssueText(language, problem.issue)),
-      },
-      fallback: english,
-    });
-  }
-  return translateMessage(language, { key: `loadProblem.${problem.code}`, params: problem.details, fallback: english });
+  return translateMessage(language, loadProblemMessage(problem, english));
 }
 
 /** Returns the lines of a load error in `language`, falling back to the English sentence of a line without a code. */
@@ -83,12 +70,24 @@ export function loadErrorName(language: Language, error: LoadError): string {
 }
 
 /**
- * Returns a load problem as a message for a notice, which stores messages
- * rather than load problems. A schema issue is formatted here once per
- * language, because a message's parameters cannot call zod's locales.
+ * Returns a load problem as a message, such as for a notice, which stores
+ * messages rather than load problems. A schema issue is formatted here once
+ * per language, because a message's parameters cannot call zod's locales.
+ * A problem inside a module's definition starts with the module's name.
  */
 export function loadProblemMessage(problem: LoadProblem | null, english: string): Message {
   if (!problem) return { key: 'loadProblem.text', params: { text: english } };
+  if (problem.module === undefined) return problemMessage(problem, english);
+  const prefix = `Module "${problem.module}": `;
+  const inner = problemMessage(problem, english.startsWith(prefix) ? english.slice(prefix.length) : english);
+  return { key: 'loadProblem.inModule', params: { module: problem.module, problem: inner }, fallback: english };
+}
+
+/** Returns the message of a load problem's own sentence, without the module that contains it. */
+function problemMessage(problem: LoadProblem, english: string): Message {
+  if (problem.code === 'link-layout' && problem.layout) {
+    return { key: 'loadProblem.link-layout', params: { problem: linkLayoutMessage(problem.layout) }, fallback: english };
+  }
   if (problem.code !== 'schema' || !problem.issue) return { key: `loadProblem.${problem.code}`, params: problem.details, fallback: english };
 
   const { field, ownerList, owner } = problem.details;

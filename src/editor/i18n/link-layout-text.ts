@@ -1,0 +1,39 @@
+import type { LoadProblem } from '../../engine/load-problems';
+import { en, type MessageKey } from './en';
+import type { Message, MessageParam } from './translate';
+
+type LayoutDetails = NonNullable<LoadProblem['layout']>['details'];
+
+/** Returns `key` when the dictionaries have it, so a part or type name from a link cannot name a missing message. */
+function knownKey(key: string): MessageKey | null {
+  return Object.hasOwn(en, key) ? (key as MessageKey) : null;
+}
+
+/** Returns the name of a JSON type, such as "list", as a message, or the name itself when no message has it. */
+function typeParam(type: string | number): MessageParam {
+  const key = knownKey(`linkLayout.type.${type}`);
+  return key ? { key } : String(type);
+}
+
+/** Returns the part a layout problem names, such as the node list of module "m", as a message. */
+function partParam(details: LayoutDetails): MessageParam {
+  const { part, index, module } = details;
+  const key = knownKey(`linkLayout.part.${part}`);
+  if (!key) return String(part);
+  const owner: Message = module === undefined ? { key: 'linkLayout.owner.document' } : { key: 'linkLayout.owner.module', params: { module } };
+  return { key, params: { owner, ...(index === undefined ? {} : { index }) } };
+}
+
+/**
+ * Returns why a link's content does not have the layout of its link format,
+ * as a message: the code's sentence, with the part and the JSON types it
+ * names written in the reader's language.
+ */
+export function linkLayoutMessage(layout: NonNullable<LoadProblem['layout']>): Message {
+  const { details } = layout;
+  const params: Record<string, MessageParam> = { ...details };
+  if (details.part !== undefined) params.part = partParam(details);
+  if (details.found !== undefined) params.found = typeParam(details.found);
+  if (details.countType !== undefined) params.countType = typeParam(details.countType);
+  return { key: `linkLayout.${layout.code}`, params };
+}
