@@ -83,10 +83,18 @@ export function diagnosticMessage(diagnostic: Diagnostic): Message {
   // A diagnostic moved onto a module node names its inner node, such as "sig/e", because `details.kind` is that node's kind.
   const { innerNode } = diagnostic.details;
   const node = typeof innerNode === 'string' ? innerNode : diagnostic.nodeId;
+  const portTypes: MessageParams = diagnostic.code === 'type-mismatch' ? { expected: portTypeParam(diagnostic.details.expected), found: portTypeParam(diagnostic.details.found) } : {};
   return {
     key,
-    params: { ...diagnostic.details, ...(reason ? { reason } : {}), node, ...(diagnostic.port ? { port: diagnostic.port } : {}) },
+    params: { ...diagnostic.details, ...portTypes, ...(reason ? { reason } : {}), node, ...(diagnostic.port ? { port: diagnostic.port } : {}) },
   };
+}
+
+/** Returns a port type, "tensor" or "labels", as a message, so its word follows the language; any other value stays as it is. */
+export function portTypeParam(type: unknown): MessageParam {
+  if (type === 'tensor') return { key: 'portType.tensor' };
+  if (type === 'labels') return { key: 'portType.labels' };
+  return String(type ?? '');
 }
 
 /**

@@ -11,7 +11,7 @@ import { uiStore, type MenuTarget } from '../commands/ui-store';
 import { editorStore } from '../store/use-editor';
 import { registry } from '../../nodes';
 import { connectionProblem, type ConnectionRequest } from '../canvas/connection';
-import type { Message } from '../i18n/translate';
+import { portTypeParam, type Message } from '../i18n/translate';
 
 /** Gap around the graph when fitting it into view, as a fraction of the canvas size. */
 export const FIT_PADDING = 0.15;
@@ -124,7 +124,7 @@ function explainRejectedWire(connection: FinalConnectionState): void {
   if (problem?.code === 'self') notice = { key: 'notice.wireSelf', params: { node: output.node } };
   else if (problem?.code === 'cycle') notice = { key: 'notice.wireCycle', params: wire };
   else if (problem?.code === 'type-mismatch') {
-    notice = { key: 'notice.wireType', params: { ...wire, sourcePort: output.port, targetPort: input.port, found: problem.found, expected: problem.expected } };
+    notice = { key: 'notice.wireType', params: { ...wire, sourcePort: output.port, targetPort: input.port, found: portTypeParam(problem.found), expected: portTypeParam(problem.expected) } };
   }
   if (notice) store.addNotice(notice);
 }
