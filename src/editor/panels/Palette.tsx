@@ -77,8 +77,10 @@ function PaletteItem({ kind, gloss, title, onAdd }: PaletteItemProps) {
         data-testid={`palette-${kind.kind}`}
       >
         <span className="palette-symbol">{kind.symbol}</span>
-        <span className="palette-name">{kind.kind}</span>
-        {gloss && <span className="palette-gloss">{gloss}</span>}
+        <span className="palette-text">
+          <span className="palette-name">{kind.kind}</span>
+          {gloss && <span className="palette-gloss">{gloss}</span>}
+        </span>
       </button>
     </li>
   );
