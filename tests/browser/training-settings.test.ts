@@ -55,6 +55,26 @@ describe('training settings that block a run', () => {
     expect(await byTestId(page, 'train').getAttribute('title')).toBeNull();
   });
 
+  test('preset switch replaces invalid text', async ({ page }) => {
+    await openLinearSoftmax(page);
+    await typeInto(page, 'seed', 'abc');
+    await typeInto(page, 'learning-rate', '-1');
+    await expect.poll(() => byTestId(page, 'seed-error').isVisible()).toBe(true);
+    expect(await byTestId(page, 'learning-rate-error').isVisible()).toBe(true);
+    expect(await byTestId(page, 'train').isDisabled()).toBe(true);
+
+    // linear-svm trains with seed 1 as linear-softmax does, but with learning rate 0.1 instead of 0.01.
+    await byTestId(page, 'preset-menu').selectOption('linear-svm');
+    await expect.poll(() => byTestId(page, 'learning-rate').inputValue(), { timeout: 10_000 }).toBe('0.1');
+
+    expect(await byTestId(page, 'seed').inputValue()).toBe('1');
+    expect(await byTestId(page, 'seed-error').count()).toBe(0);
+    expect(await byTestId(page, 'learning-rate-error').count()).toBe(0);
+    expect(await byTestId(page, 'train-blocked').count()).toBe(0);
+    await expect.poll(() => byTestId(page, 'train').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await saveScreenshot(page, 'training-preset-switch-clears-invalid-text');
+  });
+
   test('typed text survives a collapse', async ({ page }) => {
     await openLinearSoftmax(page);
     await typeInto(page, 'batch-size', '12x');

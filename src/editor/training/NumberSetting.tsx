@@ -1,5 +1,6 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { parseNumber } from '../canvas/ValueField';
+import { useEditor } from '../store/use-editor';
 import { reportInvalidField, type FieldScope } from './invalid-fields';
 
 interface NumberSettingProps {
@@ -27,11 +28,13 @@ interface NumberSettingProps {
  */
 export function NumberSetting({ testId, label, value, validate, onCommit, disabled, scope, fieldName = label, note }: NumberSettingProps) {
   const [text, setText] = useState(String(value));
+  const loadCount = useEditor((state) => state.loadCount);
   const parsed = parseNumber(text);
   const problem = parsed === null ? validate(Number.NaN) : validate(parsed);
 
-  // Shows a value changed elsewhere, such as by undo or a preset load.
-  useEffect(() => setText(String(value)), [value]);
+  // Shows a value changed elsewhere, such as by undo, and the value of every newly loaded document,
+  // such as another preset's, even when it equals the old value, so the load replaces invalid text.
+  useEffect(() => setText(String(value)), [value, loadCount]);
   useEffect(() => reportInvalidField(testId, problem === null || !scope ? null : { name: fieldName, scope }), [testId, problem, fieldName, scope]);
   useEffect(() => () => reportInvalidField(testId, null), [testId]);
 
