@@ -74,7 +74,10 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   const compiled: (CompiledNode | undefined)[] = new Array(flat.nodes.length);
   const order: CompiledNode[] = [];
   const numbering = new SlotNumbering(flat.nodes.length, flat.edges);
-  const wiring: Wiring = { graph, edges: flat.edges, compiled, order };
+  const wiring: Wiring = {
+    graph, edges: flat.edges, compiled, order,
+    kinds: new Array(flat.nodes.length), positions: new Int32Array(flat.nodes.length).fill(-1), scalarOutputs: new Uint8Array(flat.nodes.length),
+  };
   // The document's index of the wire into each input of the node bound last.
   const wires: number[] = [];
   let graphElements = 0;
@@ -91,10 +94,15 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     }
     const entry = bindNode(index, node.id, kind, node.params, wiring, wires, diagnostics);
     compiled[index] = entry;
+    wiring.kinds[index] = kind;
     if (entry.outputShapes.length === 0) continue;
 
     let elements = 0;
-    for (let output = 0; output < entry.outputShapes.length; output++) elements += sizeOf(entry.outputShapes[output]);
+    let scalars = true;
+    for (let output = 0; output < entry.outputShapes.length; output++) {
+      elements += sizeOf(entry.outputShapes[output]);
+      scalars &&= entry.outputShapes[output].length === 0;
+    }
     if (graphElements + elements > MAX_GRAPH_ELEMENTS) {
       diagnostics.push(graphTooLarge(node.id, kind, graphElements + elements));
       entry.outputShapes = [];
@@ -102,6 +110,8 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     }
     graphElements += elements;
     entry.position = order.length;
+    wiring.positions[index] = entry.position;
+    wiring.scalarOutputs[index] = scalars ? 1 : 0;
     order.push(entry);
     numbering.place(kind.outputs.length, kind.inputs.length, wires, sourcePositions, sourceOutputs);
   }
@@ -173,9 +183,20 @@ interface Wires {
   edges: readonly GraphEdge[];
 }
 
-/** The wires of the flattened document by node index, and the nodes compiled so far. */
+/**
+ * The wires of the flattened document by node index, and the nodes compiled
+ * so far. Binding a node reads what it needs of its sources from the compact
+ * lists by node index, not from the sources' compiled nodes, which for a
+ * large graph do not fit in the processor's faster caches.
+ */
 interface Wiring extends Wires {
   compiled: readonly (CompiledNode | undefined)[];
+  /** The kind of each node bound so far, by node index. */
+  kinds: NodeKind[];
+  /** The position in the order of each node by node index, -1 for a node not placed. */
+  positions: Int32Array;
+  /** 1 for a placed node whose outputs are all scalars, by node index. */
+  scalarOutputs: Uint8Array;
   /** The runnable nodes placed so far. */
   order: readonly CompiledNode[];
 }
@@ -246,6 +267,8 @@ class CompiledEntry implements CompiledNode {
 // Frozen, because readers never change a compiled node's params or shapes.
 const NO_PARAMS: Params = Object.freeze({});
 const ONE_SCALAR_OUTPUT = Object.freeze([Object.freeze([])]) as readonly (readonly number[])[] as number[][];
+/** The shape of a scalar, which a node reads for every scalar output of its sources. */
+const SCALAR_SHAPE = ONE_SCALAR_OUTPUT[0];
 /** Output shapes of a node that cannot run. */
 const NO_OUTPUTS = Object.freeze([]) as readonly (readonly number[])[] as number[][];
 
@@ -344,11 +367,12 @@ function bindNode(
       return entry;
     }
     const sourceNode = wiring.graph.sourceOf[edgeIndex];
-    const compiledSource = sourceNode >= 0 ? wiring.compiled[sourceNode] : undefined;
     // Sources are bound before the nodes that read them, so a runnable source's position is final.
-    const source = compiledSource && compiledSource.position >= 0 ? compiledSource : undefined;
-    const sourceIndex = source ? outputIndex(source.kind, wiring.graph.sourcePortOf[edgeIndex]) : -1;
-    const shape = source?.outputShapes[sourceIndex];
+    const sourcePosition = sourceNode >= 0 ? wiring.positions[sourceNode] : -1;
+    const sourceKind = sourcePosition >= 0 ? wiring.kinds[sourceNode] : undefined;
+    const sourceIndex = sourceKind ? outputIndex(sourceKind, wiring.graph.sourcePortOf[edgeIndex]) : -1;
+    let shape: number[] | undefined;
+    if (sourceIndex >= 0) shape = wiring.scalarOutputs[sourceNode] === 1 ? SCALAR_SHAPE : wiring.compiled[sourceNode]!.outputShapes[sourceIndex];
     if (!shape) {
       diagnostics.push({
         code: 'blocked-by-input', severity: 'warning', nodeId: id, port, details: { kind: kind.kind, port, source: wiring.edges[edgeIndex].source },
@@ -356,18 +380,18 @@ function bindNode(
       });
       return entry;
     }
-    const mismatch = checkPortType(id, kind, index, source!, sourceIndex, wiring.edges[edgeIndex]);
+    const mismatch = checkPortType(id, kind, index, sourceKind!, sourceIndex, wiring.edges[edgeIndex]);
     if (mismatch) {
       diagnostics.push(mismatch);
       return entry;
     }
     inputShapes[index] = shape;
     sourceOutputs[index] = sourceIndex;
-    sourcePositions[index] = source!.position;
+    sourcePositions[index] = sourcePosition;
     scalarOnly &&= shape.length === 0;
-    if (source!.kind.documentOutputs) {
+    if (sourceKind!.documentOutputs) {
       inputValues ??= new Array<TensorData | null>(count).fill(null);
-      inputValues[index] = source!.kind.documentOutputs(source!.params)[sourceIndex] ?? null;
+      inputValues[index] = sourceKind!.documentOutputs(wiring.compiled[sourceNode]!.params)[sourceIndex] ?? null;
     }
   }
 
@@ -442,10 +466,10 @@ function graphTooLarge(id: string, kind: NodeKind, elements: number): Diagnostic
 }
 
 /** Reports a wire that joins a tensor output to a labels input, or the reverse. */
-function checkPortType(id: string, kind: NodeKind, index: number, source: CompiledNode, sourceIndex: number, edge: GraphEdge): Diagnostic | null {
+function checkPortType(id: string, kind: NodeKind, index: number, sourceKind: NodeKind, sourceIndex: number, edge: GraphEdge): Diagnostic | null {
   const port = kind.inputs[index].name;
   const expected = kind.inputs[index].type ?? 'tensor';
-  const found = source.kind.outputs[sourceIndex].type ?? 'tensor';
+  const found = sourceKind.outputs[sourceIndex].type ?? 'tensor';
   if (expected === found) return null;
   const wire = `${edge.source}.${edge.sourcePort}`;
   return {
