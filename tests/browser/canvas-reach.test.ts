@@ -11,6 +11,21 @@ import { appUrl, saveScreenshot, test } from './browser';
 /** The 1,016-node unrolled MLP of the canvas benchmark, laid out in columns of 30 nodes 220 units apart. */
 const graph = unrolledScalarMlp(SMALL_WIDTHS);
 const BOX = { width: 90, height: 60 };
+/**
+ * Labels of the first nodes of the every-kind graph: lines broken between words, where a
+ * word that does not fit starts a new line, so a label can take more lines than its width
+ * divided by the line's width.
+ */
+const NODE_LABELS = [
+  'a label long enough to take two lines in the node',
+  'backpropagation backpropagation backpropagation',
+  'gradient flows back through every gate of the network, summed at each copy',
+  '隐藏层的输出，经过非线性激活函数之后再送入下一层',
+  'supercalifragilisticexpialidociousness_of_the_gradient_flow',
+  'the supercalifragilisticexpialidociousness_of_every_gradient_through_the_gates',
+  'elastic-net-penalty-of-the-weights-and-the-biases-of-every-layer',
+  '全连接层 hidden layer 的输出经过激活函数 ReLU 之后送入 softmax 交叉熵损失',
+];
 /** Largest distance, in flow units, allowed between an estimated handle and the one React Flow measured. */
 const HANDLE_TOLERANCE = 3;
 
@@ -151,7 +166,7 @@ describe('large graph reach', () => {
         kind: kind.kind,
         params: Object.fromEntries(kind.params.map((spec) => [spec.name, spec.default])),
         position: { x: (index % 8) * 280, y: Math.floor(index / 8) * 260 },
-        ...(index === 0 && { label: 'a label long enough to take two lines in the node' }),
+        ...(index < NODE_LABELS.length && { label: NODE_LABELS[index] }),
       })),
       edges: [],
       modules: graph.modules,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateNodeLayout, type NodeLayoutInput } from '../../src/editor/canvas/node-layout';
+import { countLabelLines, estimateNodeLayout, type NodeLayoutInput } from '../../src/editor/canvas/node-layout';
 
 /** Sets every character 7 pixels wide in every font, so the expected widths can be added up by hand. */
 const measure = (text: string) => text.length * 7;
@@ -55,5 +55,55 @@ describe('estimateNodeLayout', () => {
     // A 16-pixel line per 200 pixels of label text.
     expect(handle(estimateNodeLayout({ ...add, label: 'ab' }, measure), 'target', 'a')?.y).toBe(54.5);
     expect(handle(estimateNodeLayout({ ...add, label: 'l'.repeat(50) }, measure), 'target', 'a')?.y).toBe(70.5);
+  });
+
+  it('wraps a label between words', () => {
+    // Each word is 15 × 7 = 105 pixels, so two words and a space (217) exceed the 200-pixel line:
+    // three lines, although the 329 pixels of text would fill only two.
+    const label = 'backpropagation backpropagation backpropagation';
+    const layout = estimateNodeLayout({ ...add, label }, measure);
+
+    expect(layout.width).toBe(224);
+    expect(handle(layout, 'target', 'a')?.y).toBe(38.5 + 3 * 16);
+    expect(layout.height).toBe(105 + 3 * 16);
+  });
+});
+
+describe('countLabelLines', () => {
+  // 28 characters of 7 pixels fit in 200 pixels, and a 29th does not.
+  it('keeps a short label on one line', () => {
+    expect(countLabelLines('a'.repeat(28), 200, measure)).toBe(1);
+  });
+
+  it('moves a word that does not fit to the next line', () => {
+    expect(countLabelLines(`${'a'.repeat(20)} ${'b'.repeat(10)}`, 200, measure)).toBe(2);
+  });
+
+  it('does not count trailing spaces', () => {
+    expect(countLabelLines(`${'a'.repeat(28)} ${'b'.repeat(10)}`, 200, measure)).toBe(2);
+  });
+
+  it('breaks a long word between characters', () => {
+    expect(countLabelLines('x'.repeat(60), 200, measure)).toBe(3);
+  });
+
+  it('starts a long word on a new line', () => {
+    // "ab", then 28 + 28 + 4 characters of the long word.
+    expect(countLabelLines(`ab ${'x'.repeat(60)}`, 200, measure)).toBe(4);
+  });
+
+  it('breaks after a hyphen', () => {
+    // "a…a-" is 26 characters (182 pixels), and "bbbbbbbb" would make 238.
+    expect(countLabelLines(`${'a'.repeat(25)}-${'b'.repeat(8)}`, 200, measure)).toBe(2);
+  });
+
+  it('breaks between CJK characters', () => {
+    expect(countLabelLines('层'.repeat(30), 200, measure)).toBe(2);
+  });
+
+  it('keeps CJK punctuation with its character', () => {
+    // The comma cannot start a line, so the 28th character moves with it to the second line,
+    // which then has 29 characters and spills one onto a third.
+    expect(countLabelLines(`${'层'.repeat(27)}层，${'层'.repeat(27)}`, 200, measure)).toBe(3);
   });
 });

@@ -119,14 +119,52 @@ function estimateWidth(input: NodeLayoutInput, measure: MeasureText): number {
 }
 
 /**
+ * Wrap opportunities in a label, as Chromium finds them for `.gate-label`: after
+ * a space or a hyphen, and around each CJK character. Closing CJK punctuation
+ * stays with the character before it, because a line cannot start with it.
+ */
+const LABEL_UNIT = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3001\u3002\u300b\u300d\u300f\u3011\uff01\uff09\uff0c\uff1a\uff1b\uff1f]*\s*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+?(?:-|(?=[\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])|$)\s*|\s+/gu;
+
+/**
+ * Counts the lines a label takes in a box `room` pixels wide. Each line takes
+ * as many whole units (see LABEL_UNIT) as fit, not counting its trailing
+ * spaces. A unit wider than the box is broken between characters, as the
+ * label's `overflow-wrap: anywhere` lets the browser do.
+ * NOTE: Chromium's rules for where a line may break cover more cases than
+ * LABEL_UNIT, such as no break between a hyphen and a digit.
+ */
+export function countLabelLines(label: string, room: number, measure: MeasureText): number {
+  if (measure(label, 'label') <= room) return 1;
+  const fits = (text: string) => measure(text.trimEnd(), 'label') <= room;
+  let lines = 1;
+  let line = '';
+  for (const unit of label.match(LABEL_UNIT) ?? []) {
+    if (fits(line + unit)) {
+      line += unit;
+      continue;
+    }
+    if (line.trim() !== '') lines++;
+    line = '';
+    for (const character of unit) {
+      if (line !== '' && !fits(line + character)) {
+        lines++;
+        line = '';
+      }
+      line += character;
+    }
+  }
+  return lines;
+}
+
+/**
  * Estimates where React Flow would measure a node's handles and how large the
- * node is, without drawing it. Heights follow from the fixed row heights, and
- * the width from the measured texts. A label is counted in whole lines of its
- * width over the room it has, which a line break between words can exceed.
+ * node is, without drawing it. Heights follow from the fixed row heights, the
+ * width from the measured texts, and a label's lines from where its text wraps.
  */
 export function estimateNodeLayout(input: NodeLayoutInput, measure: MeasureText): NodeLayout {
   const width = estimateWidth(input, measure);
-  const labelLines = input.label ? Math.max(1, Math.ceil(measure(input.label, 'label') / (LABEL_MAX_WIDTH - 2 * LABEL_PADDING_X))) : 0;
+  const labelRoom = Math.min(LABEL_MAX_WIDTH, width - 2 * BORDER) - 2 * LABEL_PADDING_X;
+  const labelLines = input.label ? countLabelLines(input.label, labelRoom, measure) : 0;
   const params = input.params.length === 0 ? 0 : PARAMS_PADDING_TOP + input.params.reduce((sum, param) => sum + (param.field === 'select' ? SELECT_ROW_HEIGHT : PARAM_ROW_HEIGHT), 0);
   const portsTop = BORDER + PADDING_TOP + HEADER_HEIGHT + labelLines * LABEL_LINE_HEIGHT + params + PORTS_MARGIN_TOP;
   const rows = Math.max(input.inputs.length, input.outputs.length);
