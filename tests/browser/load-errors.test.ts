@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { byTestId, nodeIds, nodeOutput, openApp } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
 import { focusBody } from './editing-helpers';
+import { craftVersion1Link } from '../engine/link-craft';
 
 /** Imports a file through the toolbar's Import button and the file chooser it opens, as a person does. */
 async function importThroughChooser(page: Page, name: string, text: string): Promise<void> {
@@ -36,6 +37,26 @@ const semanticsBroken = JSON.stringify({
   version: 1,
   nodes: [{ id: 'l', kind: 'leaky-relu', params: { alpha: -1 }, position }],
   edges: [{ id: 'e', source: 'ghost', sourcePort: 'out', target: 'l', targetPort: 'x' }],
+});
+
+/**
+ * Passes the schema but not the module and quiz checks: module "sig" binds its
+ * input to a node it does not have, and the quiz hides a wire that does not exist.
+ */
+const modulesBroken = JSON.stringify({
+  format: 'backprop-studio-graph',
+  version: 1,
+  nodes: [{ id: 'm', kind: 'module', params: { module: 'sig' }, position }],
+  edges: [],
+  modules: {
+    sig: {
+      nodes: [{ id: 'e', kind: 'exp', params: {}, position }],
+      edges: [],
+      inputs: [{ name: 'x', node: 'ghost', port: 'x' }],
+      outputs: [{ name: 'out', node: 'e', port: 'out' }],
+    },
+  },
+  quiz: { hidden: [{ edge: 'nowhere', part: 'value' }] },
 });
 
 /** Expects the default graph q = x + y, f = q · z, whose output is (−2 + 5) · (−4) = −12. */
@@ -89,7 +110,43 @@ describe('load errors', () => {
   });
 });
 
+describe('module and quiz errors', () => {
+  test('module and quiz errors follow the language', async ({ page }) => {
+    await openApp(page);
+    await byTestId(page, 'language').selectOption('zh-CN');
+
+    await importThroughChooser(page, 'modules.json', modulesBroken);
+
+    await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
+    expect(await errorLines(page)).toEqual([
+      '模块“sig”：输入“x”（ghost.x）：模块中不存在节点“ghost”。',
+      '字段“quiz.hidden[0]”：连线“nowhere”不存在。请把它从测验中删除，或使用已有的连线 id。',
+    ]);
+    await expectDefaultGraph(page);
+    await saveScreenshot(page, 'load-errors-modules-zh');
+
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => errorLines(page), { timeout: 10_000 }).toEqual([
+      'Module "sig": input "x" (ghost.x): node "ghost" does not exist in the module.',
+      'Field "quiz.hidden[0]": wire "nowhere" does not exist. Remove it from the quiz or use an existing wire id.',
+    ]);
+  });
+});
+
 describe('link errors', () => {
+  test('link layout problem follows the language', async ({ page }) => {
+    await page.goto(appUrl(`#${craftVersion1Link('[[1,null,[["x","input",0,0,[1]]],[]]]')}`));
+    await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => errorLines(page), { timeout: 10_000 }).toEqual(['链接内容不符合链接格式 1 的布局：索引为 0 的节点的参数必须是对象，实际为列表。']);
+    await saveScreenshot(page, 'load-errors-link-layout-zh');
+
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => errorLines(page), { timeout: 10_000 }).toEqual([
+      "The link's content does not have the layout of link format 1: the parameters of node 0 must be an object, found a list.",
+    ]);
+  });
+
   test('cut-off link follows the language', async ({ page }) => {
     await page.goto(appUrl('#graph='));
     await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
