@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { collapseToModule, expandModule, renameModule, type ModuleFailure } from '../../src/engine/modules';
+import type { GraphDocument } from '../../src/engine/document';
+import { collapseToModule, expandModule, MODULE_PROBLEM_CODES, renameModule, type ModuleFailure } from '../../src/engine/modules';
+import { registry } from '../../src/nodes';
 import { findPreset } from '../../src/presets';
 import { translatorFor } from '../../src/editor/i18n/translate';
 import { describeModuleProblem } from '../../src/editor/teaching/module-messages';
@@ -21,6 +23,25 @@ function withSigModule() {
   return result;
 }
 
+/** Groups node q of add-mul into module g1, the module node into g2, and so on up to g`levels`. */
+function nestedGroups(levels: number): { document: GraphDocument; nodeId: string } {
+  let document = addMul();
+  let nodeId = 'q';
+  for (let level = 1; level <= levels; level++) {
+    const result = collapseToModule(document, [nodeId], `g${level}`, registry);
+    if (!result.ok) throw new Error(`grouping level ${level} failed: ${result.error}`);
+    document = result.document;
+    nodeId = result.moduleNodeId;
+  }
+  return { document, nodeId };
+}
+
+/** A module node of module "sig" in a document that no longer defines "sig". */
+function withUndefinedModule() {
+  const { document, moduleNodeId } = withSigModule();
+  return { document: { ...document, modules: {} }, moduleNodeId };
+}
+
 describe('module operation errors', () => {
   const cases: [string, () => ModuleFailure, string][] = [
     ['empty selection', () => failure(collapseToModule(addMul(), [], 'm')), '请至少选择一个节点'],
@@ -31,7 +52,15 @@ describe('module operation errors', () => {
     ['expand a plain node', () => failure(expandModule(addMul(), 'f')), '节点“f”不是模块节点'],
     ['rename unknown module', () => failure(renameModule(addMul(), 'missing', 'other')), '模块“missing”未定义'],
     ['rename to long name', () => failure(renameModule(withSigModule().document, 'sig', 'x'.repeat(101))), '请使用 1 到 100 个字符'],
+    ['ninth nested group', () => failure(collapseToModule(nestedGroups(8).document, [nestedGroups(8).nodeId], 'g9', registry)), '最多只能嵌套 8 层'],
+    ['expand an undefined module', () => failure(expandModule(withUndefinedModule().document, withUndefinedModule().moduleNodeId)), '未定义'],
   ];
+
+  test('every code has a case', () => {
+    const tested = new Set(cases.map(([, run]) => run().problem.code));
+
+    expect(MODULE_PROBLEM_CODES.filter((code) => !tested.has(code))).toEqual([]);
+  });
 
   test.each(cases)('%s in Chinese', (_name, run, chinese) => {
     const message = describeModuleProblem(zh, run().problem);
@@ -47,9 +76,8 @@ describe('module operation errors', () => {
   });
 
   test('expanding a module with no definition names the module', () => {
-    const { document, moduleNodeId } = withSigModule();
-    const broken = { ...document, modules: {} };
-    const result = failure(expandModule(broken, moduleNodeId));
+    const { document, moduleNodeId } = withUndefinedModule();
+    const result = failure(expandModule(document, moduleNodeId));
 
     expect(describeModuleProblem(en, result.problem)).toBe(result.error);
     expect(describeModuleProblem(zh, result.problem)).toBe(`节点“${moduleNodeId}”（module）引用的模块 "sig" 未定义。`);

@@ -2,6 +2,6 @@ export { BUILTIN_MODULES, fullyConnectedModule, sigmoidModule, softmaxCrossEntro
 export { checkModules, portsOf } from './check';
 export { collapseToModule, expandModule, type CollapseResult, type ExpandResult } from './collapse';
 export { renameModule, type RenameResult } from './rename';
-export { type ModuleFailure, type ModuleProblem, type ModuleProblemCode } from './problem';
+export { MODULE_PROBLEM_CODES, type ModuleFailure, type ModuleProblem, type ModuleProblemCode } from './problem';
 export { expandModules, resolveOutput, type Expansion, type FlatPort, type ModuleInstance } from './expand';
 export { inputNames, MAX_MODULE_DEPTH, MODULE_KIND, moduleNameOf, outputNames, type ModuleDefinition, type ModuleLibrary, type ModulePort } from './types';

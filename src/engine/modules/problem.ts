@@ -3,16 +3,19 @@
  * rename carries an English `error` for the CLI and tests, and a ModuleProblem
  * with the same facts, from which the editor writes the message in the user's language.
  */
-export type ModuleProblemCode =
-  | 'empty-selection'
-  | 'missing-node'
-  | 'invalid-name'
-  | 'name-taken'
-  | 'cycle'
-  | 'too-deep'
-  | 'not-a-module'
-  | 'undefined-module'
-  | 'unknown-module';
+export const MODULE_PROBLEM_CODES = [
+  'empty-selection',
+  'missing-node',
+  'invalid-name',
+  'name-taken',
+  'cycle',
+  'too-deep',
+  'not-a-module',
+  'undefined-module',
+  'unknown-module',
+] as const;
+
+export type ModuleProblemCode = (typeof MODULE_PROBLEM_CODES)[number];
 
 export interface ModuleProblem {
   code: ModuleProblemCode;
