@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { GraphDocument } from '../../src/engine/document';
 import { collapseToModule, expandModule, MODULE_PROBLEM_CODES, renameModule, type ModuleFailure } from '../../src/engine/modules';
 import { registry } from '../../src/nodes';
 import { findPreset } from '../../src/presets';
 import { translatorFor } from '../../src/editor/i18n/translate';
 import { describeModuleProblem } from '../../src/editor/teaching/module-messages';
+import { nestedGroups } from '../helpers/nested-groups';
 
 const en = translatorFor('en');
 const zh = translatorFor('zh-CN');
@@ -21,19 +21,6 @@ function withSigModule() {
   const result = collapseToModule(sigmoidGates(), ['neg', 'e', 'plus1', 'f'], 'sig');
   if (!result.ok) throw new Error(`collapseToModule failed: ${result.error}`);
   return result;
-}
-
-/** Groups node q of add-mul into module g1, the module node into g2, and so on up to g`levels`. */
-function nestedGroups(levels: number): { document: GraphDocument; nodeId: string } {
-  let document = addMul();
-  let nodeId = 'q';
-  for (let level = 1; level <= levels; level++) {
-    const result = collapseToModule(document, [nodeId], `g${level}`, registry);
-    if (!result.ok) throw new Error(`grouping level ${level} failed: ${result.error}`);
-    document = result.document;
-    nodeId = result.moduleNodeId;
-  }
-  return { document, nodeId };
 }
 
 /** A module node of module "sig" in a document that no longer defines "sig". */
