@@ -211,7 +211,12 @@ function scalarBackward(store: TraceStore, position: number, rule: ScalarRule): 
     rule.local(inputs, outputs, node.params, store.local, start);
     store.hasLocal[position] = 1;
   }
-  rule.backward(inputs, outputs, upstream, node.params, store.gradient, start);
+  if (rule.backward) rule.backward(inputs, outputs, upstream, node.params, store.gradient, start);
+  else {
+    // Each input's gradient is its local gradient times the one output's upstream gradient, as numberOps.mul rounds it.
+    const outputUpstream = Math.fround(upstream[0]);
+    for (let slot = start; slot < end; slot++) store.gradient[slot] = Math.fround(store.local[slot] * outputUpstream);
+  }
   store.hasGradient.fill(1, start, end);
   return !upstreamFinite || finiteBetween(store.gradient, start, end);
 }

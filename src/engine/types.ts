@@ -81,8 +81,17 @@ export interface BackwardContext extends ForwardContext {
  * float32, as a tensor would store them. A rule writes its results into the
  * run's arrays instead of returning lists, so a large scalar graph needs no
  * list per node for them.
+ *
+ * A rule with local gradients may leave out `backward` when the kind has one
+ * output and the gradient of each input is its local gradient times the
+ * output's upstream gradient. The run then multiplies the two in float32.
  */
-export interface ScalarRule {
+export type ScalarRule = ScalarRuleBase & (
+  | { local: ScalarLocal; backward?: ScalarBackward }
+  | { local?: undefined; backward: ScalarBackward }
+);
+
+interface ScalarRuleBase {
   /**
    * The tfjs forward and backward this rule computes on numbers. Compile uses
    * the rule only for a kind whose own forward and backward are these, so a
@@ -91,14 +100,16 @@ export interface ScalarRule {
   mirrors: Pick<NodeKind, 'forward' | 'backward'>;
   /** Writes the value of each output to `out`, the first at index `at`. */
   forward(inputs: readonly number[], params: Params, out: Float64Array, at: number): void;
-  /** Present exactly when the kind has `local`. Writes the local gradient of each input to `out`, the first at index `at`. */
-  local?(inputs: readonly number[], outputs: readonly number[], params: Params, out: Float64Array, at: number): void;
-  /**
-   * Writes the gradient of the graph's output with respect to each input to
-   * `out`, the first at index `at`, given each output's upstream gradient.
-   */
-  backward(inputs: readonly number[], outputs: readonly number[], upstream: readonly number[], params: Params, out: Float64Array, at: number): void;
 }
+
+/** Present exactly when the kind has `local`. Writes the local gradient of each input to `out`, the first at index `at`. */
+type ScalarLocal = (inputs: readonly number[], outputs: readonly number[], params: Params, out: Float64Array, at: number) => void;
+
+/**
+ * Writes the gradient of the graph's output with respect to each input to
+ * `out`, the first at index `at`, given each output's upstream gradient.
+ */
+type ScalarBackward = (inputs: readonly number[], outputs: readonly number[], upstream: readonly number[], params: Params, out: Float64Array, at: number) => void;
 
 export interface NodeKind {
   kind: string;

@@ -28,11 +28,9 @@ export function unaryKind(definition: UnaryDefinition): NodeKind {
     forward: (inputs, params, out, at) => {
       out[at] = definition.apply(numberOps, inputs[0], params);
     },
+    // The run multiplies the local gradient by the upstream gradient.
     local: (inputs, outputs, params, out, at) => {
       out[at] = definition.derivative(numberOps, inputs[0], outputs[0], params);
-    },
-    backward: (inputs, outputs, upstream, params, out, at) => {
-      out[at] = numberOps.mul(definition.derivative(numberOps, inputs[0], outputs[0], params), upstream[0]);
     },
   };
   return {
@@ -83,15 +81,11 @@ export function binaryKind(definition: BinaryDefinition): NodeKind {
     forward: (inputs, _params, out, at) => {
       out[at] = definition.apply(numberOps, inputs[0], inputs[1]);
     },
+    // The run multiplies each local gradient by the upstream gradient.
     local: (inputs, outputs, _params, out, at) => {
       const derivatives = definition.derivatives(numberOps, inputs[0], inputs[1], outputs[0]);
       out[at] = derivatives[0];
       out[at + 1] = derivatives[1];
-    },
-    backward: (inputs, outputs, upstream, _params, out, at) => {
-      const derivatives = definition.derivatives(numberOps, inputs[0], inputs[1], outputs[0]);
-      out[at] = numberOps.mul(derivatives[0], upstream[0]);
-      out[at + 1] = numberOps.mul(derivatives[1], upstream[0]);
     },
   };
   return {
