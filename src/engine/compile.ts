@@ -78,23 +78,32 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     graph, edges: flat.edges, compiled, order,
     kinds: new Array(flat.nodes.length), positions: new Int32Array(flat.nodes.length).fill(-1), scalarOutputs: new Uint8Array(flat.nodes.length),
   };
+  // Read in document order, the order the nodes lie in memory, so the loop below finds them in compact lists.
+  const ids: string[] = new Array(flat.nodes.length);
+  const documentParams: Params[] = new Array(flat.nodes.length);
+  for (let index = 0; index < flat.nodes.length; index++) {
+    const node = flat.nodes[index];
+    ids[index] = node.id;
+    documentParams[index] = node.params;
+    wiring.kinds[index] = registry.get(node.kind);
+  }
   // The document's index of the wire into each input of the node bound last.
   const wires: number[] = [];
   let graphElements = 0;
   for (let next = 0; next < sorted.length; next++) {
     const index = sorted[next];
-    const node = flat.nodes[index];
-    const kind = registry.get(node.kind);
+    const kind = wiring.kinds[index];
     if (!kind) {
+      const node = flat.nodes[index];
       diagnostics.push({
         code: 'unknown-kind', severity: 'error', nodeId: node.id, details: { kind: node.kind },
         message: `Node "${node.id}" has unknown kind "${node.kind}".`,
       });
       continue;
     }
-    const entry = bindNode(index, node.id, kind, node.params, wiring, wires, diagnostics);
+    const id = ids[index];
+    const entry = bindNode(index, id, kind, documentParams[index], wiring, wires, diagnostics);
     compiled[index] = entry;
-    wiring.kinds[index] = kind;
     if (entry.outputShapes.length === 0) continue;
 
     let elements = 0;
@@ -104,7 +113,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
       scalars &&= entry.outputShapes[output].length === 0;
     }
     if (graphElements + elements > MAX_GRAPH_ELEMENTS) {
-      diagnostics.push(graphTooLarge(node.id, kind, graphElements + elements));
+      diagnostics.push(graphTooLarge(id, kind, graphElements + elements));
       entry.outputShapes = [];
       continue;
     }
@@ -191,8 +200,8 @@ interface Wires {
  */
 interface Wiring extends Wires {
   compiled: readonly (CompiledNode | undefined)[];
-  /** The kind of each node bound so far, by node index. */
-  kinds: NodeKind[];
+  /** The kind of each node by node index, undefined for an unknown kind. */
+  kinds: (NodeKind | undefined)[];
   /** The position in the order of each node by node index, -1 for a node not placed. */
   positions: Int32Array;
   /** 1 for a placed node whose outputs are all scalars, by node index. */
