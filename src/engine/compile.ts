@@ -78,7 +78,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
     graph, edges: flat.edges, compiled, order,
     kinds: new Array(flat.nodes.length), positions: new Int32Array(flat.nodes.length).fill(-1), scalarOutputs: new Uint8Array(flat.nodes.length),
   };
-  // Read in document order, the order the nodes lie in memory, so the loop below finds them in compact lists.
+  // Read in document order, usually the order the nodes were created in, so the loop below finds them in compact lists.
   const ids: string[] = new Array(flat.nodes.length);
   const documentParams: Params[] = new Array(flat.nodes.length);
   for (let index = 0; index < flat.nodes.length; index++) {
