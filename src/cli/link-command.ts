@@ -43,7 +43,8 @@ async function encode(argument: string, url: string | undefined): Promise<LinkOu
 
 function decode(link: string, json: boolean): LinkOutput {
   const result = decodeLink(link, registry);
-  if (!result.ok) return { stdout: '', stderr: `${result.message}\n`, exitCode: 1 };
+  // A rejected link is invalid input, as an invalid file is, so it exits with the same status.
+  if (!result.ok) return { stdout: '', stderr: `${result.message}\n`, exitCode: 2 };
   const { document, view, lecture } = result;
   const text = json ? JSON.stringify({ document, view, lecture }, null, 2) : serializeDocument(document);
   return { stdout: `${text}\n`, stderr: '', exitCode: 0 };

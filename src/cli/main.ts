@@ -21,7 +21,7 @@ Commands:
   link encode <preset-id | file.json>
                                    print the share-link fragment of a graph (the part after "#")
   link decode <link | ->           print the graph document of a link fragment or whole URL, read
-                                   from standard input for "-"; exit code 1 when the link is rejected
+                                   from standard input for "-"; exit code 2 when the link is rejected
 
 Options:
   --json                           print {"values": {...}, "grads": {...}} keyed by node id;

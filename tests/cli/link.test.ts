@@ -70,16 +70,16 @@ describe('cli link', () => {
   test('truncated link fails with the app message', async () => {
     const link = encodeLink(addMul);
     const decoded = await cli(['link', 'decode', link.slice(0, 60)]);
-    expect(decoded.code).toBe(1);
+    expect(decoded.code).toBe(2);
     expect(decoded.stdout).toBe('');
     expect(decoded.stderr).toMatch(/^The link is incomplete: it holds 40 bytes of data, but its header declares \d+\. Copy the whole link again\.\n$/);
   });
 
-  test('corrupt link fails with exit code 1', async () => {
+  test('corrupt link fails with exit code 2', async () => {
     const link = encodeLink(addMul);
     const changed = `${link.slice(0, 30)}${link[30] === 'A' ? 'B' : 'A'}${link.slice(31)}`;
     const decoded = await cli(['link', 'decode', changed]);
-    expect(decoded.code).toBe(1);
+    expect(decoded.code).toBe(2);
     expect(decoded.stderr).toContain('The link is corrupt: its checksum');
   });
 
