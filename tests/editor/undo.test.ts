@@ -173,6 +173,18 @@ describe('undo and redo', () => {
     expect(output(store, 'f')).toBe(-12);
   });
 
+  test('undo restores the preset id', () => {
+    const store = readyStore();
+    store.getState().loadPreset('sigmoid-neuron');
+    expect(store.getState().presetId).toBe('sigmoid-neuron');
+
+    store.getState().undo();
+    expect(store.getState().presetId).toBe('add-mul');
+    store.getState().redo();
+    expect(store.getState().presetId).toBe('sigmoid-neuron');
+    expect(nodeIds(store)).not.toContain('q');
+  });
+
   test('history is at least 100 steps deep', () => {
     const store = readyStore();
     const original = store.getState().document;

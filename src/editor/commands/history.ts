@@ -5,6 +5,8 @@ import type { EditorStore } from '../store/store';
 /** The part of the editor state that undo and redo restore. */
 export interface HistoryEntry {
   document: GraphDocument;
+  /** The preset the document was loaded from, so undoing a preset load also restores the preset menu and explanation. */
+  presetId: string | null;
 }
 
 /** Undo steps kept; older steps are dropped first. */
@@ -12,11 +14,11 @@ export const HISTORY_LIMIT = 200;
 
 /**
  * zundo options that record one undo step per document change. Only the
- * document is tracked, so selection, timeline and evaluation changes never
- * become steps.
+ * document and its preset id are tracked, and only a document change is a
+ * step, so selection, timeline and evaluation changes never become steps.
  */
 export const historyOptions = {
-  partialize: (state: EditorStore): HistoryEntry => ({ document: state.document }),
+  partialize: (state: EditorStore): HistoryEntry => ({ document: state.document, presetId: state.presetId }),
   equality: (past: HistoryEntry, current: HistoryEntry) => past.document === current.document,
   limit: HISTORY_LIMIT,
 };
