@@ -26,16 +26,17 @@ export function runGraph(document: GraphDocument, json: boolean): RunOutput {
 
 /** Keys each node's output value and gradient by node id; several outputs become an object by port. */
 function traceToJson(document: GraphDocument, trace: Trace): { values: Record<string, unknown>; grads: Record<string, unknown> } {
-  const values: Record<string, unknown> = {};
-  const grads: Record<string, unknown> = {};
+  const values: [string, unknown][] = [];
+  const grads: [string, unknown][] = [];
   for (const node of document.nodes) {
     const record = trace.nodes[node.id];
     if (!record) continue;
     const ports = outputPorts(document, node);
-    values[node.id] = byPort(ports, record.outputs);
-    if (record.upstream) grads[node.id] = byPort(ports, record.upstream);
+    values.push([node.id, byPort(ports, record.outputs)]);
+    if (record.upstream) grads.push([node.id, byPort(ports, record.upstream)]);
   }
-  return { values, grads };
+  // Object.fromEntries defines each id as an own property, so a node named "__proto__" is listed too.
+  return { values: Object.fromEntries(values), grads: Object.fromEntries(grads) };
 }
 
 /** Output port names of a node: its kind's, or for a module node its module's outputs. */

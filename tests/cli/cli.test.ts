@@ -59,6 +59,34 @@ describe('cli run', () => {
     expectClose(output.grads, reference.expected.grads, reference.tol);
   });
 
+  test('json keeps a __proto__ node id', async () => {
+    // 3 · 3 = 9, and the gradient of x in x · x is 2x = 6.
+    const position = { x: 0, y: 0 };
+    const document = {
+      format: 'backprop-studio-graph',
+      version: 1,
+      nodes: [
+        { id: '__proto__', kind: 'input', params: { value: { shape: [], data: [3] } }, position },
+        { id: 'q', kind: 'multiply', params: {}, position },
+      ],
+      edges: [
+        { id: 'a', source: '__proto__', sourcePort: 'out', target: 'q', targetPort: 'a' },
+        { id: 'b', source: '__proto__', sourcePort: 'out', target: 'q', targetPort: 'b' },
+      ],
+    };
+    const folder = await mkdtemp(path.join(tmpdir(), 'bps-cli-'));
+    const file = path.join(folder, 'proto.json');
+    await writeFile(file, JSON.stringify(document));
+
+    const result = await cli('run', file, '--json');
+
+    expect(result.code, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(Object.keys(output.values)).toEqual(['__proto__', 'q']);
+    expect(Object.getOwnPropertyDescriptor(output.values, '__proto__')?.value).toBe(3);
+    expect(Object.getOwnPropertyDescriptor(output.grads, '__proto__')?.value).toBe(6);
+  });
+
   test('add-mul table lists every node', async () => {
     const result = await cli('run', 'add-mul');
 
