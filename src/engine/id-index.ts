@@ -18,33 +18,39 @@ export class IdIndex implements IdLookup {
   /** Pairs of [hash, node index + 1], one pair per table slot. */
   private readonly table: Int32Array;
   private readonly mask: number;
+  /** The node ids by node index, so a probe compares ids without reading the node objects. */
+  private readonly ids: string[];
 
-  constructor(private readonly nodes: readonly GraphNode[]) {
+  constructor(nodes: readonly GraphNode[]) {
     // At least twice as many slots as ids keeps probe runs short.
     let slots = 16;
     while (slots < nodes.length * 2) slots *= 2;
     this.mask = slots - 1;
     this.table = new Int32Array(slots * 2);
-    for (let index = 0; index < nodes.length; index++) this.insert(nodes[index].id, index);
+    this.ids = new Array(nodes.length);
+    for (let index = 0; index < nodes.length; index++) {
+      this.ids[index] = nodes[index].id;
+      this.insert(nodes[index].id, index);
+    }
   }
 
   get(id: string): number | undefined {
     const hash = hashOf(id);
-    const { table, mask, nodes } = this;
+    const { table, mask, ids } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = table[slot * 2 + 1];
       if (entry === 0) return undefined;
-      if (table[slot * 2] === hash && nodes[entry - 1].id === id) return entry - 1;
+      if (table[slot * 2] === hash && ids[entry - 1] === id) return entry - 1;
     }
   }
 
   private insert(id: string, index: number): void {
     const hash = hashOf(id);
-    const { table, mask, nodes } = this;
+    const { table, mask, ids } = this;
     let slot = hash & mask;
     while (table[slot * 2 + 1] !== 0) {
       const entry = table[slot * 2 + 1];
-      if (table[slot * 2] === hash && nodes[entry - 1].id === id) break;
+      if (table[slot * 2] === hash && ids[entry - 1] === id) break;
       slot = (slot + 1) & mask;
     }
     table[slot * 2] = hash;
