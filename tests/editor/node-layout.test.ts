@@ -67,6 +67,15 @@ describe('estimateNodeLayout', () => {
     expect(handle(layout, 'target', 'a')?.y).toBe(38.5 + 3 * 16);
     expect(layout.height).toBe(105 + 3 * 16);
   });
+
+  it('collapses runs of spaces in a label', () => {
+    // The page draws "a b c … j" in 19 × 7 = 133 pixels on one line, because HTML collapses each run of
+    // spaces, tabs and line breaks into one space. Measured with its runs, the text would wrap.
+    const label = 'a  b   c    d     e\t\t\t\t\t\tf       g        h         i          j  ';
+    const layout = estimateNodeLayout({ ...add, label }, measure);
+
+    expect(handle(layout, 'target', 'a')?.y).toBe(38.5 + 16);
+  });
 });
 
 describe('countLabelLines', () => {
@@ -99,6 +108,11 @@ describe('countLabelLines', () => {
 
   it('breaks between CJK characters', () => {
     expect(countLabelLines('层'.repeat(30), 200, measure)).toBe(2);
+  });
+
+  it('breaks between Hangul syllables', () => {
+    // Chromium breaks Korean text between syllables, as it breaks CJK characters.
+    expect(countLabelLines(`가 ${'한'.repeat(40)}`, 200, measure)).toBe(2);
   });
 
   it('keeps CJK punctuation with its character', () => {

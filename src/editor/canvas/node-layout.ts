@@ -118,12 +118,23 @@ function estimateWidth(input: NodeLayoutInput, measure: MeasureText): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(content) + 2 * BORDER));
 }
 
+/** Characters that Chromium may break a line around: CJK, Hangul and fullwidth forms. */
+const CJK = '\\u1100-\\u11ff\\u2e80-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff\\uff00-\\uffef';
+
 /**
  * Wrap opportunities in a label, as Chromium finds them for `.gate-label`: after
- * a space or a hyphen, and around each CJK character. Closing CJK punctuation
- * stays with the character before it, because a line cannot start with it.
+ * a space or a hyphen, and around each CJK or Hangul character. Closing CJK
+ * punctuation stays with the character before it, because a line cannot start with it.
  */
-const LABEL_UNIT = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3001\u3002\u300b\u300d\u300f\u3011\uff01\uff09\uff0c\uff1a\uff1b\uff1f]*\s*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+?(?:-|(?=[\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])|$)\s*|\s+/gu;
+const LABEL_UNIT = new RegExp(
+  `[${CJK}][\\u3001\\u3002\\u300b\\u300d\\u300f\\u3011\\uff01\\uff09\\uff0c\\uff1a\\uff1b\\uff1f]*\\s*|[^\\s${CJK}]+?(?:-|(?=[\\s${CJK}])|$)\\s*|\\s+`,
+  'gu',
+);
+
+/** Collapses each run of HTML whitespace into one space and drops it at the ends, as `white-space: normal` draws a label. */
+function collapseWhitespace(text: string): string {
+  return text.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
+}
 
 /**
  * Counts the lines a label takes in a box `room` pixels wide. Each line takes
@@ -161,7 +172,8 @@ export function countLabelLines(label: string, room: number, measure: MeasureTex
  * node is, without drawing it. Heights follow from the fixed row heights, the
  * width from the measured texts, and a label's lines from where its text wraps.
  */
-export function estimateNodeLayout(input: NodeLayoutInput, measure: MeasureText): NodeLayout {
+export function estimateNodeLayout(drawn: NodeLayoutInput, measure: MeasureText): NodeLayout {
+  const input = drawn.label ? { ...drawn, label: collapseWhitespace(drawn.label) } : drawn;
   const width = estimateWidth(input, measure);
   const labelRoom = Math.min(LABEL_MAX_WIDTH, width - 2 * BORDER) - 2 * LABEL_PADDING_X;
   const labelLines = input.label ? countLabelLines(input.label, labelRoom, measure) : 0;
