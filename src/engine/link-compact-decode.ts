@@ -118,9 +118,9 @@ function partText({ part, index, module }: LayoutPart): string {
     case 'outputs':
       return `the outputs of ${owner}`;
     case 'node':
-      return `node ${index}`;
+      return module === undefined ? `node ${index}` : `node ${index} of ${owner}`;
     case 'edge':
-      return `edge ${index}`;
+      return module === undefined ? `edge ${index}` : `edge ${index} of ${owner}`;
   }
 }
 
@@ -158,9 +158,9 @@ function expandDocument(value: unknown, binary: BinaryReader): unknown {
 
 /** Expands the nodes and edges of the document (`module` undefined) or of a module (`module` its name). */
 function expandGraph(nodes: unknown, edges: unknown, binary: BinaryReader, module: string | undefined): { nodes: { id: unknown }[]; edges: unknown[]; ids: unknown[] } {
-  const expandedNodes = expectArray(nodes, { part: 'nodes', module }).map((node, index) => expandNode(node, index, binary));
+  const expandedNodes = expectArray(nodes, { part: 'nodes', module }).map((node, index) => expandNode(node, { part: 'node', index, module }, binary));
   const ids = expandedNodes.map((node) => node.id);
-  const expandedEdges = expectArray(edges, { part: 'edges', module }).map((edge, index) => expandEdge(edge, index, ids));
+  const expandedEdges = expectArray(edges, { part: 'edges', module }).map((edge, index) => expandEdge(edge, { part: 'edge', index, module }, ids));
   return { nodes: expandedNodes, edges: expandedEdges, ids };
 }
 
@@ -183,16 +183,17 @@ function expandModules(value: unknown, binary: BinaryReader): unknown {
   }));
 }
 
-function expandNode(value: unknown, index: number, binary: BinaryReader): { id: unknown } {
-  const [id, kind, x, y, params, label, group] = expectArray(value, { part: 'node', index });
-  const expandedParams = params === null || params === undefined ? {} : expandParams(params, index, binary);
+function expandNode(value: unknown, where: LayoutPart, binary: BinaryReader): { id: unknown } {
+  const [id, kind, x, y, params, label, group] = expectArray(value, where);
+  const expandedParams = params === null || params === undefined ? {} : expandParams(params, where, binary);
   return withoutNulls({ id, kind, params: expandedParams, position: { x, y }, label, group }) as { id: unknown };
 }
 
-function expandParams(value: unknown, index: number, binary: BinaryReader): unknown {
+/** Expands the parameters of the node at `where`. */
+function expandParams(value: unknown, where: LayoutPart, binary: BinaryReader): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const found = jsonTypeOf(value);
-    throw new LayoutError('params-not-object', { index, found }, `the parameters of node ${index} must be an object, found ${jsonTypeText(found)}`);
+    throw new LayoutError('params-not-object', { ...partDetails(where), found }, `the parameters of ${partText(where)} must be an object, found ${jsonTypeText(found)}`);
   }
   // Object.fromEntries defines each name as an own property, "__proto__" included.
   return Object.fromEntries(Object.entries(value).map(([name, param]) => [name, expandParam(param, binary)]));
@@ -216,8 +217,7 @@ function expandParam(value: unknown, binary: BinaryReader): unknown {
   return { shape, data: binary.read(type, count as number) };
 }
 
-function expandEdge(value: unknown, index: number, ids: unknown[]): unknown {
-  const where: LayoutPart = { part: 'edge', index };
+function expandEdge(value: unknown, where: LayoutPart, ids: unknown[]): unknown {
   const [source, sourcePort, target, targetPort, id] = expectArray(value, where);
   const sourceId = resolveNode(source, ids, where);
   const targetId = resolveNode(target, ids, where);

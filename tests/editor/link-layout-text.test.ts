@@ -148,6 +148,27 @@ const cases: Case[] = [
     zh: '模块“m”中索引为 0 的端口引用了节点 2，但节点列表的长度是 1',
   },
   {
+    name: 'module node number',
+    code: 'not-list',
+    link: () => craftVersion1Link(withModule('[[5],[],[],[]]')),
+    en: 'node 0 of module "m" must be a list, found a number',
+    zh: '模块“m”中索引为 0 的节点必须是列表，实际为数字',
+  },
+  {
+    name: 'module parameters number',
+    code: 'params-not-object',
+    link: () => craftVersion1Link(withModule('[[["n","exp",0,0,7]],[],[],[]]')),
+    en: 'the parameters of node 0 of module "m" must be an object, found a number',
+    zh: '模块“m”中索引为 0 的节点的参数必须是对象，实际为数字',
+  },
+  {
+    name: 'module edge node index',
+    code: 'node-index',
+    link: () => craftVersion1Link(withModule('[[["n","exp",0,0]],[[0,"out",9,"x"]],[],[]]')),
+    en: 'edge 0 of module "m" refers to node 9, but the node list has length 1',
+    zh: '模块“m”中索引为 0 的连线引用了节点 9，但节点列表的长度是 1',
+  },
+  {
     name: 'tensor data short',
     code: 'tensor-data',
     link: () => craftVersion1Link(withParams('{"value":[[2],"f32",2]}'), new Uint8Array(4)),

@@ -18,7 +18,9 @@ function typeParam(type: string | number): MessageParam {
 /** Returns the part a layout problem names, such as the node list of module "m", as a message. */
 function partParam(details: LayoutDetails): MessageParam {
   const { part, index, module } = details;
-  const key = knownKey(`linkLayout.part.${part}`);
+  // A node or an edge inside a module also names the module.
+  const inModule = module !== undefined && (part === 'node' || part === 'edge');
+  const key = knownKey(inModule ? `linkLayout.part.${part === 'node' ? 'moduleNode' : 'moduleEdge'}` : `linkLayout.part.${part}`);
   if (!key) return String(part);
   const owner: Message = module === undefined ? { key: 'linkLayout.owner.document' } : { key: 'linkLayout.owner.module', params: { module } };
   return { key, params: { owner, ...(index === undefined ? {} : { index }) } };
