@@ -34,6 +34,30 @@ describe('editor store', () => {
     expect(cursor).toBe(trace!.steps.length);
   });
 
+  test('node ids named like object members', () => {
+    const store = readyStore();
+    const position = { x: 0, y: 0 };
+    store.getState().loadDocument({
+      format: 'backprop-studio-graph',
+      version: 1,
+      nodes: [
+        { id: 'constructor', kind: 'input', params: { value: { shape: [], data: [3] } }, position },
+        { id: 'toString', kind: 'negate', params: {}, position },
+        // An exp node with no wire into x has a problem to report.
+        { id: '__proto__', kind: 'exp', params: {}, position },
+      ],
+      edges: [{ id: 'e', source: 'constructor', sourcePort: 'out', target: 'toString', targetPort: 'x' }],
+    }, null);
+
+    // The canvas reads `diagnosticsByNode[id] ?? []` for every node, so a node without problems must find nothing.
+    const { diagnosticsByNode } = store.getState();
+    expect(diagnosticsByNode['constructor']).toBeUndefined();
+    expect(diagnosticsByNode['toString']).toBeUndefined();
+    expect(Object.hasOwn(diagnosticsByNode, '__proto__')).toBe(true);
+    expect(diagnosticsByNode['__proto__'].map((diagnostic) => diagnostic.nodeId)).toEqual(['__proto__']);
+    expect(createEditorStore().getState().diagnosticsByNode['valueOf']).toBeUndefined();
+  });
+
   test('nothing runs before the backend is ready', () => {
     const store = createEditorStore();
     store.getState().loadPreset('add-mul');

@@ -21,7 +21,7 @@ export const emptyEvaluation: Evaluation = {
   program: null,
   trace: null,
   stepIndex: indexSteps([]),
-  diagnosticsByNode: {},
+  diagnosticsByNode: Object.create(null),
   runError: null,
 };
 
@@ -36,8 +36,12 @@ export function evaluateDocument(document: GraphDocument): Evaluation {
   }
 }
 
+/**
+ * Groups diagnostics by node id in an object without a prototype, so a node
+ * named like an Object member, such as "constructor", finds no list it does not have.
+ */
 export function groupByNode(diagnostics: readonly Diagnostic[]): Record<string, Diagnostic[]> {
-  const grouped: Record<string, Diagnostic[]> = {};
+  const grouped: Record<string, Diagnostic[]> = Object.create(null);
   for (const diagnostic of diagnostics) (grouped[diagnostic.nodeId] ??= []).push(diagnostic);
   return grouped;
 }
