@@ -4,6 +4,7 @@ import { describe, expect } from 'vitest';
 import {
   byTestId,
   connect,
+  dragMouse,
   dragScrubberToStart,
   dropFromPalette,
   findEmptySpot,
@@ -167,6 +168,41 @@ describe('files', () => {
     // m = 2 · 7.
     await expect.poll(() => nodeOutput(page, 'm')).toBeCloseTo(14, 3);
     expect(await byTestId(page, 'load-error').count()).toBe(0);
+  });
+
+  test('node ids named like object members', async ({ page }) => {
+    await openApp(page);
+    const scalar = (value: number) => ({ shape: [], data: [value] });
+    const graph = {
+      format: 'backprop-studio-graph',
+      version: 1,
+      nodes: [
+        { id: 'constructor', kind: 'input', params: { value: scalar(3) }, position: { x: 0, y: 0 } },
+        { id: '__proto__', kind: 'input', params: { value: scalar(-2) }, position: { x: 0, y: 220 } },
+        { id: 'valueOf', kind: 'multiply', params: {}, position: { x: 320, y: 100 } },
+      ],
+      edges: [
+        { id: 'e1', source: 'constructor', sourcePort: 'out', target: 'valueOf', targetPort: 'a' },
+        { id: 'e2', source: '__proto__', sourcePort: 'out', target: 'valueOf', targetPort: 'b' },
+      ],
+    };
+
+    await byTestId(page, 'import-file').setInputFiles({ name: 'members.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(graph)) });
+    await expect.poll(async () => (await nodeIds(page)).sort()).toEqual(['__proto__', 'constructor', 'valueOf']);
+    // valueOf = 3 · (−2).
+    await expect.poll(() => nodeOutput(page, 'valueOf')).toBeCloseTo(-6, 3);
+    const wirePaths = () => page.locator('.react-flow__edge-path').evaluateAll((paths) => paths.map((path) => path.getAttribute('d') ?? ''));
+    await expect.poll(async () => (await wirePaths()).length).toBe(2);
+    expect((await wirePaths()).filter((d) => d.includes('NaN'))).toEqual([]);
+    expect(await byTestId(page, 'dot-grid').count()).toBe(1);
+
+    // Dragging keeps the node's position in the view state until the drag ends.
+    const before = await nodeElement(page, 'constructor').boundingBox();
+    const header = { x: before!.x + 20, y: before!.y + 12 };
+    await dragMouse(page, header, { x: header.x + 40, y: header.y + 60 });
+    await expect.poll(async () => (await nodeElement(page, 'constructor').boundingBox())!.y).toBeGreaterThan(before!.y + 40);
+    expect((await wirePaths()).filter((d) => d.includes('NaN'))).toEqual([]);
+    await saveScreenshot(page, 'object-member-ids');
   });
 
   test('exported file loads back', async ({ page }) => {

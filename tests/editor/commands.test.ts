@@ -211,7 +211,7 @@ describe('tidy layout', () => {
   test('tidied nodes do not overlap', () => {
     const env = environment();
     const size = { width: 200, height: 150 };
-    const sizes = Object.fromEntries(['x', 'y', 'z', 'q', 'f'].map((id) => [id, size]));
+    const sizes = new Map(['x', 'y', 'z', 'q', 'f'].map((id) => [id, size]));
     const boxes = tidyEdits(env.editor.getState().document, sizes).map((edit) => (edit as { position: { x: number; y: number } }).position);
 
     expect(boxes).toHaveLength(5);
@@ -221,6 +221,21 @@ describe('tidy layout', () => {
         expect(apart).toBe(true);
       }
     }
+  });
+});
+
+describe('tidy layout of member-named ids', () => {
+  test('ids like constructor get finite places', () => {
+    const node = (id: string, x: number) => ({ id, kind: 'input', params: {}, position: { x, y: 0 } });
+    const document = {
+      format: 'backprop-studio-graph' as const, version: 1 as const,
+      nodes: [node('constructor', 0), node('toString', 100), node('__proto__', 200)],
+      edges: [{ id: 'e', source: 'constructor', sourcePort: 'out', target: 'toString', targetPort: 'x' }],
+    };
+    const sizes = new Map([['__proto__', { width: 300, height: 40 }]]);
+
+    const places = tidyEdits(document, sizes).map((edit) => (edit as { position: { x: number; y: number } }).position);
+    expect(places.flatMap((place) => [place.x, place.y]).every(Number.isFinite)).toBe(true);
   });
 });
 

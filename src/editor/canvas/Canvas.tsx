@@ -92,8 +92,8 @@ export function Canvas() {
   // React Flow drops its measurements while CompactCanvas draws the graph, so the sizes it measured go
   // too: back at detail zoom the nodes get estimated layouts, and only those in view are mounted.
   useEffect(() => {
-    if (!drawing.compact || Object.keys(viewRef.current.measured).length === 0) return;
-    viewRef.current = { ...viewRef.current, measured: {} };
+    if (!drawing.compact || viewRef.current.measured.size === 0) return;
+    viewRef.current = { ...viewRef.current, measured: new Map() };
     setView(viewRef.current);
   }, [drawing.compact]);
 
@@ -194,19 +194,20 @@ export function Canvas() {
  */
 function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[]) {
   let next = view;
-  let measured: Record<string, { width: number; height: number }> | null = null;
+  let measured: Map<string, { width: number; height: number }> | null = null;
   const moves: GraphEdit[] = [];
   const selections: SelectionChange[] = [];
   for (const change of changes) {
     if (change.type === 'dimensions' && change.dimensions) {
-      measured ??= { ...view.measured };
-      measured[change.id] = change.dimensions;
+      measured ??= new Map(view.measured);
+      measured.set(change.id, change.dimensions);
     } else if (change.type === 'position' && change.dragging && change.position) {
-      next = { ...next, dragPositions: { ...next.dragPositions, [change.id]: change.position } };
+      next = { ...next, dragPositions: new Map(next.dragPositions).set(change.id, change.position) };
     } else if (change.type === 'position') {
-      const position = change.position ?? next.dragPositions[change.id];
+      const position = change.position ?? next.dragPositions.get(change.id);
       if (position) moves.push({ type: 'moveNode', nodeId: change.id, position: { x: position.x, y: position.y } });
-      const { [change.id]: _finished, ...rest } = next.dragPositions;
+      const rest = new Map(next.dragPositions);
+      rest.delete(change.id);
       next = { ...next, dragPositions: rest };
     } else if (change.type === 'select') {
       selections.push({ id: change.id, selected: change.selected });

@@ -8,13 +8,16 @@ import type { NodeLayout } from './node-layout';
 
 /** Canvas state that is not part of the document: positions during a drag and measured node sizes. */
 export interface NodeViewState {
-  /** Positions of nodes being dragged; the document gets them when the drag ends. */
-  dragPositions: Readonly<Record<string, XYPosition>>;
-  /** Sizes React Flow measured; nodes handed back without them would be measured again and hidden meanwhile. */
-  measured: Readonly<Record<string, { width: number; height: number }>>;
+  /**
+   * Positions of nodes being dragged, by node id; the document gets them when the drag ends.
+   * Maps, because a node id may be any text, such as "constructor", which a plain object already has.
+   */
+  dragPositions: ReadonlyMap<string, XYPosition>;
+  /** Sizes React Flow measured, by node id; nodes handed back without them would be measured again and hidden meanwhile. */
+  measured: ReadonlyMap<string, { width: number; height: number }>;
 }
 
-export const emptyNodeView: NodeViewState = { dragPositions: {}, measured: {} };
+export const emptyNodeView: NodeViewState = { dragPositions: new Map(), measured: new Map() };
 
 const dataByKind = new Map<string, GateNodeData>();
 
@@ -61,8 +64,8 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
     const nextEstimates = new Map<string, Estimate>();
     const state = editorStore.getState();
     const nodes = documentNodes.map((node) => {
-      const position = view.dragPositions[node.id] ?? node.position;
-      const measured = view.measured[node.id];
+      const position = view.dragPositions.get(node.id) ?? node.position;
+      const measured = view.measured.get(node.id);
       let layout: NodeLayout | undefined;
       if (estimate && !measured) {
         const known = estimates.current.get(node.id);
@@ -76,7 +79,7 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
         position: { x: position.x, y: position.y },
         data: dataFor(node.kind),
         selected: selected.has(node.id),
-        dragging: node.id in view.dragPositions,
+        dragging: view.dragPositions.has(node.id),
         measured,
         ...(layout && { handles: layout.handles, initialWidth: layout.width, initialHeight: layout.height }),
       };

@@ -100,7 +100,7 @@ export const commands: readonly Command[] = [
     enabled: (env) => !isLocked(env) && hasNodes(env),
     perform: (env) => {
       const { document, dispatch } = env.editor.getState();
-      dispatch(...tidyEdits(document, env.view()?.nodeSizes() ?? {}));
+      dispatch(...tidyEdits(document, env.view()?.nodeSizes() ?? new Map()));
       env.view()?.fitView();
     },
   },

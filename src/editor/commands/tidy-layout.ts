@@ -20,13 +20,13 @@ const LAYER_GAP = 160;
  * new top-left corner, with the layout's top-left corner kept where the
  * graph's was, so the tidied graph stays in view.
  */
-export function tidyPositions(document: GraphDocument, sizes: Readonly<Record<string, Size>>): Map<string, Point> {
+export function tidyPositions(document: GraphDocument, sizes: ReadonlyMap<string, Size>): Map<string, Point> {
   const graph = new Graph();
   graph.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: LAYER_GAP });
   graph.setDefaultEdgeLabel(() => ({}));
   // dagre keys nodes in plain objects, so it gets index names instead of user-chosen ids such as "__proto__".
   const names = new Map(document.nodes.map((node, index) => [node.id, `n${index}`]));
-  for (const node of document.nodes) graph.setNode(names.get(node.id)!, { ...(sizes[node.id] ?? DEFAULT_NODE_SIZE) });
+  for (const node of document.nodes) graph.setNode(names.get(node.id)!, { ...(sizes.get(node.id) ?? DEFAULT_NODE_SIZE) });
   for (const edge of document.edges) {
     const source = names.get(edge.source);
     const target = names.get(edge.target);
@@ -38,7 +38,7 @@ export function tidyPositions(document: GraphDocument, sizes: Readonly<Record<st
   const positions = new Map<string, Point>();
   for (const node of document.nodes) {
     const placed = graph.node(names.get(node.id)!);
-    const size = sizes[node.id] ?? DEFAULT_NODE_SIZE;
+    const size = sizes.get(node.id) ?? DEFAULT_NODE_SIZE;
     positions.set(node.id, { x: Math.round(origin.x + placed.x - size.width / 2), y: Math.round(origin.y + placed.y - size.height / 2) });
   }
   return positions;
@@ -50,6 +50,6 @@ function topLeft(document: GraphDocument): Point {
 }
 
 /** Returns the moveNode edits of a tidy layout. Dispatched together, they are one undo step. */
-export function tidyEdits(document: GraphDocument, sizes: Readonly<Record<string, Size>>): GraphEdit[] {
+export function tidyEdits(document: GraphDocument, sizes: ReadonlyMap<string, Size>): GraphEdit[] {
   return [...tidyPositions(document, sizes)].map(([nodeId, position]) => ({ type: 'moveNode', nodeId, position }));
 }

@@ -14,8 +14,8 @@ export interface CanvasView {
   visibleCentre(): Point;
   /** The screen (client) position of a canvas position. */
   toScreen(point: Point): Point;
-  /** Sizes of the nodes as drawn, by node id. */
-  nodeSizes(): Record<string, Size>;
+  /** Sizes of the nodes as drawn, by node id; a map, because an id may be any text, such as "constructor". */
+  nodeSizes(): ReadonlyMap<string, Size>;
 }
 
 /** The subset of the Clipboard API the commands use, so tests can pass a fake. */

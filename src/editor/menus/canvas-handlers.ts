@@ -42,8 +42,8 @@ export function useCanvasView(canvasId: string): void {
       },
       toScreen: (point) => flowToScreenPosition(point),
       nodeSizes: () => {
-        const sizes: Record<string, Size> = {};
-        for (const node of getNodes()) if (node.measured?.width && node.measured.height) sizes[node.id] = { width: node.measured.width, height: node.measured.height };
+        const sizes = new Map<string, Size>();
+        for (const node of getNodes()) if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
         return sizes;
       },
     });
