@@ -238,6 +238,32 @@ describe('add-node popup', () => {
     expect(Math.abs(box.x + box.width / 2 - spot.x)).toBeLessThan(box.width);
   });
 
+  test('near the window bottom it stays in view', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openApp(page);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const spot = { x: pane.x + pane.width / 2, y: pane.y + pane.height - 30 };
+    const inWindow = async (testId: string) => {
+      const box = (await byTestId(page, testId).boundingBox())!;
+      return box.y >= 0 && box.x >= 0 && box.y + box.height <= 768 && box.x + box.width <= 1366;
+    };
+
+    await page.mouse.dblclick(spot.x, spot.y);
+    await byTestId(page, 'add-node-popup').waitFor();
+    await expect.poll(() => inWindow('add-node-popup')).toBe(true);
+    // The last choice of the full list can be reached and chosen.
+    const last = page.locator('[data-testid^="add-node-choice-"]').last();
+    await last.scrollIntoViewIfNeeded();
+    const lastBox = (await last.boundingBox())!;
+    expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(768);
+    await saveScreenshot(page, 'add-node-popup-bottom');
+    await page.keyboard.press('Escape');
+
+    await page.mouse.click(spot.x, spot.y, { button: 'right' });
+    await byTestId(page, 'context-menu-pane').waitFor();
+    await expect.poll(() => inWindow('context-menu-pane')).toBe(true);
+  });
+
   test('slash opens it, relu finds ReLU, Esc closes', async ({ page }) => {
     await openApp(page);
     await focusBody(page);

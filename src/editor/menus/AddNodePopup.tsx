@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { builtinKinds, registry } from '../../nodes';
 import { searchKinds, wirePortType } from '../commands/kind-search';
 import { useUi, uiStore, type AddNodeRequest } from '../commands/ui-store';
@@ -6,6 +6,7 @@ import { kindGloss } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
 import { addChosenNode } from './add-node';
+import { useInsideWindow } from './keep-in-window';
 import './menus.css';
 
 const close = () => uiStore.setState({ addNode: null });
@@ -23,6 +24,8 @@ function AddNodeList({ request }: { request: AddNodeRequest }) {
   const language = useEditor((state) => state.language);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const popup = useRef<HTMLDivElement>(null);
+  const placement = useInsideWindow(popup, request.screen);
 
   const choices = useMemo(() => {
     const wire = request.wire;
@@ -49,7 +52,7 @@ function AddNodeList({ request }: { request: AddNodeRequest }) {
 
   return (
     <div className="overlay-backdrop" onMouseDown={(event) => event.target === event.currentTarget && close()}>
-      <div className="add-node-popup" data-testid="add-node-popup" style={{ left: request.screen.x, top: request.screen.y }} role="dialog" aria-label={t('command.addNode')}>
+      <div ref={popup} className="add-node-popup" data-testid="add-node-popup" style={placement} role="dialog" aria-label={t('command.addNode')}>
         <input
           autoFocus
           type="search"

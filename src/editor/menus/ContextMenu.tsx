@@ -4,6 +4,7 @@ import { appEnvironment } from '../commands/environment';
 import { formatKey, isMacPlatform } from '../commands/keys';
 import { uiStore, useUi, type ContextMenuRequest } from '../commands/ui-store';
 import { useT } from '../i18n/use-t';
+import { useInsideWindow } from './keep-in-window';
 import { menuItems } from './menu-items';
 import './menus.css';
 
@@ -20,6 +21,7 @@ export function ContextMenu() {
 function Menu({ request }: { request: ContextMenuRequest }) {
   const t = useT();
   const list = useRef<HTMLUListElement>(null);
+  const placement = useInsideWindow(list, request.screen);
   const items = menuItems(request.target).map((item) => ({ ...item, command: findCommand(item.command) }));
 
   useEffect(() => {
@@ -52,7 +54,7 @@ function Menu({ request }: { request: ContextMenuRequest }) {
         role="menu"
         aria-label={t('menu.label')}
         data-testid={`context-menu-${request.target.type}`}
-        style={{ left: request.screen.x, top: request.screen.y }}
+        style={placement}
         onKeyDown={onKeyDown}
       >
         {items.map((item, index) => (
