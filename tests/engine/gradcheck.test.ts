@@ -105,7 +105,23 @@ describe('gradient check', () => {
   });
 
   test('scaled input crossing a kink is a kink', () => {
-    // x = 2⁻¹² is a quarter step from 0, but ·100 moves the ReLU input by ±100 steps.
+    // x = 2⁻²⁰ lies within even the smallest retry step, 2⁻¹⁰ / 256, of 0, and ·100 moves the
+    // ReLU input by ±100 steps. The difference (100 · (x + h) − 0) / 2h is 50 · (1 + 2⁻¹⁰).
+    const document = new TestGraph()
+      .source('x', 2 ** -20)
+      .node('scaled', 'multiply-constant', { x: 'x' }, { c: 100 })
+      .node('r', 'relu', { x: 'scaled' })
+      .build();
+    const [entry] = gradientCheck(document, registry).entries;
+
+    expect(entry.analytic).toBeCloseTo(100, 4);
+    expect(entry.numeric).toBeCloseTo(50 * (1 + 2 ** -10), 3);
+    expect(entry.verdict).toBe('kink');
+  });
+
+  test('a smaller step clears a kink one step away', () => {
+    // x = 2⁻¹² is a quarter of the step 2⁻¹⁰ from the kink at 0, but beyond the step 2⁻¹⁴ of the
+    // first retry, whose difference is the true slope 100.
     const document = new TestGraph()
       .source('x', 2 ** -12)
       .node('scaled', 'multiply-constant', { x: 'x' }, { c: 100 })
@@ -113,9 +129,8 @@ describe('gradient check', () => {
       .build();
     const [entry] = gradientCheck(document, registry).entries;
 
-    expect(entry.analytic).toBeCloseTo(100, 4);
-    expect(entry.numeric).toBeCloseTo(62.5, 3);
-    expect(entry.verdict).toBe('kink');
+    expect(entry.numeric).toBeCloseTo(100, 3);
+    expect(entry.verdict).toBe('ok');
   });
 
   test('relu away from zero is ok', () => {
@@ -139,6 +154,35 @@ describe('gradient check', () => {
     expect(result.entries[0]).toMatchObject({ nodeId: 'a', analytic: 3 });
     expect(result.entries[0].numeric).toBeCloseTo(-2, 3);
     expect(result.ok).toBe(false);
+  });
+
+  // At x = 0.001 the default step of about 0.00098 nearly reaches the pole at 0, where the
+  // central difference of ln x is 2270 instead of 1 / 0.001 = 1000.
+  test.each([
+    ['log', 1000],
+    ['reciprocal', -1e6],
+  ])('%s near its pole at 0 is ok', (kind, expected) => {
+    const document = new TestGraph().source('x', 0.001).node('f', kind, { x: 'x' }).build();
+    const [entry] = gradientCheck(document, registry).entries;
+
+    expect(entry.analytic).toBeCloseTo(expected, -Math.log10(Math.abs(expected)) + 2);
+    expect(entry.verdict).toBe('ok');
+    expect(Math.abs(entry.numeric - expected) / Math.abs(expected)).toBeLessThan(1e-2);
+  });
+
+  test('a smaller step does not hide a wrong backward', () => {
+    // The broken multiply again: ∂f/∂a comes out as a = 3000 instead of b = 2900, 3 % off. At
+    // steps 256 times smaller, rounding noise in f ≈ 8.7e6 would exceed that difference.
+    const broken: NodeKind = {
+      ...multiply,
+      backward: ({ inputs, upstream }) => [tf.mul(upstream[0], inputs[0]), tf.mul(upstream[0], inputs[0])],
+    };
+    const brokenRegistry = new Map(registry).set('multiply', broken);
+    const document = new TestGraph().source('a', 3000).source('b', 2900).node('f', 'multiply', { a: 'a', b: 'b' }).build();
+    const [entry] = gradientCheck(document, brokenRegistry).entries;
+
+    expect(entry.analytic).toBe(3000);
+    expect(entry.verdict).toBe('wrong');
   });
 
   test('tiny gradients compare by absolute error', () => {
