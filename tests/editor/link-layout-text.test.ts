@@ -43,7 +43,7 @@ const cases: Case[] = [
     en: 'the length of its JSON part is missing or too large',
     zh: '其 JSON 部分的长度缺失或过大',
   },
-  { name: 'unparsable JSON', code: 'json', link: () => craftVersion1Link('['), en: `its JSON part cannot be read: ${jsonSyntaxMessage}`, zh: `无法读取其 JSON 部分：${jsonSyntaxMessage}` },
+  { name: 'unparsable JSON', code: 'json', link: () => craftVersion1Link('['), en: `its JSON part cannot be read: ${jsonSyntaxMessage}`, zh: '无法读取其 JSON 部分：内容在中途结束' },
   {
     name: 'leftover tensor bytes',
     code: 'leftover',

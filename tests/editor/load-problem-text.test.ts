@@ -67,7 +67,7 @@ const cases: Case[] = [
     code: 'invalid-json',
     load: () => loadDocumentText('{"format": ', kinds),
     en: `The document is not valid JSON: ${jsonSyntaxMessage}.`,
-    zh: `文档不是有效的 JSON：${jsonSyntaxMessage}。`,
+    zh: '文档不是有效的 JSON：内容在中途结束。',
   },
   { code: 'not-object', load: () => loadDocumentValue([1], kinds), en: 'The document must be a JSON object.', zh: '文档必须是一个 JSON 对象。' },
   {

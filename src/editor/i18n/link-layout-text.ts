@@ -1,5 +1,6 @@
 import type { LoadProblem } from '../../engine/load-problems';
 import { en, type MessageKey } from './en';
+import { jsonErrorParam } from './json-error-text';
 import type { Message, MessageParam } from './translate';
 
 type LayoutDetails = NonNullable<LoadProblem['layout']>['details'];
@@ -37,5 +38,6 @@ export function linkLayoutMessage(layout: NonNullable<LoadProblem['layout']>): M
   if (details.part !== undefined) params.part = partParam(details);
   if (details.found !== undefined) params.found = typeParam(details.found);
   if (details.countType !== undefined) params.countType = typeParam(details.countType);
+  if (layout.code === 'json' && typeof details.message === 'string') params.message = jsonErrorParam(details.message);
   return { key: `linkLayout.${layout.code}`, params };
 }

@@ -3,6 +3,7 @@ import zodChinese from 'zod/v4/locales/zh-CN.js';
 import type { LoadProblem, SchemaIssueFields } from '../../engine/load-problems';
 import type { LoadError } from '../store/store';
 import type { MessageKey } from './en';
+import { jsonErrorParam } from './json-error-text';
 import { linkLayoutMessage } from './link-layout-text';
 import { translate, translateMessage, type Language, type Message } from './translate';
 
@@ -87,6 +88,9 @@ export function loadProblemMessage(problem: LoadProblem | null, english: string)
 function problemMessage(problem: LoadProblem, english: string): Message {
   if (problem.code === 'link-layout' && problem.layout) {
     return { key: 'loadProblem.link-layout', params: { problem: linkLayoutMessage(problem.layout) }, fallback: english };
+  }
+  if (problem.code === 'invalid-json' && typeof problem.details.message === 'string') {
+    return { key: 'loadProblem.invalid-json', params: { ...problem.details, message: jsonErrorParam(problem.details.message) }, fallback: english };
   }
   if (problem.code !== 'schema' || !problem.issue) return { key: `loadProblem.${problem.code}`, params: problem.details, fallback: english };
 
