@@ -42,9 +42,18 @@ function checkFeed(node: CompiledNode, tensors: readonly tf.Tensor[]): void {
   });
 }
 
+/**
+ * Returns the feed for `nodeId`, or undefined. Only own keys count, so an
+ * unfed node named like an Object member, such as toString, reads no
+ * inherited member as its feed.
+ */
+export function feedOf(feeds: Feeds | undefined, nodeId: string): readonly tf.Tensor[] | undefined {
+  return feeds && Object.hasOwn(feeds, nodeId) ? feeds[nodeId] : undefined;
+}
+
 /** Computes a node's outputs for one pass: its feed when it has one, else its forward. */
 export function computeOutputs(node: CompiledNode, inputs: tf.Tensor[], feeds: Feeds | undefined): tf.Tensor[] {
-  const fed = feeds?.[node.id];
+  const fed = feedOf(feeds, node.id);
   return fed ? [...fed] : node.kind.forward({ inputs, params: node.params });
 }
 

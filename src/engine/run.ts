@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
 import { isFloat32Overflow } from './health/non-finite';
 import { summarizeModules } from './modules/summary';
-import { checkFeeds, computeOutputs, isSeeded, type Feeds } from './pass';
+import { checkFeeds, computeOutputs, feedOf, isSeeded, type Feeds } from './pass';
 import { readTensor, type TensorData } from './tensor';
 import type { Trace } from './trace';
 import { traceOf, TraceStore } from './trace-store';
@@ -44,7 +44,7 @@ type ForwardTensors = (tf.Tensor[] | null)[];
 
 /** Returns the node's scalar rule, or null when the node is fed for this run. */
 function scalarRuleOf(node: CompiledNode, feeds: Feeds | undefined): ScalarRule | null {
-  return feeds?.[node.id] ? null : node.scalarRule;
+  return feedOf(feeds, node.id) ? null : node.scalarRule;
 }
 
 /**
