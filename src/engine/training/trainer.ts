@@ -253,8 +253,11 @@ export class Trainer {
     const { start, count } = this.currentExamples(maxExamples);
     const [x, y] = batchTensors(this.data.train, this.order, start, start + count);
     try {
-      const feeds: Record<string, tf.Tensor[]> = { [this.structure.batchId]: [x, y] };
-      for (const [nodeId, variable] of this.variables) feeds[nodeId] = [variable];
+      // fromEntries defines own keys, where an assignment to feeds['__proto__'] would set the prototype.
+      const feeds: Record<string, tf.Tensor[]> = Object.fromEntries([
+        [this.structure.batchId, [x, y]],
+        ...[...this.variables].map(([nodeId, variable]) => [nodeId, [variable]]),
+      ]);
       return measureBatchHealth(this.program(count), feeds);
     } finally {
       x.dispose();
