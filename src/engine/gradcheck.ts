@@ -70,8 +70,10 @@ const ROUNDING_ULPS = 16;
  * |numeric|, floor). The floor is the larger of `gradientFloor` and the run's
  * estimated rounding noise divided by the tolerance. An entry that disagrees
  * is checked again with steps 16 and 256 times smaller, because the step can
- * reach close to a pole (ln x at x = 0.001) or across a kink. A smaller step
- * counts only when its rounding noise is under a quarter of the tolerance.
+ * reach close to a pole (ln x at x = 0.001) or across a kink. When |x| is
+ * smaller still, as ln x at x = 1e-5, a last retry uses a step of at most
+ * |x| / 16. A smaller step counts only when its rounding noise is under a
+ * quarter of the tolerance.
  * NOTE: the noise estimate scales with |L| only, so a graph that cancels large
  * intermediate values into a small L can report 'wrong' for a correct backward.
  *
@@ -127,8 +129,8 @@ function checkElement(
 
   // Near a pole, such as ln x at x = 0.001, the step reaches close to it and the central
   // difference overshoots. Smaller steps count only while their rounding noise stays far below the tolerance.
-  for (const divisor of SMALLER_STEPS) {
-    const retry = difference(program, nodeId, value, index, step / divisor);
+  for (const retryStep of smallerSteps(step, x)) {
+    const retry = difference(program, nodeId, value, index, retryStep);
     const scale = Math.max(Math.abs(analytic), Math.abs(retry.numeric), settings.gradientFloor);
     const error = Math.abs(analytic - retry.numeric) / scale;
     if (retry.noise <= (settings.tolerance / 4) * scale && error <= settings.tolerance) {
@@ -141,6 +143,19 @@ function checkElement(
 
 /** Divisors of the step for the retries of an element that disagrees: steps 16 and 256 times smaller. */
 const SMALLER_STEPS = [16, 256];
+
+/**
+ * Returns the retry steps for an element x that disagrees: the step divided by
+ * SMALLER_STEPS, then the largest power of two up to |x| / 16 when that is
+ * smaller still. With h ≤ |x| / 16, the central difference of 1 / x is off by
+ * (h / x)² / (1 − (h / x)²) < 0.4 %, and that of ln x by less.
+ */
+function smallerSteps(step: number, x: number): number[] {
+  const steps = SMALLER_STEPS.map((divisor) => step / divisor);
+  const relative = 2 ** Math.floor(Math.log2(Math.abs(x) / 16));
+  if (relative > 0 && relative < steps[steps.length - 1]) steps.push(relative);
+  return steps;
+}
 
 /** Returns the central difference with step `step`, its estimated rounding noise, and the two perturbed runs. */
 function difference(program: Program, nodeId: string, value: TensorData, index: number, step: number) {

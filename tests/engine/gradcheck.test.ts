@@ -105,11 +105,12 @@ describe('gradient check', () => {
   });
 
   test('scaled input crossing a kink is a kink', () => {
-    // x = 2⁻²⁰ lies within even the smallest retry step, 2⁻¹⁰ / 256, of 0, and ·100 moves the
-    // ReLU input by ±100 steps. The difference (100 · (x + h) − 0) / 2h is 50 · (1 + 2⁻¹⁰).
+    // x = 1 + 2⁻²⁰ lies within even the smallest retry step, 2⁻¹⁰ / 256, of the kink at 1, and ·100
+    // moves the ReLU input by ±100 steps. The difference (100 · (x + h − 1) − 0) / 2h is 50 · (1 + 2⁻¹⁰).
     const document = new TestGraph()
-      .source('x', 2 ** -20)
-      .node('scaled', 'multiply-constant', { x: 'x' }, { c: 100 })
+      .source('x', 1 + 2 ** -20)
+      .node('shifted', 'add-constant', { x: 'x' }, { c: -1 })
+      .node('scaled', 'multiply-constant', { x: 'shifted' }, { c: 100 })
       .node('r', 'relu', { x: 'scaled' })
       .build();
     const [entry] = gradientCheck(document, registry).entries;
