@@ -257,6 +257,14 @@ describe('add-node popup', () => {
     const lastBox = (await last.boundingBox())!;
     expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(768);
     await saveScreenshot(page, 'add-node-popup-bottom');
+    // Opened above the pointer, the popup keeps its bottom there while typing shortens the list.
+    const opened = (await byTestId(page, 'add-node-popup').boundingBox())!;
+    await byTestId(page, 'add-node-search').fill('rel');
+    await expect.poll(() => page.locator('[data-testid^="add-node-choice-"]').count()).toBeLessThan(5);
+    await expect.poll(async () => {
+      const box = (await byTestId(page, 'add-node-popup').boundingBox())!;
+      return Math.round(box.y + box.height);
+    }).toBe(Math.round(opened.y + opened.height));
     await page.keyboard.press('Escape');
 
     await page.mouse.click(spot.x, spot.y, { button: 'right' });
