@@ -77,6 +77,12 @@ const cases: Case[] = [
     zh: '字段“format”：应为 "backprop-studio-graph"，实际为 "other"。',
   },
   {
+    code: 'wrong-format',
+    load: () => loadDocumentValue({ version: 1 }, kinds),
+    en: 'Field "format": expected "backprop-studio-graph", found nothing.',
+    zh: '字段“format”：应为 "backprop-studio-graph"，实际为 缺失的值。',
+  },
+  {
     code: 'invalid-version',
     load: () => loadDocumentValue({ format: 'backprop-studio-graph', version: 1.5 }, kinds),
     en: 'Field "version": expected a whole number from 1 to 1, found 1.5.',

@@ -92,7 +92,11 @@ function problemMessage(problem: LoadProblem, english: string): Message {
   if (problem.code === 'invalid-json' && typeof problem.details.message === 'string') {
     return { key: 'loadProblem.invalid-json', params: { ...problem.details, message: jsonErrorParam(problem.details.message) }, fallback: english };
   }
-  if (problem.code !== 'schema' || !problem.issue) return { key: `loadProblem.${problem.code}`, params: problem.details, fallback: english };
+  if (problem.code !== 'schema' || !problem.issue) {
+    // The engine previews a missing value as "nothing", without the quotes a JSON string gets.
+    const params = problem.details.found === 'nothing' ? { ...problem.details, found: { key: 'linkLayout.type.missing' as const } } : problem.details;
+    return { key: `loadProblem.${problem.code}`, params, fallback: english };
+  }
 
   const { field, ownerList, owner } = problem.details;
   const issue = problem.issue;
