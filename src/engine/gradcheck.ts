@@ -127,8 +127,7 @@ function checkElement(
   const relativeError = Math.abs(analytic - first.numeric) / Math.max(Math.abs(analytic), Math.abs(first.numeric), floor);
   if (relativeError <= settings.tolerance) return { nodeId, index, analytic, numeric: first.numeric, relativeError, verdict: 'ok' };
 
-  // Near a pole, such as ln x at x = 0.001, the step reaches close to it and the central
-  // difference overshoots. Smaller steps count only while their rounding noise stays far below the tolerance.
+  // The first step can reach close to a pole or across a kink, so smaller steps may settle the element.
   for (const retryStep of smallerSteps(step, x)) {
     const retry = difference(program, nodeId, value, index, retryStep);
     const scale = Math.max(Math.abs(analytic), Math.abs(retry.numeric), settings.gradientFloor);

@@ -12,7 +12,7 @@ export interface IdLookup {
  * (0 for an empty slot). In Node 20 on the development machine, a Map of
  * 10,000 ids cost about 100 ns per insert against 30 ns for 1,000, so its
  * cost grew faster than the node count. This table is allocated once, at its
- * final size, and holds no objects. With duplicate ids, the last node wins.
+ * final size, and contains no objects. With duplicate ids, the last node wins.
  */
 export class IdIndex implements IdLookup {
   /** Pairs of [hash, node index + 1], one pair per table slot. */

@@ -16,12 +16,12 @@ const jsonSyntaxMessage = (() => {
   throw new Error('the JSON text should not parse');
 })();
 
-/** A document whose only node is input "x" with the parameters `params` (JSON text). */
+/** Returns a document whose only node is input "x" with the parameters `params` (JSON text). */
 function withParams(params: string): string {
   return `[[1,null,[["x","input",0,0,${params}]],[]]]`;
 }
 
-/** A document with no nodes and one module "m" whose compact definition is `definition` (JSON text). */
+/** Returns a document with no nodes and one module "m" whose compact definition is `definition` (JSON text). */
 function withModule(definition: string): string {
   return `[[1,null,[],[],null,{"m":${definition}}]]`;
 }

@@ -23,7 +23,7 @@ function withSigModule() {
   return result;
 }
 
-/** A module node of module "sig" in a document that no longer defines "sig". */
+/** Returns a module node of module "sig" in a document that no longer defines "sig". */
 function withUndefinedModule() {
   const { document, moduleNodeId } = withSigModule();
   return { document: { ...document, modules: {} }, moduleNodeId };

@@ -40,7 +40,7 @@ function withModule(name: string, modules: Record<string, ModuleDefinition> | un
   };
 }
 
-/** The sigmoid module "sig" with its definition's fields replaced by `changes`. */
+/** Returns a document with the sigmoid module "sig", its definition's fields replaced by `changes`. */
 function sigWith(changes: Partial<ModuleDefinition>): Record<string, unknown> {
   return withModule('sig', { sig: { ...sigmoidModule(), ...changes } });
 }
@@ -54,7 +54,7 @@ const constantInside: ModuleDefinition = {
 
 const noOutputs: ModuleDefinition = { ...sigmoidModule(), outputs: [] };
 
-/** A chain of modules level0 … level`top`, each wrapping the one below, with sigmoid at the bottom. */
+/** Returns a chain of modules level0 … level`top`, each wrapping the one below, with sigmoid at the bottom. */
 function nestedModules(top: number): Record<string, ModuleDefinition> {
   const modules: Record<string, ModuleDefinition> = { level0: sigmoidModule() };
   for (let level = 1; level <= top; level++) modules[`level${level}`] = wrapperModule(`level${level - 1}`);

@@ -120,7 +120,7 @@ describe('gradient check', () => {
     expect(entry.verdict).toBe('kink');
   });
 
-  test('a smaller step clears a kink one step away', () => {
+  test('a smaller step clears a nearby kink', () => {
     // x = 2⁻¹² is a quarter of the step 2⁻¹⁰ from the kink at 0, but beyond the step 2⁻¹⁴ of the
     // first retry, whose difference is the true slope 100.
     const document = new TestGraph()

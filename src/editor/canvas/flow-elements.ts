@@ -9,11 +9,11 @@ import type { NodeLayout } from './node-layout';
 /** Canvas state that is not part of the document: positions during a drag and measured node sizes. */
 export interface NodeViewState {
   /**
-   * Positions of nodes being dragged, by node id; the document gets them when the drag ends.
-   * Maps, because a node id may be any text, such as "constructor", which a plain object already has.
+   * Positions of nodes being dragged, by node id, which the document gets when the drag ends. Both
+   * fields are maps, because a node id may be any text, such as "constructor", a key every plain object has.
    */
   dragPositions: ReadonlyMap<string, XYPosition>;
-  /** Sizes React Flow measured, by node id; nodes handed back without them would be measured again and hidden meanwhile. */
+  /** Sizes React Flow measured, by node id. Nodes handed back without them would be measured again and hidden meanwhile. */
   measured: ReadonlyMap<string, { width: number; height: number }>;
 }
 

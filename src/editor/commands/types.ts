@@ -14,7 +14,7 @@ export interface CanvasView {
   visibleCentre(): Point;
   /** The screen (client) position of a canvas position. */
   toScreen(point: Point): Point;
-  /** Sizes of the nodes as drawn, by node id; a map, because an id may be any text, such as "constructor". */
+  /** Sizes of the nodes as drawn, by node id. A map, because an id may be any text, such as "constructor". */
   nodeSizes(): ReadonlyMap<string, Size>;
 }
 
