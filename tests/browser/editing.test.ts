@@ -398,3 +398,32 @@ describe('context menus and layout', () => {
     await saveScreenshot(page, 'overview-clicked');
   });
 });
+
+describe('panning', () => {
+  /** Reads whether the graph's layer is composited (`will-change: transform`) and the view's translation. */
+  function viewport(page: Page): Promise<{ willChange: string; x: number }> {
+    return page.evaluate(() => {
+      const element = document.querySelector('.react-flow__viewport')!;
+      const style = getComputedStyle(element);
+      return { willChange: style.willChange, x: new DOMMatrixReadOnly(style.transform).e };
+    });
+  }
+
+  test('a pan right after a wheel zoom moves the graph as one layer until the button is released', async ({ page }) => {
+    await openApp(page);
+    const start = await findEmptySpot(page);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.wheel(0, -100);
+    // The press comes within the wheel gesture's 150 ms; that gesture ends while the pan goes on.
+    await page.mouse.down();
+    await page.mouse.move(start.x + 10, start.y + 5, { steps: 2 });
+    await page.waitForTimeout(500);
+    const before = await viewport(page);
+    await page.mouse.move(start.x + 60, start.y + 20, { steps: 5 });
+    const during = await viewport(page);
+    expect(during.willChange).toBe('transform');
+    expect(during.x).toBeGreaterThan(before.x + 40);
+    await page.mouse.up();
+    await expect.poll(async () => (await viewport(page)).willChange).toBe('auto');
+  });
+});
