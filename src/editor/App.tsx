@@ -8,10 +8,12 @@ import { useT } from './i18n/use-t';
 import { AddNodePopup } from './menus/AddNodePopup';
 import { ContextMenu } from './menus/ContextMenu';
 import { HelpDialog } from './menus/HelpDialog';
+import { DrawerPanel, DrawerStrip } from './panels/Drawers';
 import { ErrorBoundary } from './panels/ErrorBoundary';
 import { ExplanationPanel } from './panels/ExplanationPanel';
 import { Inspector } from './panels/Inspector';
 import { LoadErrorPanel } from './panels/LoadErrorPanel';
+import { useNarrowLayout } from './panels/narrow-layout';
 import { Palette } from './panels/Palette';
 import { ProjectorFollow } from './projector/ProjectorFollow';
 import { QuizPanel } from './quiz/QuizPanel';
@@ -23,6 +25,7 @@ import { useLinkHash } from './share/use-link-hash';
 import { useEditor } from './store/use-editor';
 import { TrainingPanel, useTrainingPanelShown } from './training/TrainingPanel';
 import { VIEW_PRESET_IDS } from '../presets/views/presets';
+import './panels/narrow-layout.css';
 
 /** The lecture views' plots, loaded when a view preset first opens. */
 const ViewPanel = lazy(() => import('./views/ViewPanel').then((module) => ({ default: module.ViewPanel })));
@@ -30,7 +33,8 @@ const ViewPanel = lazy(() => import('./views/ViewPanel').then((module) => ({ def
 /**
  * Layout: toolbar on top, palette left, canvas centre, inspector right, timeline
  * and status bar at the bottom. A lecture link may hide the palette, the
- * inspector and the side panels.
+ * inspector and the side panels. In a narrow window the palette and the
+ * inspector become strips at the edges whose buttons open them over the canvas.
  */
 export function App() {
   useCommandShortcuts(appEnvironment);
@@ -41,25 +45,32 @@ export function App() {
   const trainingShown = useTrainingPanelShown();
   const lecture = useEditor((state) => state.lecture);
   const viewShown = useEditor((state) => state.presetId !== null && VIEW_PRESET_IDS.has(state.presetId) && !state.lecture.hideSidePanels);
+  const narrow = useNarrowLayout();
 
   useEffect(() => {
     window.document.documentElement.lang = language;
     window.document.title = t('app.title');
   }, [language, t]);
 
-  // The stylesheets size the columns for the full layout; a lecture link that hides panels drops their columns.
-  const hidesColumns = lecture.hidePalette || lecture.hideInspector;
-  const columns = [!lecture.hidePalette && '240px', 'minmax(0, 1fr)', trainingShown && 'auto', !lecture.hideInspector && '340px'].filter(Boolean).join(' ');
+  // The stylesheets size the columns for the full layout. A lecture link that hides panels drops their columns,
+  // and the narrow layout gives the palette and the inspector a strip each.
+  const paletteShown = !lecture.hidePalette;
+  const inspectorShown = !lecture.hideInspector;
+  const sideWidths = narrow ? { palette: 'auto', inspector: 'auto' } : { palette: '240px', inspector: '340px' };
+  const columns = [paletteShown && sideWidths.palette, 'minmax(0, 1fr)', trainingShown && 'auto', inspectorShown && sideWidths.inspector].filter(Boolean).join(' ');
+  const setsColumns = narrow || !paletteShown || !inspectorShown;
+  const workspaceClass = ['workspace', trainingShown && 'with-training', narrow && 'narrow'].filter(Boolean).join(' ');
 
   return (
     <ReactFlowProvider>
       <ProjectorFollow />
-      <div className="app">
+      <div className={narrow ? 'app narrow' : 'app'}>
         <ErrorBoundary name="toolbar">
           <Toolbar />
         </ErrorBoundary>
-        <div className={trainingShown ? 'workspace with-training' : 'workspace'} style={hidesColumns ? { gridTemplateColumns: columns } : undefined}>
-          {!lecture.hidePalette && (
+        <div className={workspaceClass} style={setsColumns ? { gridTemplateColumns: columns } : undefined}>
+          {paletteShown && narrow && <DrawerStrip drawer="palette" side="left" />}
+          {paletteShown && !narrow && (
             <ErrorBoundary name="palette">
               <Palette />
             </ErrorBoundary>
@@ -86,11 +97,26 @@ export function App() {
               <HealthDock />
             </ErrorBoundary>
             {starting && <div className="starting" data-testid="starting">{t('app.starting')}</div>}
+            {paletteShown && narrow && (
+              <DrawerPanel drawer="palette" side="left">
+                <ErrorBoundary name="palette">
+                  <Palette />
+                </ErrorBoundary>
+              </DrawerPanel>
+            )}
+            {inspectorShown && narrow && (
+              <DrawerPanel drawer="inspector" side="right">
+                <ErrorBoundary name="inspector">
+                  <Inspector />
+                </ErrorBoundary>
+              </DrawerPanel>
+            )}
           </main>
           <ErrorBoundary name="training">
             <TrainingPanel />
           </ErrorBoundary>
-          {!lecture.hideInspector && (
+          {inspectorShown && narrow && <DrawerStrip drawer="inspector" side="right" />}
+          {inspectorShown && !narrow && (
             <ErrorBoundary name="inspector">
               <Inspector />
             </ErrorBoundary>

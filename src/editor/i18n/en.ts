@@ -85,6 +85,8 @@ export const en = {
   'export.pytorch': 'Code: PyTorch',
   'export.numpy': 'Code: NumPy',
 
+  'drawer.show': 'Show the {panel} panel over the canvas',
+  'drawer.hide': 'Hide the {panel} panel',
   'explanation.show': 'Show explanation',
   'explanation.hide': 'Hide explanation',
   'explanation.quizHidden': 'The explanation states the answers, so it shows once every quiz question is answered or revealed.',

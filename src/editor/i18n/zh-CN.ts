@@ -84,6 +84,8 @@ export const zhCN: Messages = {
   'export.pytorch': '代码：PyTorch',
   'export.numpy': '代码：NumPy',
 
+  'drawer.show': '在画布上方显示“{panel}”面板',
+  'drawer.hide': '隐藏“{panel}”面板',
   'explanation.show': '显示说明',
   'explanation.hide': '隐藏说明',
   'explanation.quizHidden': '说明里写有答案，因此要等测验的每道题都已作答或揭晓后才显示。',

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
+import { toggleDrawer, useNarrowLayout, useOpenDrawer } from '../panels/narrow-layout';
 import { editorStore, useEditor } from '../store/use-editor';
 import { BatchTrace } from './BatchTrace';
 import { BoundaryPlot } from './BoundaryPlot';
@@ -28,7 +29,12 @@ export function TrainingPanel() {
   const training = useEditor((state) => state.document.training);
   const shown = useTrainingPanelShown();
   const features = useTraining((snapshot) => snapshot.features);
-  const [open, setOpen] = useState(true);
+  // In the narrow layout the panel is one of the drawers that open over the canvas one at a time.
+  const narrow = useNarrowLayout();
+  const drawerOpen = useOpenDrawer() === 'training';
+  const [columnOpen, setColumnOpen] = useState(true);
+  const open = narrow ? drawerOpen : columnOpen;
+  const toggle = () => (narrow ? toggleDrawer('training') : setColumnOpen(!columnOpen));
 
   useEffect(() => trainingController.attach(editorStore), []);
 
@@ -41,7 +47,7 @@ export function TrainingPanel() {
         data-testid="training-toggle"
         aria-expanded={open}
         title={open ? t('training.collapse') : t('training.expand')}
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
         {open ? '▸' : '◂'} <span className="training-toggle-label">{t('training.heading')}</span>
       </button>
