@@ -58,7 +58,17 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   const expansion = expandModules(document);
   const flat = expansion.document;
   const diagnostics: Diagnostic[] = [...expansion.diagnostics];
-  const graph = indexGraph(flat.nodes, flat.edges);
+  // Read in document order, usually the order the nodes were created in, so the loops below find them in compact lists.
+  const ids: string[] = new Array(flat.nodes.length);
+  const documentParams: Params[] = new Array(flat.nodes.length);
+  const kinds: (NodeKind | undefined)[] = new Array(flat.nodes.length);
+  for (let index = 0; index < flat.nodes.length; index++) {
+    const node = flat.nodes[index];
+    ids[index] = node.id;
+    documentParams[index] = node.params;
+    kinds[index] = registry.get(node.kind);
+  }
+  const graph = indexGraph(ids, flat.edges);
   const { order: sorted, placed } = orderIndexedGraph(graph, flat.nodes.length);
 
   for (let index = 0; index < flat.nodes.length; index++) {
@@ -76,17 +86,8 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   const numbering = new SlotNumbering(flat.nodes.length, flat.edges);
   const wiring: Wiring = {
     graph, edges: flat.edges, compiled, order,
-    kinds: new Array(flat.nodes.length), positions: new Int32Array(flat.nodes.length).fill(-1), scalarOutputs: new Uint8Array(flat.nodes.length),
+    kinds, positions: new Int32Array(flat.nodes.length).fill(-1), scalarOutputs: new Uint8Array(flat.nodes.length),
   };
-  // Read in document order, usually the order the nodes were created in, so the loop below finds them in compact lists.
-  const ids: string[] = new Array(flat.nodes.length);
-  const documentParams: Params[] = new Array(flat.nodes.length);
-  for (let index = 0; index < flat.nodes.length; index++) {
-    const node = flat.nodes[index];
-    ids[index] = node.id;
-    documentParams[index] = node.params;
-    wiring.kinds[index] = registry.get(node.kind);
-  }
   // The document's index of the wire into each input of the node bound last.
   const wires: number[] = [];
   let graphElements = 0;

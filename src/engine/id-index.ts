@@ -1,5 +1,3 @@
-import type { GraphNode } from './document';
-
 /** Looks up a node's index in its node list by id. */
 export interface IdLookup {
   /** Returns the index of the node with this id, or undefined when there is none. */
@@ -19,19 +17,17 @@ export class IdIndex implements IdLookup {
   private readonly table: Int32Array;
   private readonly mask: number;
   /** The node ids by node index, so a probe compares ids without reading the node objects. */
-  private readonly ids: string[];
+  private readonly ids: readonly string[];
 
-  constructor(nodes: readonly GraphNode[]) {
+  /** Indexes `ids`, the node ids by node index; the index keeps the list and reads it on each lookup. */
+  constructor(ids: readonly string[]) {
     // At least twice as many slots as ids keeps probe runs short.
     let slots = 16;
-    while (slots < nodes.length * 2) slots *= 2;
+    while (slots < ids.length * 2) slots *= 2;
     this.mask = slots - 1;
     this.table = new Int32Array(slots * 2);
-    this.ids = new Array(nodes.length);
-    for (let index = 0; index < nodes.length; index++) {
-      this.ids[index] = nodes[index].id;
-      this.insert(nodes[index].id, index);
-    }
+    this.ids = ids;
+    for (let index = 0; index < ids.length; index++) this.insert(ids[index], index);
   }
 
   get(id: string): number | undefined {

@@ -33,9 +33,12 @@ export interface IndexedGraph {
   outgoing: Int32Array;
 }
 
-/** Indexes a graph's wires by node, in time linear in the node and wire counts. */
-export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): IndexedGraph {
-  const indexOf = new IdIndex(nodes);
+/**
+ * Indexes a graph's wires by node, in time linear in the node and wire counts.
+ * `ids` lists the node ids by node index; the graph keeps the list.
+ */
+export function indexGraph(ids: readonly string[], edges: readonly GraphEdge[]): IndexedGraph {
+  const indexOf = new IdIndex(ids);
   const sourceOf = new Int32Array(edges.length);
   const targetOf = new Int32Array(edges.length);
   const sourcePortOf: string[] = new Array(edges.length);
@@ -47,24 +50,28 @@ export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdg
     sourcePortOf[index] = edge.sourcePort;
     targetPortOf[index] = edge.targetPort;
   }
-  const [incomingStart, incoming] = groupEdges(nodes.length, targetOf);
-  const [outgoingStart, outgoing] = groupEdges(nodes.length, sourceOf);
+  const [incomingStart, incoming] = groupEdges(ids.length, targetOf);
+  const [outgoingStart, outgoing] = groupEdges(ids.length, sourceOf);
   return { indexOf, sourceOf, targetOf, sourcePortOf, targetPortOf, incomingStart, incoming, outgoingStart, outgoing };
 }
 
 /** Groups edge indices by the node index `endOf` gives each edge, keeping edge order within a group and leaving out -1. */
 function groupEdges(count: number, endOf: Int32Array): [Int32Array, Int32Array] {
   const start = new Int32Array(count + 1);
-  for (const node of endOf) {
-    if (node >= 0) start[node + 1]++;
+  for (let edge = 0; edge < endOf.length; edge++) {
+    if (endOf[edge] >= 0) start[endOf[edge] + 1]++;
   }
   for (let index = 0; index < count; index++) start[index + 1] += start[index];
 
+  // Walking the edges backwards, each group fills from its end, and start[node + 1] counts down to the group's
+  // first slot, so no second list of cursors is needed. Moving each entry one node back then restores the starts.
   const grouped = new Int32Array(start[count]);
-  const filled = start.slice(0, count);
-  for (let edge = 0; edge < endOf.length; edge++) {
-    if (endOf[edge] >= 0) grouped[filled[endOf[edge]]++] = edge;
+  for (let edge = endOf.length - 1; edge >= 0; edge--) {
+    const node = endOf[edge];
+    if (node >= 0) grouped[--start[node + 1]] = edge;
   }
+  for (let index = 0; index < count; index++) start[index] = start[index + 1];
+  start[count] = grouped.length;
   return [start, grouped];
 }
 
@@ -110,7 +117,7 @@ export function orderIndexedGraph(graph: IndexedGraph, count: number): IndexedOr
  * costs a few allocations instead of one list per node.
  */
 export function topologicalOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): TopologicalOrder {
-  const { order, placed } = orderIndexedGraph(indexGraph(nodes, edges), nodes.length);
+  const { order, placed } = orderIndexedGraph(indexGraph(nodes.map((node) => node.id), edges), nodes.length);
   return {
     order: Array.from(order, (index) => nodes[index].id),
     cyclic: nodes.filter((_node, index) => placed[index] === 0).map((node) => node.id),
