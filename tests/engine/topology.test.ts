@@ -41,7 +41,7 @@ describe('indexed graph', () => {
 
   test('many interleaved wires grouped per node', () => {
     const ids = Array.from({ length: 40 }, (_unused, index) => `n${index}`);
-    // A fixed pseudo-random sequence, so each run builds the same graph. About one wire in 9 has an unknown end.
+    // A fixed pseudo-random sequence, so each run builds the same graph. About one wire in 20 has an unknown end.
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 41;
     const name = (index: number) => (index === 40 ? 'ghost' : ids[index]);
