@@ -4,6 +4,7 @@ import type { Preset } from './types';
 /**
  * The lecture's four gate patterns side by side, each fed an upstream gradient
  * of 2 through a multiply-by-2 gate so the patterns show with a number other than 1.
+ * Inputs sit 150 px apart, so projector mode's taller nodes (about 130 px) do not overlap.
  */
 export const gatePatterns: Preset = {
   id: 'gate-patterns',
@@ -15,20 +16,20 @@ export const gatePatterns: Preset = {
   build: () =>
     new GraphBuilder('Gate patterns')
       .value('a1', 'input', 3, 0, 0)
-      .value('b1', 'input', -1, 0, 110)
-      .node('add', 'add', { a: 'a1', b: 'b1' }, 260, 40)
-      .node('g_add', 'multiply-constant', { x: 'add' }, 500, 40, { c: 2 })
-      .value('a2', 'input', 3, 0, 260)
-      .value('b2', 'input', -1, 0, 370)
-      .node('mul', 'multiply', { a: 'a2', b: 'b2' }, 260, 300)
-      .node('g_mul', 'multiply-constant', { x: 'mul' }, 500, 300, { c: 2 })
-      .value('a3', 'input', 3, 0, 520)
-      .value('b3', 'input', -1, 0, 630)
-      .node('max', 'max', { a: 'a3', b: 'b3' }, 260, 560)
-      .node('g_max', 'multiply-constant', { x: 'max' }, 500, 560, { c: 2 })
-      .value('a4', 'input', 3, 0, 800)
-      .node('copy', 'copy', { x: 'a4' }, 260, 800)
-      .node('g_copy0', 'multiply-constant', { x: 'copy:out0' }, 500, 760, { c: 2 })
-      .node('g_copy1', 'multiply-constant', { x: 'copy:out1' }, 500, 880, { c: 2 })
+      .value('b1', 'input', -1, 0, 150)
+      .node('add', 'add', { a: 'a1', b: 'b1' }, 260, 55)
+      .node('g_add', 'multiply-constant', { x: 'add' }, 500, 55, { c: 2 })
+      .value('a2', 'input', 3, 0, 340)
+      .value('b2', 'input', -1, 0, 490)
+      .node('mul', 'multiply', { a: 'a2', b: 'b2' }, 260, 395)
+      .node('g_mul', 'multiply-constant', { x: 'mul' }, 500, 395, { c: 2 })
+      .value('a3', 'input', 3, 0, 680)
+      .value('b3', 'input', -1, 0, 830)
+      .node('max', 'max', { a: 'a3', b: 'b3' }, 260, 735)
+      .node('g_max', 'multiply-constant', { x: 'max' }, 500, 735, { c: 2 })
+      .value('a4', 'input', 3, 0, 1040)
+      .node('copy', 'copy', { x: 'a4' }, 260, 1040)
+      .node('g_copy0', 'multiply-constant', { x: 'copy:out0' }, 500, 970, { c: 2 })
+      .node('g_copy1', 'multiply-constant', { x: 'copy:out1' }, 500, 1140, { c: 2 })
       .build(),
 };

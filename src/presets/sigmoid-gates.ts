@@ -11,9 +11,9 @@ export const sigmoidGates: Preset = {
   },
   build: () =>
     neuronDotProduct('f = 1 / (1 + exp(−(w0·x0 + w1·x1 + w2)))')
-      .node('neg', 'multiply-constant', { x: 'dot' }, 980, 340, { c: -1 })
-      .node('e', 'exp', { x: 'neg' }, 1200, 340)
-      .node('plus1', 'add-constant', { x: 'e' }, 1420, 340, { c: 1 })
-      .node('f', 'reciprocal', { x: 'plus1' }, 1640, 340)
+      .node('neg', 'multiply-constant', { x: 'dot' }, 1140, 480, { c: -1 })
+      .node('e', 'exp', { x: 'neg' }, 1440, 480)
+      .node('plus1', 'add-constant', { x: 'e' }, 1740, 480, { c: 1 })
+      .node('f', 'reciprocal', { x: 'plus1' }, 2040, 480)
       .build(),
 };

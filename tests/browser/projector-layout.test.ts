@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { byTestId, openApp } from './app';
+import { saveScreenshot, test } from './browser';
+
+interface NodeBox {
+  id: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+async function nodeBoxes(page: Page): Promise<NodeBox[]> {
+  return page.locator('.react-flow__node').evaluateAll((elements) =>
+    elements.map((element) => {
+      const { left, top, right, bottom } = element.getBoundingClientRect();
+      return { id: element.getAttribute('data-id') ?? '', left, top, right, bottom };
+    }),
+  );
+}
+
+/** Returns "a/b" for every pair of nodes whose boxes overlap by more than half a pixel. */
+function overlappingPairs(boxes: NodeBox[]): string[] {
+  const pairs: string[] = [];
+  boxes.forEach((a, index) => {
+    for (const b of boxes.slice(index + 1)) {
+      const overlaps = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+      if (overlaps) pairs.push(`${a.id}/${b.id}`);
+    }
+  });
+  return pairs;
+}
+
+describe('projector mode layout', () => {
+  test('no preset has overlapping nodes', async ({ page }) => {
+    await openApp(page, '#preset=add-mul');
+    await byTestId(page, 'view-menu').click();
+    await byTestId(page, 'projector-toggle').check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe('on');
+
+    const menu = byTestId(page, 'preset-menu');
+    const presetIds = await menu.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+    expect(presetIds.length, 'presets in the menu').toBeGreaterThan(15);
+
+    const found: Record<string, string[]> = {};
+    for (const id of presetIds) {
+      await menu.selectOption(id);
+      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#preset=${id}`);
+      await page.locator('.react-flow__node').first().waitFor();
+      // React Flow hides a node until it has measured it.
+      await expect.poll(() => page.locator('.react-flow__node[style*="visibility: hidden"]').count(), { timeout: 10_000 }).toBe(0);
+      const pairs = overlappingPairs(await nodeBoxes(page));
+      if (pairs.length > 0) found[id] = pairs;
+      if (id === 'sigmoid-gates' || id === 'gate-patterns') await saveScreenshot(page, `projector-${id}`);
+    }
+    expect(found).toEqual({});
+  });
+});
