@@ -2,6 +2,7 @@ import { serializeDocument, type GraphDocument } from '../engine/document';
 import { loadDocumentText } from '../engine/load';
 import { registry } from '../nodes';
 import { findPreset } from '../presets';
+import { withJsonErrorPlace } from './i18n/json-error-text';
 import { translate, type Message } from './i18n/translate';
 import { editorStore } from './store/use-editor';
 
@@ -61,5 +62,5 @@ export async function importFile(file: File): Promise<void> {
 
   const result = loadDocumentText(text, registry);
   if (result.ok) editorStore.getState().loadDocument(result.document, viewPresetOf(result.document));
-  else editorStore.getState().setLoadError({ fileName: file.name, messages: result.errors, problems: result.problems });
+  else editorStore.getState().setLoadError({ fileName: file.name, messages: result.errors, problems: withJsonErrorPlace(result.problems, text) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { jsonErrorInChinese } from '../../src/editor/i18n/json-error-text';
+import { jsonErrorInChinese, jsonErrorInEnglish } from '../../src/editor/i18n/json-error-text';
 
 describe('JSON syntax errors in Chinese', () => {
   test.each([
@@ -19,5 +19,20 @@ describe('JSON syntax errors in Chinese', () => {
       message = (error as Error).message;
     }
     expect(jsonErrorInChinese(message)).toMatch(/^第 \d+ (行第 \d+ 列|个字符处)有语法错误$/);
+  });
+
+  test('message without a place takes the scanned one', () => {
+    const chromium = 'Unexpected token \']\', "[1, 2,]" is not valid JSON';
+    const place = { line: 1, column: 7 };
+
+    expect(jsonErrorInChinese(chromium, place)).toBe('第 1 行第 7 列有语法错误');
+    expect(jsonErrorInEnglish(chromium, place)).toBe(`${chromium} (line 1 column 7)`);
+  });
+
+  test('message with its own place keeps it', () => {
+    const v8 = "Expected double-quoted property name in JSON at position 8 (line 1 column 9)";
+
+    expect(jsonErrorInChinese(v8, { line: 5, column: 5 })).toBe('第 1 行第 9 列有语法错误');
+    expect(jsonErrorInEnglish(v8, { line: 5, column: 5 })).toBe(v8);
   });
 });

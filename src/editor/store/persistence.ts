@@ -3,6 +3,7 @@ import type { BackendName } from '../../engine/backend';
 import { serializeDocument, type GraphDocument } from '../../engine/document';
 import { loadDocumentText } from '../../engine/load';
 import { registry } from '../../nodes';
+import { withJsonErrorPlace } from '../i18n/json-error-text';
 import { loadFailureMessage } from '../i18n/load-problem-text';
 import { detectLanguage, isLanguage, type Language, type Message } from '../i18n/translate';
 import { speeds, type EditorStore } from './store';
@@ -41,7 +42,7 @@ export function readAutosave(storage: KeyValueStorage): AutosaveResult {
   const result = loadDocumentText(text, registry);
   if (!result.ok) {
     setAside(storage, text);
-    return { status: 'corrupt', reason: result.errors.join(' '), message: loadFailureMessage(result.errors, result.problems) };
+    return { status: 'corrupt', reason: result.errors.join(' '), message: loadFailureMessage(result.errors, withJsonErrorPlace(result.problems, text)) };
   }
   return { status: 'ok', document: result.document, presetId: safeGet(storage, storageKeys.presetId) };
 }
