@@ -75,6 +75,25 @@ describe('training settings that block a run', () => {
     await saveScreenshot(page, 'training-preset-switch-clears-invalid-text');
   });
 
+  test('undone preset switch restores the value', async ({ page }) => {
+    await openLinearSoftmax(page);
+    await byTestId(page, 'preset-menu').selectOption('linear-svm');
+    await expect.poll(() => byTestId(page, 'learning-rate').inputValue(), { timeout: 10_000 }).toBe('0.1');
+
+    // Both presets train with seed 1, so the undo leaves the seed's value as it was.
+    await typeInto(page, 'seed', 'abc');
+    await expect.poll(() => byTestId(page, 'seed-error').isVisible()).toBe(true);
+    await byTestId(page, 'undo').click();
+    await expect.poll(() => byTestId(page, 'preset-menu').inputValue()).toBe('linear-softmax');
+    await expect.poll(() => byTestId(page, 'learning-rate').inputValue()).toBe('0.01');
+
+    expect(await byTestId(page, 'seed').inputValue()).toBe('1');
+    expect(await byTestId(page, 'seed-error').count()).toBe(0);
+    expect(await byTestId(page, 'train-blocked').count()).toBe(0);
+    await expect.poll(() => byTestId(page, 'train').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await saveScreenshot(page, 'training-undone-preset-switch');
+  });
+
   test('typed text survives a collapse', async ({ page }) => {
     await openLinearSoftmax(page);
     await typeInto(page, 'batch-size', '12x');
