@@ -5,6 +5,8 @@ import { GraphBuilder } from '../src/presets/builder';
 /** Layer widths of the unrolled networks: about 1,000 and about 10,000 nodes. */
 export const SMALL_WIDTHS = [8, 14, 12, 3];
 export const LARGE_WIDTHS = [20, 50, 40, 7];
+/** Layer widths of networks of about 1,000, 2,000, 5,000, 10,000 and 20,000 nodes, for a curve of cost per node. */
+export const SERIES_WIDTHS = [SMALL_WIDTHS, [10, 20, 16, 4], [15, 35, 28, 5], LARGE_WIDTHS, [28, 70, 58, 9]] as const;
 
 /** Distance between node columns and rows on the canvas, in flow units, and rows per column. */
 const COLUMN = 220;

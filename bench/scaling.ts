@@ -5,7 +5,7 @@ import { run } from '../src/engine/run';
 import { registry } from '../src/nodes';
 import { round3 } from './engine';
 import { garbageCollector } from './memory';
-import { LARGE_WIDTHS, SMALL_WIDTHS, unrolledScalarMlp } from './scalar-graph';
+import { LARGE_WIDTHS, SERIES_WIDTHS, SMALL_WIDTHS, unrolledScalarMlp } from './scalar-graph';
 
 /**
  * Repeats per measurement. The fastest repeat is the figure without other load
@@ -91,6 +91,26 @@ function measureSize(widths: readonly number[], clock: () => number): SizeFigure
 }
 
 /**
+ * Measures compile plus one traced run, in microseconds per node (fastest repeat), at sizes from about
+ * 1,000 to 20,000 nodes. Linear growth keeps the figure flat. A rise that stops between two sizes is a
+ * step out of a processor cache, while superlinear growth keeps rising.
+ */
+function costPerNode(clock: () => number): { nodes: number; microsecondsPerNode: number }[] {
+  const documents = SERIES_WIDTHS.map((widths) => unrolledScalarMlp(widths));
+  const fastest = documents.map(() => Infinity);
+  // Two passes over the sizes, because the first size measured would otherwise run before the JIT settles.
+  for (let pass = 0; pass < 2; pass++) {
+    documents.forEach((document, index) => {
+      fastest[index] = Math.min(fastest[index], time(clock, () => run(compile(document, registry))).fastest);
+    });
+  }
+  return documents.map((document, index) => ({
+    nodes: document.nodes.length,
+    microsecondsPerNode: round3((fastest[index] * 1000) / document.nodes.length),
+  }));
+}
+
+/**
  * Measures the heap that a compiled program and one trace of it keep alive, in
  * bytes per node, each after a full garbage collection. The garbage collector
  * copies these bytes when they outlive a young-generation collection, which the
@@ -120,6 +140,7 @@ function retainedBytesPerNode(widths: readonly number[]): { program: number; tra
  * ratio) / log(node ratio): 1 for linear growth, 2 for quadratic. The ratio
  * and exponent compare the fastest repeats, and `medianRatio` the medians.
  * `runAndReadRatio` compares a run followed by reading every record of its trace.
+ * `costPerNode` lists compile plus run per node at five sizes from about 1,000 to 20,000 nodes.
  * `coldRatio` compares compile and run started with cold caches, as in the
  * editor, where drawing the canvas runs between two edits. The other figures
  * repeat on a graph that stays in the caches. The small graph fits in them, the large one does not.
@@ -139,6 +160,7 @@ export function benchScaling(backend: string, clock: () => number): Record<strin
     loadMs: better(before.loadMs, after.loadMs),
   };
   const retained = retainedBytesPerNode(LARGE_WIDTHS);
+  const series = costPerNode(clock);
   const nodeRatio = large.nodes / small.nodes;
   const ratioOf = (statistic: keyof Timing) =>
     (large.compileMs[statistic] + large.runMs[statistic]) / (small.compileMs[statistic] + small.runMs[statistic]);
@@ -164,5 +186,6 @@ export function benchScaling(backend: string, clock: () => number): Record<strin
     largeLoadMs: round3(large.loadMs.fastest),
     largeProgramBytesPerNode: Math.round(retained.program),
     largeTraceBytesPerNode: Math.round(retained.trace),
+    costPerNode: series,
   };
 }
