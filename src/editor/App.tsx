@@ -45,7 +45,7 @@ export function App() {
   const trainingShown = useTrainingPanelShown();
   const lecture = useEditor((state) => state.lecture);
   const viewShown = useEditor((state) => state.presetId !== null && VIEW_PRESET_IDS.has(state.presetId) && !state.lecture.hideSidePanels);
-  const narrow = useNarrowLayout();
+  const narrow = useNarrowLayout(trainingShown);
 
   useEffect(() => {
     window.document.documentElement.lang = language;

@@ -169,4 +169,21 @@ describe('narrow window layout', () => {
     await byTestId(page, 'palette').waitFor();
     expect(await byTestId(page, 'training-panel').getAttribute('class')).toContain('collapsed');
   });
+
+  test('training graph narrows below 1280 px', async ({ page }) => {
+    await openAt(page, 1200, 800, '#preset=mlp2', 'en');
+    await byTestId(page, 'training-toggle').waitFor();
+    const canvas = await requireBox(page, '[data-testid="canvas"]');
+    expect(canvas.width, 'canvas width at 1200 px').toBeGreaterThanOrEqual(0.8 * 1200);
+    expect(await byTestId(page, 'drawer-toggle-palette').count()).toBe(1);
+
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await byTestId(page, 'palette').waitFor();
+    await byTestId(page, 'inspector').waitFor();
+    expect(await page.locator('[data-testid^="drawer-toggle-"]').count(), 'no drawer buttons at 1400 px').toBe(0);
+    const panel = await requireBox(page, '[data-testid="training-panel"]');
+    const inspector = await requireBox(page, '[data-testid="inspector"]');
+    expect(panel.width, 'training column open').toBeCloseTo(350, 0);
+    expect(panel.right).toBeCloseTo(inspector.left, 0);
+  });
 });

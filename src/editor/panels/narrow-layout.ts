@@ -9,6 +9,12 @@ import { createStore } from 'zustand/vanilla';
  */
 export const NARROW_LAYOUT_QUERY = '(max-width: 1024px)';
 
+/**
+ * The same for a graph with a training panel, whose three columns take 930 px
+ * beside the canvas: at 1,280 px and wider the canvas keeps at least 350 px.
+ */
+export const NARROW_TRAINING_LAYOUT_QUERY = '(max-width: 1279px)';
+
 /** A side panel that the narrow layout draws over the canvas. */
 export type Drawer = 'palette' | 'inspector' | 'training';
 
@@ -30,13 +36,24 @@ export function toggleDrawer(drawer: Drawer): void {
   drawerStore.setState({ open });
 }
 
-function subscribeToWidth(onChange: () => void): () => void {
-  const query = window.matchMedia(NARROW_LAYOUT_QUERY);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
+/** Subscribes to a media query's changes; one function per query, so useSyncExternalStore keeps its subscription. */
+function subscribeTo(media: string): (onChange: () => void) => () => void {
+  return (onChange) => {
+    const query = window.matchMedia(media);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  };
 }
 
-/** Tells whether the window is narrow enough for the narrow layout, and re-renders when that changes. */
-export function useNarrowLayout(): boolean {
-  return useSyncExternalStore(subscribeToWidth, () => window.matchMedia(NARROW_LAYOUT_QUERY).matches, () => false);
+const subscribeToWidth = subscribeTo(NARROW_LAYOUT_QUERY);
+const subscribeToTrainingWidth = subscribeTo(NARROW_TRAINING_LAYOUT_QUERY);
+
+/**
+ * Tells whether the window is narrow enough for the narrow layout, for a graph
+ * with a training panel when `withTraining` is set, and re-renders when that changes.
+ */
+export function useNarrowLayout(withTraining: boolean): boolean {
+  const media = withTraining ? NARROW_TRAINING_LAYOUT_QUERY : NARROW_LAYOUT_QUERY;
+  const subscribe = withTraining ? subscribeToTrainingWidth : subscribeToWidth;
+  return useSyncExternalStore(subscribe, () => window.matchMedia(media).matches, () => false);
 }

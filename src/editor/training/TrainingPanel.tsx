@@ -30,7 +30,7 @@ export function TrainingPanel() {
   const shown = useTrainingPanelShown();
   const features = useTraining((snapshot) => snapshot.features);
   // In the narrow layout the panel is one of the drawers that open over the canvas one at a time.
-  const narrow = useNarrowLayout();
+  const narrow = useNarrowLayout(true);
   const drawerOpen = useOpenDrawer() === 'training';
   const [columnOpen, setColumnOpen] = useState(true);
   const open = narrow ? drawerOpen : columnOpen;
