@@ -113,6 +113,15 @@ describe('narrow window layout', () => {
       expect(Math.abs(addedBox!.x + addedBox!.width / 2 - target.x), 'dropped near the pointer').toBeLessThan(addedBox!.width);
       await saveScreenshot(page, `narrow-640-dropped-${language}`);
 
+      // A click adds the kind in the middle of the canvas that the palette leaves uncovered.
+      const beforeClick = new Set(await nodeIds(page));
+      await byTestId(page, 'palette-add').scrollIntoViewIfNeeded();
+      await byTestId(page, 'palette-add').click();
+      await expect.poll(async () => (await nodeIds(page)).length, { timeout: 10_000 }).toBe(beforeClick.size + 1);
+      const clicked = (await nodeIds(page)).find((id) => !beforeClick.has(id))!;
+      const clickedBox = await nodeElement(page, clicked).boundingBox();
+      expect(clickedBox!.x, 'clicked node beside the palette').toBeGreaterThanOrEqual(palette.right);
+
       // The palette button closes it again.
       await paletteToggle.click();
       await expect.poll(() => byTestId(page, 'palette').count()).toBe(0);

@@ -23,7 +23,10 @@ export function Palette() {
     (kind: string) => {
       const canvas = window.document.getElementById('canvas')?.getBoundingClientRect();
       if (!canvas) return;
-      const centre = screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 });
+      // In the narrow layout the palette covers the canvas's left part, so the node goes to the middle of the rest.
+      const drawer = window.document.getElementById('drawer-palette')?.getBoundingClientRect();
+      const left = drawer ? Math.min(Math.max(canvas.left, drawer.right), canvas.right) : canvas.left;
+      const centre = screenToFlowPosition({ x: (left + canvas.right) / 2, y: canvas.top + canvas.height / 2 });
       const store = editorStore.getState();
       const id = store.addNodeOfKind(kind, { x: centre.x - CENTRE_OFFSET.x, y: centre.y - CENTRE_OFFSET.y });
       if (id) store.setSelection({ nodes: [id], edges: [] });
