@@ -130,6 +130,37 @@ describe('cli run', () => {
     expect(result.stderr).toMatch(/cycle\. Nodes "a", "b" are on it/);
   });
 
+  test('file with a byte order mark runs', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bps-cli-'));
+    const file = path.join(folder, 'bom.json');
+    // Some Windows editors start a UTF-8 file with U+FEFF; the app's file import drops it when decoding.
+    await writeFile(file, `\uFEFF${JSON.stringify({
+      format: 'backprop-studio-graph', version: 1,
+      nodes: [
+        { id: 'a', kind: 'input', params: { value: { shape: [], data: [2] } }, position: { x: 0, y: 0 } },
+        { id: 'b', kind: 'negate', params: {}, position: { x: 0, y: 0 } },
+      ],
+      edges: [{ id: 'e1', source: 'a', sourcePort: 'out', target: 'b', targetPort: 'x' }],
+    })}`);
+
+    const result = await cli('run', file, '--json');
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).values).toEqual({ a: 2, b: -2 });
+  });
+
+  test('JSON syntax error names line and column', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'bps-cli-'));
+    const file = path.join(folder, 'trailing-comma.json');
+    // The trailing comma on line 4 makes the closing brace on line 5, column 1, the first invalid character.
+    await writeFile(file, '{"format": "backprop-studio-graph",\n "version": 1,\n "nodes": [],\n "edges": [],\n}\n');
+
+    const result = await cli('run', file);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/not valid JSON: .*\(line 5 column 1\)\./);
+  });
+
   test('missing file exits with 2', async () => {
     const result = await cli('run', 'does-not-exist.json');
 
