@@ -304,4 +304,53 @@ describe('large graph reach', () => {
       .toBe(last.id);
     await saveScreenshot(page, 'canvas-reach-zoomed');
   });
+
+  test('health badges drawn near the view', async ({ page }) => {
+    await openDocument(page, graph);
+    await byTestId(page, 'compact-canvas').waitFor({ timeout: 60_000 });
+    // Every parameter and sigmoid is a layer with a badge, counted here from the document.
+    const layers = graph.nodes.filter((node) => node.kind === 'parameter' || node.kind === 'sigmoid').length;
+    expect(layers).toBeGreaterThan(300);
+
+    const first = 'l1n0w0';
+    await wheelZoomIn(page, await flowToScreen(page, nodeCentre(first)), 1);
+    await byTestId(page, `health-badge-${first}`).waitFor({ timeout: 30_000 });
+    const view = await readTransform(page);
+    const badges = () => page.locator('.health-badge').evaluateAll((elements) => elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { id: (element as HTMLElement).dataset.testid ?? '', x: box.left, y: box.top };
+    }));
+    const drawn = await badges();
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThan(layers / 2);
+    // A badge is kept at most two panes and a margin from the view, so none lies three panes away.
+    for (const badge of drawn) {
+      expect(Math.abs(badge.x - (view.left + view.width / 2))).toBeLessThan(3 * view.width);
+      expect(Math.abs(badge.y - (view.top + view.height / 2))).toBeLessThan(3 * view.height);
+    }
+    await saveScreenshot(page, 'canvas-reach-badges');
+
+    // After a pan of two panes to the left, the nodes now in view have their badges.
+    const start = { x: view.left + view.width - 30, y: view.top + 30 };
+    for (let pan = 0; pan < 2; pan++) {
+      await dragMouse(page, start, { x: start.x - view.width + 60, y: start.y });
+      await page.waitForTimeout(300);
+    }
+    const inView = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.left > pane.left && box.right < pane.right && box.top > pane.top + 30 && box.bottom < pane.bottom;
+        })
+        .map((element) => element.dataset.id ?? '')
+        .filter((id) => /w\d+$/.test(id));
+    });
+    expect(inView.length).toBeGreaterThan(0);
+    await expect.poll(async () => {
+      const ids = new Set((await badges()).map((badge) => badge.id));
+      return inView.filter((id) => !ids.has(`health-badge-${id}`));
+    }, { timeout: 15_000 }).toEqual([]);
+    expect(inView).not.toContain(first);
+  });
 });
