@@ -187,4 +187,21 @@ describe('paste errors', () => {
     );
     await expectDefaultGraph(page);
   });
+
+  test('JSON error without a position gets one', async ({ page }) => {
+    await openApp(page);
+    // Chromium's message for a trailing comma in an array names no position of its own.
+    const text = '{\n  "format": "backprop-studio-graph",\n  "nodes": [1,]\n}';
+
+    await importThroughChooser(page, 'comma.json', text);
+    await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
+    const [english] = await errorLines(page);
+    expect(english).toMatch(/^The document is not valid JSON: Unexpected token ']'/);
+    expect(english).toContain('(line 3 column 15)');
+
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await expect.poll(() => errorLines(page)).toEqual(['文档不是有效的 JSON：第 3 行第 15 列有语法错误。']);
+    await saveScreenshot(page, 'load-errors-json-place-zh');
+    await expectDefaultGraph(page);
+  });
 });
