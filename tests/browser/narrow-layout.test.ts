@@ -179,6 +179,42 @@ describe('narrow window layout', () => {
     expect(await byTestId(page, 'training-panel').getAttribute('class')).toContain('collapsed');
   });
 
+  test('Escape closes the training drawer', async ({ page }) => {
+    await openAt(page, 800, 600, '#preset=linear-softmax', 'en');
+    const toggle = byTestId(page, 'training-toggle');
+    await toggle.waitFor();
+
+    // Opened from the keyboard, as the inspector is above.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await byTestId(page, 'train').waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+
+    // Escape in a number field with edited text restores the text and keeps the drawer open.
+    const rate = byTestId(page, 'learning-rate');
+    const rateBefore = await rate.inputValue();
+    await rate.click();
+    await rate.fill('0.5x');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => rate.inputValue()).toBe(rateBefore);
+    expect(await toggle.getAttribute('aria-expanded'), 'drawer open after the first Escape').toBe('true');
+    await saveScreenshot(page, 'narrow-800-training-open-en');
+
+    // Escape in the unedited field closes the drawer and returns the focus to its button.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await byTestId(page, 'training-panel').getAttribute('class')).toContain('collapsed');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('training-toggle');
+
+    // Opened again, Escape on the focused button closes it too.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('training-toggle');
+    await saveScreenshot(page, 'narrow-800-training-closed-en');
+  });
+
   test('training graph narrows below 1280 px', async ({ page }) => {
     await openAt(page, 1200, 800, '#preset=mlp2', 'en');
     await byTestId(page, 'training-toggle').waitFor();

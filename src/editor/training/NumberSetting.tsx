@@ -47,7 +47,11 @@ export function NumberSetting({ testId, label, value, validate, onCommit, disabl
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') commit();
-    if (event.key === 'Escape') setText(String(value));
+    // Escape first restores edited text and is marked handled, so only Escape in an unedited field closes the drawer around it.
+    if (event.key === 'Escape' && text !== String(value)) {
+      event.preventDefault();
+      setText(String(value));
+    }
   };
 
   return (

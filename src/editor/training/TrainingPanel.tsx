@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../i18n/use-t';
-import { toggleDrawer, useNarrowLayout, useOpenDrawer } from '../panels/narrow-layout';
+import { drawerStore, toggleDrawer, useNarrowLayout, useOpenDrawer } from '../panels/narrow-layout';
 import { editorStore, useEditor } from '../store/use-editor';
 import { BatchTrace } from './BatchTrace';
 import { BoundaryPlot } from './BoundaryPlot';
@@ -35,13 +35,24 @@ export function TrainingPanel() {
   const [columnOpen, setColumnOpen] = useState(true);
   const open = narrow ? drawerOpen : columnOpen;
   const toggle = () => (narrow ? toggleDrawer('training') : setColumnOpen(!columnOpen));
+  const toggleButton = useRef<HTMLButtonElement>(null);
+
+  // As the other drawers do, Escape closes the open drawer and returns the focus to its button.
+  // A field that handles Escape itself, such as a number field restoring its value, marks the event as handled.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (!narrow || !drawerOpen || event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    drawerStore.setState({ open: null });
+    toggleButton.current?.focus();
+  };
 
   useEffect(() => trainingController.attach(editorStore), []);
 
   if (!training || !shown) return null;
   return (
-    <aside className={`training-panel${open ? '' : ' collapsed'}`} data-testid="training-panel" aria-label={t('training.heading')}>
+    <aside className={`training-panel${open ? '' : ' collapsed'}`} data-testid="training-panel" aria-label={t('training.heading')} onKeyDown={closeOnEscape}>
       <button
+        ref={toggleButton}
         type="button"
         className="training-toggle"
         data-testid="training-toggle"
