@@ -330,6 +330,17 @@ describe('large graph reach', () => {
     }
     await saveScreenshot(page, 'canvas-reach-badges');
 
+    // Wire labels of the large graph follow the same rule: a label whose wire's middle is far from the view is left out.
+    const labels = await page.locator('.edge-label').evaluateAll((elements) => elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      expect(Math.abs(label.x - (view.left + view.width / 2))).toBeLessThan(2 * view.width + 400 * view.zoom);
+      expect(Math.abs(label.y - (view.top + view.height / 2))).toBeLessThan(2 * view.height + 400 * view.zoom);
+    }
+
     // After a pan of two panes to the left, the nodes now in view have their badges.
     const start = { x: view.left + view.width - 30, y: view.top + 30 };
     for (let pan = 0; pan < 2; pan++) {

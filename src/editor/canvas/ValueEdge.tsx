@@ -7,6 +7,7 @@ import { QuizSlot } from '../quiz/QuizSlot';
 import { useWireQuiz } from '../quiz/quiz-view';
 import { useEditor } from '../store/use-editor';
 import { useCanvasDrawing } from './drawing';
+import { isNearView } from './view-region';
 import { Pulse } from './Pulse';
 import { edgeGradientTensor, edgeGradientText, edgePulseKey, edgeValueTensor, edgeValueText } from './selectors';
 import { hoverText, TensorLabel } from './TensorPreview';
@@ -26,7 +27,9 @@ export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
   const [path, labelX, labelY] = getBezierPath(props);
   const pulseKey = useEditor((state) => edgePulseKey(state, source, target));
   const speed = useEditor((state) => state.speed);
-  const { labelLayer } = useCanvasDrawing();
+  const { labelLayer, large } = useCanvasDrawing();
+  // On a large graph, a wire's labels are left out while the wire's middle is far from the view.
+  const labelsNear = useStore((state) => !large || isNearView(state, labelX, labelY));
   // Where WireCanvas draws the wires, it leaves out the wires of dragged nodes, and their paths show instead.
   const moving = useStore((state) => isWireMoving(state, source, target));
   const wireClass = ['wire', selected && 'selected', moving && 'moving'].filter(Boolean).join(' ');
@@ -35,7 +38,7 @@ export const ValueEdge = memo(function ValueEdge(props: EdgeProps) {
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={wireClass} />
       {pulseKey !== null && <Pulse key={pulseKey} path={path} direction={pulseKey.startsWith('forward') ? 'forward' : 'backward'} durationMs={stepDelayMs(speed)} />}
-      {labelLayer && createPortal(<WireLabels id={id} source={source} target={target} x={labelX} y={labelY} />, labelLayer)}
+      {labelLayer && labelsNear && createPortal(<WireLabels id={id} source={source} target={target} x={labelX} y={labelY} />, labelLayer)}
     </>
   );
 });

@@ -1,8 +1,9 @@
-import { useInternalNode, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { useInternalNode, useStore, ViewportPortal } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import type { GraphNode } from '../../engine/document';
 import type { LayerHealth } from '../../engine/health/metrics';
 import { useT } from '../i18n/use-t';
+import { isInRegion, sameRegion, viewRegion } from '../canvas/view-region';
 import { useQuizOpen } from '../quiz/quiz-view';
 import { useEditor } from '../store/use-editor';
 import { formatFraction, formatNorm } from './layer-labels';
@@ -10,45 +11,6 @@ import { useHealth } from './use-health';
 
 /** Gradient norms from 1e-6 to 10 fill the badge's bar from empty to full, one decade per seventh. */
 const NORM_DECADES = { min: -6, max: 1 } as const;
-
-/** Flow units kept around the view's region, so a badge appears before its node enters the view. */
-const REGION_MARGIN = 400;
-
-/** A rectangle of the graph, in flow units. */
-interface Region {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/**
- * Returns the part of the graph whose badges are drawn: the cell that contains
- * the view's top-left corner and the next cell right and down, plus a margin.
- * Cells are the pane's size at the zoom rounded down to a power of two, so the
- * view always fits in the region. The region changes only when a pan crosses
- * a cell or a zoom crosses a power of two, not on every frame.
- * Returns null while the pane has no size.
- */
-function viewRegion(state: ReactFlowState): Region | null {
-  const [x, y, zoom] = state.transform;
-  if (!(state.width > 0 && state.height > 0 && zoom > 0)) return null;
-  const scale = 2 ** Math.floor(Math.log2(zoom));
-  const cellWidth = state.width / scale;
-  const cellHeight = state.height / scale;
-  const column = Math.floor(-x / zoom / cellWidth);
-  const row = Math.floor(-y / zoom / cellHeight);
-  return {
-    left: column * cellWidth - REGION_MARGIN,
-    top: row * cellHeight - REGION_MARGIN,
-    right: (column + 2) * cellWidth + REGION_MARGIN,
-    bottom: (row + 2) * cellHeight + REGION_MARGIN,
-  };
-}
-
-function sameRegion(a: Region | null, b: Region | null): boolean {
-  return a === b || (a !== null && b !== null && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom);
-}
 
 /**
  * Draws each layer's health on the canvas as a small badge above its node.
@@ -66,8 +28,7 @@ export function HealthBadges() {
   const positions = useMemo(() => new Map(documentNodes.map((node): [string, GraphNode['position']] => [node.id, node.position])), [documentNodes]);
   const near = (nodeId: string) => {
     const position = positions.get(nodeId);
-    if (!position) return false;
-    return !region || (position.x >= region.left && position.x <= region.right && position.y >= region.top && position.y <= region.bottom);
+    return position !== undefined && isInRegion(region, position.x, position.y);
   };
 
   return (
