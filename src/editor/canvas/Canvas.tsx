@@ -2,6 +2,8 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -71,23 +73,43 @@ export function Canvas() {
   usePanPointerCapture();
   const savedViewport = useSavedViewport(localStorage, currentDocument);
 
+  const flowStore = useStoreApi();
+  const paneSize = useStore((state) => `${state.width}x${state.height}`);
+  // The pane size the last load's fit used, or null once a user gesture moved the view or a saved view was restored.
+  const fittedPaneSize = useRef<string | null>(null);
+
   // Fits each newly loaded graph into view, the first one included, unless it shows the viewport saved
   // before a reload; React Flow waits until the nodes are measured.
   useEffect(() => {
     const restored = savedViewport.restoredViewport(loadCount);
     if (restored) {
+      fittedPaneSize.current = null;
       void setViewport(restored);
       setPlacedLoad(loadCount);
       return;
     }
     let current = true;
     void fitGraph(flow, editorStore.getState().document, 0, LOAD_MIN_ZOOM).finally(() => {
-      if (current) setPlacedLoad(loadCount);
+      if (!current) return;
+      const { width, height } = flowStore.getState();
+      fittedPaneSize.current = `${width}x${height}`;
+      setPlacedLoad(loadCount);
     });
     return () => {
       current = false;
     };
-  }, [loadCount, flow, setViewport, savedViewport]);
+  }, [loadCount, flow, flowStore, setViewport, savedViewport]);
+
+  // The pane may change size after the fit, as when a lecture view's panel takes part of the column, so the
+  // graph is fitted again until the user moves the view.
+  useEffect(() => {
+    if (placedLoad !== loadCount || fittedPaneSize.current === null || fittedPaneSize.current === paneSize) return;
+    fittedPaneSize.current = paneSize;
+    void fitGraph(flow, editorStore.getState().document, 0, LOAD_MIN_ZOOM);
+  }, [paneSize, placedLoad, loadCount, flow]);
+  const onMoveStart = useCallback((event: unknown) => {
+    if (event) fittedPaneSize.current = null;
+  }, []);
 
   // React Flow drops its measurements while CompactCanvas draws the graph, so the sizes it measured go
   // too: back at detail zoom the nodes get estimated layouts, and only those in view are mounted.
@@ -168,6 +190,7 @@ export function Canvas() {
           multiSelectionKeyCode={multiSelectionKeys}
           zoomOnDoubleClick={false}
           defaultViewport={savedViewport.defaultViewport}
+          onMoveStart={onMoveStart}
           onMoveEnd={savedViewport.onMoveEnd}
           onPaneClick={drawing.compact ? clearSelection : undefined}
           minZoom={drawing.large ? MIN_ZOOM_LARGE : MIN_ZOOM}
