@@ -38,6 +38,7 @@ export const LOAD_PROBLEM_CODES = [
   'edge-no-inputs',
   'input-wired-twice',
   'cycle',
+  'self-loop',
   'more-problems',
   // Module checks in modules/check.ts. A problem inside a definition also names the module.
   'module-node-param',
@@ -110,6 +111,8 @@ export interface LoadProblem {
   module?: string;
   /** For code "schema": the zod issue to format in the reader's language. */
   issue?: SchemaIssueFields;
+  /** For code "cycle": the ids of the nodes the sentence lists, in the order it lists them. */
+  nodes?: string[];
   /** For code "link-layout": why the link's content does not have the layout of its link format. */
   layout?: { code: LinkLayoutCode; details: Record<string, string | number> };
 }

@@ -4,7 +4,7 @@ import { checkModules } from './modules/check';
 import { MODULE_KIND } from './modules/types';
 import { checkQuiz } from './quiz/check';
 import { sizeOf, formatShape, MAX_TENSOR_ELEMENTS } from './tensor';
-import { topologicalOrder } from './topology';
+import { describeCycles } from './cycle-problems';
 import type { KindRegistry, ParamSpec, ParamValue } from './types';
 import { previewJson } from './value-preview';
 
@@ -136,17 +136,7 @@ function findProblems(document: GraphDocument, registry: KindRegistry): Describe
     wiredInputs.set(inputKey, edge.id);
   }
 
-  if (errors.length === 0) {
-    const { cyclic } = topologicalOrder(document.nodes, document.edges);
-    if (cyclic.length > 0) {
-      const list = cyclic.map((id) => `"${id}"`).join(', ');
-      errors.push(problem(
-        `The graph has a cycle. Nodes ${list} are on it or read from it. Remove a wire of the cycle, because a computational graph must be acyclic.`,
-        'cycle',
-        { nodes: list },
-      ));
-    }
-  }
+  if (errors.length === 0) errors.push(...describeCycles(document));
   return errors;
 }
 

@@ -127,7 +127,7 @@ describe('cli run', () => {
     const result = await cli('run', file);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cycle\. Nodes "a", "b" are on it/);
+    expect(result.stderr).toContain('cycle through 2 nodes: "a", "b". Remove wire "e2" (b.out → a.x) to break it');
   });
 
   test('file with a byte order mark runs', async () => {

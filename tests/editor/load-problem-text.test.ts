@@ -241,8 +241,14 @@ const cases: Case[] = [
   {
     code: 'cycle',
     load: () => loadDocumentValue(documentOf([node('n1', 'negate'), node('n2', 'negate')], [wire('e1', 'n1.out', 'n2.x'), wire('e2', 'n2.out', 'n1.x')]), kinds),
-    en: 'The graph has a cycle. Nodes "n1", "n2" are on it or read from it. Remove a wire of the cycle, because a computational graph must be acyclic.',
-    zh: '图中有环。节点 "n1", "n2" 在环上或读取环上的值。请删除环上的一条连线，因为计算图必须无环。',
+    en: 'The graph has a cycle through 2 nodes: "n1", "n2". Remove wire "e2" (n2.out → n1.x) to break it, because a computational graph must be acyclic.',
+    zh: '图中有一个经过 2 个节点的环：“n1”，“n2”。请删除连线“e2”（n2.out → n1.x）来打破这个环，因为计算图必须无环。',
+  },
+  {
+    code: 'self-loop',
+    load: () => loadDocumentValue(documentOf([node('n1', 'negate'), node('n2', 'negate')], [wire('e1', 'n1.out', 'n1.x'), wire('e2', 'n1.out', 'n2.x')]), kinds),
+    en: 'Node "n1" (negate) reads its own output through wire "e1" (n1.out → n1.x). Remove that wire, because a computational graph must be acyclic. 1 other node reads from the cycle, so it cannot run either.',
+    zh: '节点“n1”（negate）通过连线“e1”（n1.out → n1.x）读取自己的输出。请删除这条连线，因为计算图必须无环。另有 1 个节点读取环上的值，因此它也无法运行。',
   },
   {
     code: 'more-problems',

@@ -3,6 +3,7 @@ import zodChinese from 'zod/v4/locales/zh-CN.js';
 import type { LoadProblem, SchemaIssueFields } from '../../engine/load-problems';
 import type { LoadError } from '../store/store';
 import type { MessageKey } from './en';
+import { cycleProblemMessage } from './cycle-problem-text';
 import { jsonErrorParam, storedJsonErrorPlace } from './json-error-text';
 import { linkLayoutMessage } from './link-layout-text';
 import { translate, translateMessage, type Language, type Message } from './translate';
@@ -89,6 +90,7 @@ function problemMessage(problem: LoadProblem, english: string): Message {
   if (problem.code === 'link-layout' && problem.layout) {
     return { key: 'loadProblem.link-layout', params: { problem: linkLayoutMessage(problem.layout) }, fallback: english };
   }
+  if (problem.code === 'cycle' || problem.code === 'self-loop') return cycleProblemMessage(problem, english);
   if (problem.code === 'invalid-json' && typeof problem.details.message === 'string') {
     return { key: 'loadProblem.invalid-json', params: { ...problem.details, message: jsonErrorParam(problem.details.message, storedJsonErrorPlace(problem.details)) }, fallback: english };
   }
