@@ -1,3 +1,4 @@
+import { cycleDiagnostics } from './cycle-problems';
 import type { Diagnostic } from './diagnostics';
 import { describeNode } from './diagnostics';
 import type { WiredInput } from './reasons';
@@ -71,14 +72,7 @@ export function compile(document: GraphDocument, registry: KindRegistry): Progra
   const graph = indexGraph(ids, flat.edges);
   const { order: sorted, placed } = orderIndexedGraph(graph, flat.nodes.length);
 
-  for (let index = 0; index < flat.nodes.length; index++) {
-    if (placed[index] === 1) continue;
-    const { id, kind } = flat.nodes[index];
-    diagnostics.push({
-      code: 'cycle', severity: 'error', nodeId: id, details: { kind },
-      message: `${describeNode(id, kind)} is on a cycle or reads from one; remove a wire of the cycle.`,
-    });
-  }
+  diagnostics.push(...cycleDiagnostics(flat.nodes, flat.edges, graph, { order: sorted, placed }));
 
   // Compiled nodes by node index, filled in topological order, so a node's sources are set before it binds.
   const compiled: (CompiledNode | undefined)[] = new Array(flat.nodes.length);

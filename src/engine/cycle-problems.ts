@@ -1,7 +1,8 @@
 import { findCycles, type GraphCycle } from './cycles';
-import type { GraphDocument } from './document';
+import { describeNode, type Diagnostic } from './diagnostics';
+import type { GraphDocument, GraphEdge, GraphNode } from './document';
 import type { DescribedProblem, LoadProblem } from './load-problems';
-import { indexGraph, orderIndexedGraph } from './topology';
+import { indexGraph, orderIndexedGraph, type IndexedGraph, type IndexedOrder } from './topology';
 
 /** Maximum number of nodes a cycle problem lists by id; the sentence counts the rest. */
 export const MAX_LISTED_CYCLE_NODES = 20;
@@ -51,4 +52,41 @@ function downstreamText(count: number): string {
   if (count === 0) return '';
   if (count === 1) return ' 1 other node reads from the cycle, so it cannot run either.';
   return ` ${count} other nodes read from the cycle, so they cannot run either.`;
+}
+
+/**
+ * Writes a "cycle" diagnostic for each node that `order` could not place. A
+ * node on a cycle names the wire that breaks its cycle, where one wire does,
+ * and the diagnostic of a node downstream of a cycle states that it reads from one. Returns none
+ * when every node is placed.
+ */
+export function cycleDiagnostics(nodes: readonly GraphNode[], edges: readonly GraphEdge[], graph: IndexedGraph, order: IndexedOrder): Diagnostic[] {
+  if (order.order.length === nodes.length) return [];
+  const cycleOf = new Map<number, GraphCycle>();
+  for (const cycle of findCycles(graph, order)) {
+    for (const node of cycle.nodes) cycleOf.set(node, cycle);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  for (let index = 0; index < nodes.length; index++) {
+    if (order.placed[index] === 1) continue;
+    const { id, kind } = nodes[index];
+    const cycle = cycleOf.get(index);
+    const where = describeNode(id, kind);
+    if (!cycle) {
+      diagnostics.push({ code: 'cycle', severity: 'error', nodeId: id, details: { kind, onCycle: 'no' }, message: `${where} reads from a cycle, so it cannot run until the cycle is broken.` });
+      continue;
+    }
+    if (!cycle.breaks) {
+      diagnostics.push({ code: 'cycle', severity: 'error', nodeId: id, details: { kind, onCycle: 'yes' }, message: `${where} is on a cycle. Remove a wire of the cycle.` });
+      continue;
+    }
+    const edge = edges[cycle.edge];
+    const wire = { edge: edge.id, source: edge.source, sourcePort: edge.sourcePort, target: edge.target, targetPort: edge.targetPort };
+    diagnostics.push({
+      code: 'cycle', severity: 'error', nodeId: id, details: { kind, onCycle: 'yes', ...wire },
+      message: `${where} is on a cycle. Remove wire "${edge.id}" (${edge.source}.${edge.sourcePort} → ${edge.target}.${edge.targetPort}) to break it.`,
+    });
+  }
+  return diagnostics;
 }

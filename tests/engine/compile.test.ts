@@ -62,8 +62,11 @@ describe('diagnostics are values', () => {
 
     expect(cycle.map((diagnostic) => diagnostic.nodeId)).toEqual(['a', 'b', 'c']);
     expect(cycle.every((diagnostic) => diagnostic.severity === 'error')).toBe(true);
-    expect(cycle[0].message).toContain('node "a" (add)');
-    expect(cycle[2].message).toContain('node "c" (exp) is on a cycle or reads from one');
+    // The walk from a follows a → b and closes with the wire from b into a.b.
+    expect(cycle[0].message).toBe('node "a" (add) is on a cycle. Remove wire "b.out->a.b" (b.out → a.b) to break it.');
+    expect(cycle[1].details).toMatchObject({ kind: 'negate', onCycle: 'yes', edge: 'b.out->a.b' });
+    expect(cycle[2].message).toBe('node "c" (exp) reads from a cycle, so it cannot run until the cycle is broken.');
+    expect(cycle[2].details).toEqual({ kind: 'exp', onCycle: 'no' });
     expect(program.order.map((node) => node.id)).toEqual(['x']);
   });
 

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
+import { compile } from '../../src/engine/compile';
 import { loadDocumentValue, type LoadResult } from '../../src/engine/load';
 import type { LoadProblem } from '../../src/engine/load-problems';
 import { translateLoadProblem } from '../../src/editor/i18n/load-problem-text';
+import { translateDiagnostic } from '../../src/editor/i18n/translate';
 import { registry } from '../../src/nodes';
 import { TestGraph } from '../helpers/graph';
 
@@ -135,5 +137,30 @@ describe('cycle problems', () => {
     // outputs, so all its 12 multiplies, 11 adds, bias add and sigmoid follow: 25 each. 2 adds join the 3 outputs.
     expect(problems[0].details.downstream).toBe(12 * 16 + 3 * 25 + 2);
     expect(errors[0].length).toBeLessThan(400);
+  });
+});
+
+describe('cycle diagnostics', () => {
+  test('compile names wire and readers', () => {
+    // a → b → a is the cycle, closed by the wire from b into a.b; c reads b.
+    const document = new TestGraph().source('x', 1).node('a', 'add', { a: 'x', b: 'b' }).node('b', 'negate', { x: 'a' }).node('c', 'exp', { x: 'b' }).build();
+    const cycle = compile(document, registry).diagnostics.filter((diagnostic) => diagnostic.code === 'cycle');
+
+    expect(cycle.map((diagnostic) => diagnostic.nodeId)).toEqual(['a', 'b', 'c']);
+    expect(translateDiagnostic('en', cycle[1])).toBe('Node "b" (negate) is on a cycle. Remove wire "b.out->a.b" (b.out → a.b) to break it.');
+    expect(translateDiagnostic('zh-CN', cycle[1])).toBe('节点“b”（negate）处在环上。请删除连线“b.out->a.b”（b.out → a.b）来打破这个环。');
+    expect(translateDiagnostic('en', cycle[2])).toBe('Node "c" (exp) reads from a cycle, so it cannot run until the cycle is broken.');
+    expect(translateDiagnostic('zh-CN', cycle[2])).toBe('节点“c”（exp）读取环上的值，因此在环被打破之前无法运行。');
+  });
+
+  test('compile without a single wire', () => {
+    // a → b → a and a → c → a share a, so no single wire breaks both.
+    const document = new TestGraph().node('a', 'add', { a: 'b', b: 'c' }).node('b', 'negate', { x: 'a' }).node('c', 'exp', { x: 'a' }).build();
+    const cycle = compile(document, registry).diagnostics.filter((diagnostic) => diagnostic.code === 'cycle');
+
+    expect(cycle).toHaveLength(3);
+    expect(cycle[0].details).toEqual({ kind: 'add', onCycle: 'yes' });
+    expect(translateDiagnostic('en', cycle[0])).toBe('Node "a" (add) is on a cycle. Remove a wire of the cycle.');
+    expect(translateDiagnostic('zh-CN', cycle[0])).toBe('节点“a”（add）处在环上。请删除环上的一条连线。');
   });
 });

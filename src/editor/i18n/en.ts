@@ -258,7 +258,9 @@ export const en = {
   'errorBoundary.retry': 'Try again',
 
   'diagnostic.unknown-kind': 'Node "{node}" has unknown kind "{kind}".',
-  'diagnostic.cycle': 'Node "{node}" ({kind}) is on a cycle; remove one of its wires.',
+  'diagnostic.cycle': 'Node "{node}" ({kind}) is on a cycle. Remove wire "{edge}" ({source}.{sourcePort} → {target}.{targetPort}) to break it.',
+  'diagnostic.cycle-unnamed': 'Node "{node}" ({kind}) is on a cycle. Remove a wire of the cycle.',
+  'diagnostic.cycle-downstream': 'Node "{node}" ({kind}) reads from a cycle, so it cannot run until the cycle is broken.',
   'diagnostic.missing-input': 'Node "{node}" ({kind}), input {port}: no wire connected; connect a value to run this node.',
   'diagnostic.blocked-by-input': 'Node "{node}" ({kind}), input {port}: node "{source}" has no value, so this node cannot run.',
   'diagnostic.shape-mismatch': 'Node "{node}" ({kind}): {reason}',

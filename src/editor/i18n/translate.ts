@@ -104,6 +104,8 @@ export function portTypeParam(type: unknown): MessageParam {
  */
 function diagnosticKey(diagnostic: Diagnostic): MessageKey {
   if (diagnostic.code === 'non-finite-value' && diagnostic.details.source === 'yes') return 'diagnostic.non-finite-source';
+  if (diagnostic.code === 'cycle' && diagnostic.details.onCycle === 'no') return 'diagnostic.cycle-downstream';
+  if (diagnostic.code === 'cycle' && diagnostic.details.edge === undefined) return 'diagnostic.cycle-unnamed';
   if (diagnostic.details.cause === 'overflow') {
     return diagnostic.code === 'non-finite-gradient' ? 'diagnostic.non-finite-gradient-overflow' : 'diagnostic.non-finite-value-overflow';
   }

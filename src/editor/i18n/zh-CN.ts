@@ -257,7 +257,9 @@ export const zhCN: Messages = {
   'errorBoundary.retry': '重试',
 
   'diagnostic.unknown-kind': '节点“{node}”的类型“{kind}”未知。',
-  'diagnostic.cycle': '节点“{node}”（{kind}）处在环上；请删除它的一条连线。',
+  'diagnostic.cycle': '节点“{node}”（{kind}）处在环上。请删除连线“{edge}”（{source}.{sourcePort} → {target}.{targetPort}）来打破这个环。',
+  'diagnostic.cycle-unnamed': '节点“{node}”（{kind}）处在环上。请删除环上的一条连线。',
+  'diagnostic.cycle-downstream': '节点“{node}”（{kind}）读取环上的值，因此在环被打破之前无法运行。',
   'diagnostic.missing-input': '节点“{node}”（{kind}）的输入 {port} 没有连线；连接一个值后此节点才能运行。',
   'diagnostic.blocked-by-input': '节点“{node}”（{kind}）的输入 {port}：节点“{source}”没有值，所以此节点无法运行。',
   'diagnostic.shape-mismatch': '节点“{node}”（{kind}）：{reason}',
