@@ -75,7 +75,7 @@ describe('load errors', () => {
     await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
     expect(await errorTitle(page)).toBe('无法加载“broken.json”。当前的图没有改变。');
     expect((await errorLines(page)).sort()).toEqual(
-      ['字段“nodes[0].kind”（节点 "mm"）：无效输入：期望 string，实际接收 数字。', '字段“（文档）”：出现未知的键(key): "colour"。'].sort(),
+      ['字段“nodes[0].kind”（节点“mm”）：无效输入：期望 string，实际接收 数字。', '字段“（文档）”：出现未知的键(key): "colour"。'].sort(),
     );
     await expectDefaultGraph(page);
     await saveScreenshot(page, 'load-errors-schema-zh');

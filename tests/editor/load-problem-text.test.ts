@@ -96,9 +96,21 @@ const cases: Case[] = [
   },
   {
     code: 'schema',
+    load: () => loadDocumentValue(documentOf([node('x', 'input', { value: scalar })], [{ ...wire('e1', 'x.out', 'x.x'), targetPort: 5 }]), kinds),
+    en: 'Field "edges[0].targetPort" of edge "e1": Invalid input: expected string, received number.',
+    zh: '字段“edges[0].targetPort”（连线“e1”）：无效输入：期望 string，实际接收 数字。',
+  },
+  {
+    code: 'schema',
+    load: () => loadDocumentValue(documentOf([{ ...node('a\nb', 'input'), kind: 3 }]), kinds),
+    en: 'Field "nodes[0].kind" of node "a\\nb": Invalid input: expected string, received number.',
+    zh: '字段“nodes[0].kind”（节点 "a\\nb"）：无效输入：期望 string，实际接收 数字。',
+  },
+  {
+    code: 'schema',
     load: () => loadDocumentValue(documentOf([node('x', 'input', { value: scalar }), { ...node('y', 'input'), kind: 3 }]), kinds),
     en: 'Field "nodes[1].kind" of node "y": Invalid input: expected string, received number.',
-    zh: '字段“nodes[1].kind”（节点 "y"）：无效输入：期望 string，实际接收 数字。',
+    zh: '字段“nodes[1].kind”（节点“y”）：无效输入：期望 string，实际接收 数字。',
   },
   {
     code: 'schema',

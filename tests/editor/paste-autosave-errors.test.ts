@@ -67,7 +67,7 @@ const pasteCases: PasteCase[] = [
       edges: [],
     }),
     en: 'Field "nodes[0].kind" of node "mm": Invalid input: expected string, received number.',
-    zh: '字段“nodes[0].kind”（节点 "mm"）：无效输入：期望 string，实际接收 数字。',
+    zh: '字段“nodes[0].kind”（节点“mm”）：无效输入：期望 string，实际接收 数字。',
   },
   {
     name: 'two semantic errors',

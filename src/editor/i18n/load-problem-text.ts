@@ -6,7 +6,7 @@ import type { MessageKey } from './en';
 import { cycleProblemMessage } from './cycle-problem-text';
 import { jsonErrorParam, storedJsonErrorPlace } from './json-error-text';
 import { linkLayoutMessage } from './link-layout-text';
-import { translate, translateMessage, type Language, type Message } from './translate';
+import { translate, translateMessage, type Language, type Message, type TextInLanguages } from './translate';
 
 /** zod's locale error maps, which write a schema issue in a language. */
 const zodLocales: Readonly<Record<Language, ReturnType<typeof zodEnglish>['localeError']>> = {
@@ -106,11 +106,28 @@ function problemMessage(problem: LoadProblem, english: string): Message {
     key: 'loadProblem.schema',
     params: {
       field: field ? String(field) : { key: 'loadProblem.documentField' },
-      owner: ownerList === 'node' || ownerList === 'edge' ? { key: `loadProblem.owner.${ownerList}`, params: { owner: String(owner) } } : '',
+      owner: ownerList === 'node' || ownerList === 'edge' ? { key: `loadProblem.owner.${ownerList}`, params: { owner: ownerParam(String(owner)) } } : '',
       issue: { texts: { en: cut(schemaIssueText('en', issue)), 'zh-CN': cut(schemaIssueText('zh-CN', issue)) } },
     },
     fallback: english,
   };
+}
+
+/**
+ * Returns the id of a field's node or edge, which the engine stores as a JSON
+ * string literal, quoted as each language quotes names: "id" in English and
+ * “id” in Chinese. An id with control characters keeps its JSON escapes in both.
+ */
+function ownerParam(owner: string): TextInLanguages {
+  // The Chinese template puts no space before the id, because “id” needs none, but the JSON form does.
+  let chinese = ` ${owner}`;
+  try {
+    const id: unknown = JSON.parse(owner);
+    if (typeof id === 'string' && !/[\u0000-\u001f]/.test(id)) chinese = `“${id}”`;
+  } catch {
+    // Not a JSON string literal: show it as it is.
+  }
+  return { texts: { en: owner, 'zh-CN': chinese } };
 }
 
 /**
