@@ -341,12 +341,23 @@ describe('large graph reach', () => {
       expect(Math.abs(label.y - (view.top + view.height / 2))).toBeLessThan(2 * view.height + 400 * view.zoom);
     }
 
-    // After a pan of two panes to the left, the nodes now in view have their badges.
-    const start = { x: view.left + view.width - 30, y: view.top + 30 };
+    // After two pans of half a pane each to the left, the nodes now in view have their badges.
     for (let pan = 0; pan < 2; pan++) {
-      await dragMouse(page, start, { x: start.x - view.width + 60, y: start.y });
+      // A press on empty pane near its right side, so the drag pans instead of moving a node.
+      const start = await page.evaluate(() => {
+        const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+        for (let x = pane.right - 20; x > pane.left + pane.width / 2; x -= 7) {
+          for (let y = pane.top + 20; y < pane.bottom - 20; y += 7) {
+            if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+          }
+        }
+        return null;
+      });
+      expect(start).not.toBeNull();
+      await dragMouse(page, start!, { x: start!.x - view.width / 2, y: start!.y });
       await page.waitForTimeout(300);
     }
+    expect((await readTransform(page)).x).toBeLessThan(view.x - view.width / 2);
     const inView = await page.evaluate(() => {
       const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
       return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
