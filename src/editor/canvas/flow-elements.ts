@@ -57,18 +57,17 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
   const selectedIds = useEditor((state) => state.selection.nodes);
   const cache = useRef(new Map<string, GateFlowNode>());
   const estimates = useRef(new Map<string, Estimate>());
+  const last = useRef<LastFlowNodes | null>(null);
 
   return useMemo(() => {
-    const selected = new Set(selectedIds);
-    const next = new Map<string, GateFlowNode>();
-    const nextEstimates = new Map<string, Estimate>();
-    const state = editorStore.getState();
-    const nodes = documentNodes.map((node) => {
+    const previous = last.current;
+    const build = (node: GraphNode, selected: ReadonlySet<string>, nextEstimates: Map<string, Estimate>) => {
       const position = view.dragPositions.get(node.id) ?? node.position;
       const measured = view.measured.get(node.id);
       let layout: NodeLayout | undefined;
       if (estimate && !measured) {
         const known = estimates.current.get(node.id);
+        const state = editorStore.getState();
         const current = known && known.node === node && known.modules === modules ? known : { node, modules, layout: estimateLayoutInPage(node, state.document, state) };
         nextEstimates.set(node.id, current);
         layout = current.layout;
@@ -83,15 +82,55 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
         measured,
         ...(layout && { handles: layout.handles, initialWidth: layout.width, initialHeight: layout.height }),
       };
-      const previous = cache.current.get(node.id);
-      const flowNode = previous && sameFlowNode(previous, fresh) ? previous : fresh;
+      const before = cache.current.get(node.id);
+      return before && sameFlowNode(before, fresh) ? before : fresh;
+    };
+
+    // During a drag only the drag positions change, so only the dragged nodes, and those just let go, are built again.
+    if (previous && previous.documentNodes === documentNodes && previous.modules === modules && previous.selectedIds === selectedIds
+      && previous.estimate === estimate && previous.measured === view.measured) {
+      const nodes = previous.nodes.slice();
+      const changed = new Set([...previous.dragPositions.keys(), ...view.dragPositions.keys()]);
+      for (const id of changed) {
+        const index = previous.indexOf.get(id);
+        if (index === undefined || previous.dragPositions.get(id) === view.dragPositions.get(id)) continue;
+        const flowNode = build(documentNodes[index], previous.selected, estimates.current);
+        cache.current.set(id, flowNode);
+        nodes[index] = flowNode;
+      }
+      last.current = { ...previous, dragPositions: view.dragPositions, nodes };
+      return nodes;
+    }
+
+    const selected = new Set(selectedIds);
+    const next = new Map<string, GateFlowNode>();
+    const nextEstimates = new Map<string, Estimate>();
+    const indexOf = new Map<string, number>();
+    const nodes = documentNodes.map((node, index) => {
+      const flowNode = build(node, selected, nextEstimates);
       next.set(node.id, flowNode);
+      indexOf.set(node.id, index);
       return flowNode;
     });
     cache.current = next;
     estimates.current = nextEstimates;
+    last.current = { documentNodes, modules, selectedIds, estimate, measured: view.measured, dragPositions: view.dragPositions, selected, indexOf, nodes };
     return nodes;
   }, [documentNodes, modules, selectedIds, view, estimate]);
+}
+
+/** The inputs and result of the last full build of the React Flow nodes, and the drag positions of the last update. */
+interface LastFlowNodes {
+  documentNodes: readonly GraphNode[];
+  modules: GraphDocument['modules'];
+  selectedIds: readonly string[];
+  estimate: boolean;
+  measured: NodeViewState['measured'];
+  dragPositions: NodeViewState['dragPositions'];
+  selected: ReadonlySet<string>;
+  /** The position of each node in `documentNodes` and `nodes`, by id. */
+  indexOf: ReadonlyMap<string, number>;
+  nodes: GateFlowNode[];
 }
 
 function sameFlowNode(a: GateFlowNode, b: GateFlowNode): boolean {
