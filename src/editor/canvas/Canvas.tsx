@@ -75,7 +75,7 @@ export function Canvas() {
 
   const flowStore = useStoreApi();
   const paneSize = useStore((state) => `${state.width}x${state.height}`);
-  // The pane size the last load's fit used, or null once the user pressed a key or a pointer button, or a saved view was restored.
+  // The pane size the last load's fit used, or null once the user gave input or a saved view was restored.
   const fittedPaneSize = useRef<string | null>(null);
 
   // Fits each newly loaded graph into view, the first one included, unless it shows the viewport saved
@@ -101,25 +101,24 @@ export function Canvas() {
   }, [loadCount, flow, flowStore, setViewport, savedViewport]);
 
   // The pane may change size after the fit, as when a lecture view's panel takes part of the column, so the
-  // graph is fitted again until the user first presses a key or a pointer button anywhere on the page.
+  // graph is fitted again until the user first presses a key or a pointer button on the page, or moves the view.
   useEffect(() => {
     if (placedLoad !== loadCount || fittedPaneSize.current === null || fittedPaneSize.current === paneSize) return;
     fittedPaneSize.current = paneSize;
     void fitGraph(flow, editorStore.getState().document, 0, LOAD_MIN_ZOOM);
   }, [paneSize, placedLoad, loadCount, flow]);
+  const stopFitting = useCallback((event?: unknown) => {
+    // React Flow passes no event for a move the page makes itself, such as this fit.
+    if (event !== null) fittedPaneSize.current = null;
+  }, []);
   useEffect(() => {
-    const stopFitting = () => {
-      fittedPaneSize.current = null;
-    };
     window.addEventListener('pointerdown', stopFitting, true);
     window.addEventListener('keydown', stopFitting, true);
-    window.addEventListener('wheel', stopFitting, true);
     return () => {
       window.removeEventListener('pointerdown', stopFitting, true);
       window.removeEventListener('keydown', stopFitting, true);
-      window.removeEventListener('wheel', stopFitting, true);
     };
-  }, []);
+  }, [stopFitting]);
 
   // React Flow drops its measurements while CompactCanvas draws the graph, so the sizes it measured go
   // too: back at detail zoom the nodes get estimated layouts, and only those in view are mounted.
@@ -200,6 +199,7 @@ export function Canvas() {
           multiSelectionKeyCode={multiSelectionKeys}
           zoomOnDoubleClick={false}
           defaultViewport={savedViewport.defaultViewport}
+          onMoveStart={stopFitting}
           onMoveEnd={savedViewport.onMoveEnd}
           onPaneClick={drawing.compact ? clearSelection : undefined}
           minZoom={drawing.large ? MIN_ZOOM_LARGE : MIN_ZOOM}
