@@ -100,8 +100,8 @@ export function Canvas() {
     };
   }, [loadCount, flow, flowStore, setViewport, savedViewport]);
 
-  // The pane may change size after the fit, as when a lecture view's panel takes part of the column, so the
-  // graph is fitted again until the user first presses a key or a pointer button on the page, or moves the view.
+  // The pane may change size after the fit, as when a lecture view's panel takes part of the column. Until the
+  // user presses a key or a pointer button on the page, or moves the view, the graph is fitted again.
   useEffect(() => {
     if (placedLoad !== loadCount || fittedPaneSize.current === null || fittedPaneSize.current === paneSize) return;
     fittedPaneSize.current = paneSize;
