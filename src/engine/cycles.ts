@@ -4,8 +4,8 @@ import type { IndexedGraph, IndexedOrder } from './topology';
 export interface GraphCycle {
   /**
    * Node indices on the cycle. When removing `edge` breaks every cycle among them,
-   * they are listed in data-flow order from the wire's target to its source;
-   * otherwise in document order.
+   * they are listed in data-flow order from the wire's target to its source.
+   * Otherwise they are in document order.
    */
   nodes: number[];
   /** Edge index of a wire of the cycle to remove: the wire that closes the cycle in a walk from its first node in document order. */

@@ -32,13 +32,18 @@ function overlappingPairs(boxes: NodeBox[]): string[] {
   return pairs;
 }
 
+/** Opens the add-mul preset and turns projector mode on from the View menu. */
+async function openInProjectorMode(page: Page): Promise<void> {
+  await openApp(page, '#preset=add-mul');
+  await byTestId(page, 'view-menu').click();
+  await byTestId(page, 'projector-toggle').check();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe('on');
+}
+
 describe('projector mode layout', () => {
   test('no preset has overlapping nodes', async ({ page }) => {
-    await openApp(page, '#preset=add-mul');
-    await byTestId(page, 'view-menu').click();
-    await byTestId(page, 'projector-toggle').check();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe('on');
+    await openInProjectorMode(page);
 
     const menu = byTestId(page, 'preset-menu');
     const presetIds = await menu.locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
@@ -59,11 +64,7 @@ describe('projector mode layout', () => {
   });
 
   test('presets with a lecture view open in view', async ({ page }) => {
-    await openApp(page, '#preset=add-mul');
-    await byTestId(page, 'view-menu').click();
-    await byTestId(page, 'projector-toggle').check();
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe('on');
+    await openInProjectorMode(page);
 
     const outside: Record<string, string[]> = {};
     for (const id of ['knn', 'polar-features', 'linear-svm']) {

@@ -14,9 +14,9 @@ import { useEffect } from 'react';
  *
  * While the capture lasts the pane carries `data-panning`, which the styles
  * use to move the graph as one composited layer. React Flow's own `dragging`
- * class is not enough: a pan that starts within 150 ms of a wheel zoom loses
- * it when the zoom's gesture ends, and the rest of that pan then repaints the
- * graph on every frame (30 fps instead of 57 at zoom 1 with 1,016 nodes).
+ * class is not enough, because a pan that starts within 150 ms of a wheel zoom
+ * loses it when the zoom's gesture ends. The rest of that pan then repaints the
+ * graph on every frame: 30 fps instead of 57 at zoom 1 with 1,016 nodes here.
  */
 export function usePanPointerCapture(): void {
   const domNode = useStore((state) => state.domNode);

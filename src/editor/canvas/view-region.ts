@@ -20,6 +20,19 @@ export interface Region {
  * crosses a power of two, not on every frame. Returns null while the pane has no size.
  */
 export function viewRegion(state: ReactFlowState): Region | null {
+  // Every wire label of a large graph asks on each store update, so the last answer is kept for the same view.
+  if (lastRegion && lastRegion.transform === state.transform && lastRegion.width === state.width && lastRegion.height === state.height) {
+    return lastRegion.region;
+  }
+  const region = computeRegion(state);
+  lastRegion = { transform: state.transform, width: state.width, height: state.height, region };
+  return region;
+}
+
+/** The last view `viewRegion` was asked about and its region. */
+let lastRegion: { transform: ReactFlowState['transform']; width: number; height: number; region: Region | null } | null = null;
+
+function computeRegion(state: ReactFlowState): Region | null {
   const [x, y, zoom] = state.transform;
   if (!(state.width > 0 && state.height > 0 && zoom > 0)) return null;
   const scale = 2 ** Math.floor(Math.log2(zoom));
