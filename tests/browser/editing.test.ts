@@ -397,6 +397,45 @@ describe('context menus and layout', () => {
     await expect.poll(viewport).not.toBe(before);
     await saveScreenshot(page, 'overview-clicked');
   });
+
+  test('overview follows a dragged node a few times a second', async ({ page }) => {
+    await openApp(page);
+    const overview = byTestId(page, 'overview');
+    await overview.waitFor();
+    // Counts the drawings of the overview's node canvas: each starts by clearing it.
+    await overview.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      const clear = context.clearRect.bind(context);
+      const counter = window as unknown as { overviewDrawings: number };
+      counter.overviewDrawings = 0;
+      context.clearRect = (...box) => {
+        counter.overviewDrawings++;
+        clear(...box);
+      };
+    });
+    const drawings = () => page.evaluate(() => (window as unknown as { overviewDrawings: number }).overviewDrawings);
+    const overviewPixels = () => overview.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data).join());
+
+    const start = await centerOf(nodeElement(page, 'x').locator('.gate-header'));
+    const pixelsBefore = await overviewPixels();
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    const started = Date.now();
+    for (let move = 1; move <= 60; move++) {
+      await page.mouse.move(start.x + move * 2, start.y + move * 3);
+      await page.waitForTimeout(16);
+    }
+    const elapsed = Date.now() - started;
+    const duringDrag = await drawings();
+    // 60 moves: one drawing per 200 ms at most, and at least one, so the overview does follow.
+    expect(duringDrag).toBeGreaterThanOrEqual(1);
+    expect(duringDrag).toBeLessThanOrEqual(Math.ceil(elapsed / 200) + 1);
+
+    // At the release the overview draws the node at its new place.
+    await page.mouse.up();
+    await expect.poll(drawings).toBeGreaterThan(duringDrag);
+    expect(await overviewPixels()).not.toBe(pixelsBefore);
+  });
 });
 
 describe('panning', () => {

@@ -212,7 +212,7 @@ export function Canvas() {
           {wiresOnCanvas && <WireCanvas />}
           <DotGrid />
           <Controls showInteractive={false} onFitView={fitToGraph} />
-          <Overview nodes={nodes} />
+          <Overview nodes={nodes} dragging={view.dragPositions.size > 0} />
         </ReactFlow>
       </CanvasDrawingContext.Provider>
     </div>

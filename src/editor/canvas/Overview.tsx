@@ -9,6 +9,11 @@ import { useViewportListener, type ViewTransform } from './viewport-listener';
 export const OVERVIEW_SIZE = { width: 160, height: 110 };
 /** Share of the graph's extent left empty around it. */
 const MARGIN = 0.08;
+/**
+ * Shortest time between two drawings of the nodes while some are dragged. Without a GPU, drawing them on
+ * every frame of a drag cost Chromium's GPU process about 8 ms per frame (measured with bench/canvas.ts).
+ */
+const DRAG_REDRAW_MS = 200;
 /** Zoom factor of one wheel notch over the overview. */
 const WHEEL_STEP = 1.2;
 const NODE_COLOUR = '#aab2c0';
@@ -117,6 +122,8 @@ function drawOutline(canvas: HTMLCanvasElement, visible: Bounds, mapping: Mappin
 interface OverviewProps {
   /** The flow nodes, with drag positions and measured sizes. */
   nodes: readonly GateFlowNode[];
+  /** Whether nodes are being dragged: their moves are then drawn at most every DRAG_REDRAW_MS. */
+  dragging: boolean;
 }
 
 /**
@@ -124,14 +131,15 @@ interface OverviewProps {
  * drag in it to move the view there, and turn the wheel to zoom. It covers the graph and
  * the view together. The outline is drawn on its own canvas when the view
  * changes, outside React rendering, and the nodes on another when the graph
- * changes or the view reaches past what the overview covers.
+ * changes or the view reaches past what the overview covers. While nodes are dragged, their
+ * moves are drawn a few times a second instead of on every frame.
  */
-export const Overview = memo(function Overview({ nodes }: OverviewProps) {
+export const Overview = memo(function Overview({ nodes, dragging }: OverviewProps) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const outline = useRef<HTMLCanvasElement>(null);
   const view = useRef<{ transform: ViewTransform; pane: { width: number; height: number } } | null>(null);
-  const dragging = useRef(false);
+  const pointerHeld = useRef(false);
   const { setCenter, getViewport } = useReactFlow();
   const bounds = useMemo(() => graphBounds(nodes), [nodes]);
   // The overview shows the graph and the view together, so the outline stays inside it.
@@ -155,7 +163,22 @@ export const Overview = memo(function Overview({ nodes }: OverviewProps) {
     view.current = { transform, pane };
     redraw(false);
   });
-  useEffect(() => redraw(true), [nodes, redraw]);
+  const latestRedraw = useRef(redraw);
+  latestRedraw.current = redraw;
+  const dragRedraw = useRef(0);
+  useEffect(() => {
+    if (!dragging) {
+      window.clearTimeout(dragRedraw.current);
+      dragRedraw.current = 0;
+      redraw(true);
+    } else if (dragRedraw.current === 0) {
+      dragRedraw.current = window.setTimeout(() => {
+        dragRedraw.current = 0;
+        latestRedraw.current(true);
+      }, DRAG_REDRAW_MS);
+    }
+  }, [nodes, redraw, dragging]);
+  useEffect(() => () => window.clearTimeout(dragRedraw.current), []);
 
   const centreAt = (event: PointerEvent<HTMLDivElement>) => {
     const current = mapping.current;
@@ -185,13 +208,13 @@ export const Overview = memo(function Overview({ nodes }: OverviewProps) {
       aria-label={t('canvas.minimap')}
       style={OVERVIEW_SIZE}
       onPointerDown={(event) => {
-        dragging.current = true;
+        pointerHeld.current = true;
         event.currentTarget.setPointerCapture(event.pointerId);
         centreAt(event);
       }}
-      onPointerMove={(event) => dragging.current && centreAt(event)}
-      onPointerUp={() => (dragging.current = false)}
-      onPointerCancel={() => (dragging.current = false)}
+      onPointerMove={(event) => pointerHeld.current && centreAt(event)}
+      onPointerUp={() => (pointerHeld.current = false)}
+      onPointerCancel={() => (pointerHeld.current = false)}
       onWheel={onWheel}
     >
       <canvas ref={canvas} style={OVERVIEW_SIZE} />
