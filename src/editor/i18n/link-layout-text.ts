@@ -38,7 +38,7 @@ export function linkLayoutMessage(layout: NonNullable<LoadProblem['layout']>): M
   if (details.part !== undefined) params.part = partParam(details);
   if (details.found !== undefined) params.found = typeParam(details.found);
   if (details.countType !== undefined) params.countType = typeParam(details.countType);
-  // NOTE: the link's JSON text stays inside the engine's decoder, so a syntax error here has only the parser's own place.
+  // NOTE: only the parser's own place is known here. The editor's share link opener replaces this message with one naming the line, column and character (linkProblems).
   if (layout.code === 'json' && typeof details.message === 'string') params.message = jsonErrorParam(details.message);
   return { key: `linkLayout.${layout.code}`, params };
 }

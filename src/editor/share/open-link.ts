@@ -7,10 +7,12 @@ import { viewSettingsStore } from '../projector/view-settings';
 import { restoreViewport } from '../canvas/saved-viewport';
 import { matchesAutosave, readViewport, type KeyValueStorage, type SavedViewport } from '../store/persistence';
 import type { EditorStoreApi, LectureMode } from '../store/store';
+import { linkProblems } from './link-problems';
+import { cleanLinkText } from './link-text';
 
-/** Tells whether a URL hash contains a share link (`#graph=…`) rather than a preset or nothing. */
+/** Tells whether a URL hash contains a share link (`#graph=…`), with or without whitespace around it, rather than a preset or nothing. */
 export function isLinkHash(hash: string): boolean {
-  return fragmentOf(hash).startsWith(LINK_PREFIX);
+  return fragmentOf(cleanLinkText(hash)).startsWith(LINK_PREFIX);
 }
 
 export function lectureModeOf(options: LectureOptions | undefined): LectureMode {
@@ -58,22 +60,24 @@ function reloadViewport(document: GraphDocument, storage: KeyValueStorage | unde
 
 /** Returns the saved viewport when the link in `hash` carries the autosaved graph, else null. */
 export function linkReloadViewport(hash: string, storage: KeyValueStorage): SavedViewport | null {
-  const result = decodeLink(hash, registry);
+  const result = decodeLink(cleanLinkText(hash), registry);
   return result.ok ? reloadViewport(result.document, storage) : null;
 }
 
 /**
  * Opens a share link: loads its graph, timeline position and lecture mode.
- * A link that fails to decode leaves the current graph and lists why in the
- * load-error panel. Returns the decode result. With `storage`, a graph equal
+ * Whitespace around the link is ignored and its fragment percent-decoded (see
+ * cleanLinkText). A link that fails to decode leaves the current graph and
+ * lists why in the load-error panel. Returns the decode result. With `storage`, a graph equal
  * to the autosave shows the saved viewport, because that is a reload of the
  * link before any edit.
  */
 export function openLink(store: EditorStoreApi, link: string, storage?: KeyValueStorage): DecodeLinkResult {
-  const result = decodeLink(link, registry);
+  const text = cleanLinkText(link);
+  const result = decodeLink(text, registry);
   const state = store.getState();
   if (!result.ok) {
-    state.setLoadError({ fileName: { key: 'share.linkName' }, messages: result.errors, problems: result.problems });
+    state.setLoadError({ fileName: { key: 'share.linkName' }, messages: result.errors, problems: linkProblems(text, result) });
     return result;
   }
   const viewport = reloadViewport(result.document, storage);
