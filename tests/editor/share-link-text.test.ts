@@ -4,7 +4,7 @@ import { openLink } from '../../src/editor/share/open-link';
 import { defaultShareOptions, shareFragment, type ShareOptions } from '../../src/editor/share/share-link';
 import { characterParam } from '../../src/editor/share/link-problems';
 import { cleanLinkText } from '../../src/editor/share/link-text';
-import { translateMessage, type Message } from '../../src/editor/i18n/translate';
+import { translateMessage } from '../../src/editor/i18n/translate';
 import { findPreset } from '../../src/presets';
 import { craftVersion1Link } from '../engine/link-craft';
 import { commandEnvironment } from '../helpers/editor';
@@ -124,7 +124,7 @@ describe('characterParam', () => {
   const name = (character: string | undefined, language: 'en' | 'zh-CN') => {
     const param = characterParam(character);
     if ('texts' in param) return param.texts[language];
-    return translateMessage(language, param as Message);
+    return translateMessage(language, param);
   };
 
   test('names invisible characters', () => {

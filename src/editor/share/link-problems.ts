@@ -1,7 +1,7 @@
 import type { DecodeLinkResult } from '../../engine/link';
 import type { LoadProblem } from '../../engine/load-problems';
 import { jsonSyntaxErrorOffset, placeOfOffset } from '../i18n/json-place';
-import type { Message, MessageParam } from '../i18n/translate';
+import type { Message, TextInLanguages } from '../i18n/translate';
 import { linkJsonText } from './link-text';
 
 type LinkFailure = Extract<DecodeLinkResult, { ok: false }>;
@@ -22,7 +22,7 @@ const INVISIBLE = /^[\p{White_Space}\p{Cf}\p{Cc}]$/u;
  * name, another invisible character by its code point, such as U+200B, and
  * any other character in each language's quotes. Undefined is the end of the text.
  */
-export function characterParam(character: string | undefined): MessageParam {
+export function characterParam(character: string | undefined): Message | TextInLanguages {
   if (character === undefined) return { key: 'share.character.end' };
   const named = NAMED_CHARACTERS[character];
   if (named) return { key: named };
