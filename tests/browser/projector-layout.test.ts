@@ -2,35 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { byTestId, openApp } from './app';
 import { saveScreenshot, test } from './browser';
-
-interface NodeBox {
-  id: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-async function nodeBoxes(page: Page): Promise<NodeBox[]> {
-  return page.locator('.react-flow__node').evaluateAll((elements) =>
-    elements.map((element) => {
-      const { left, top, right, bottom } = element.getBoundingClientRect();
-      return { id: element.getAttribute('data-id') ?? '', left, top, right, bottom };
-    }),
-  );
-}
-
-/** Returns "a/b" for every pair of nodes whose boxes overlap by more than half a pixel. */
-function overlappingPairs(boxes: NodeBox[]): string[] {
-  const pairs: string[] = [];
-  boxes.forEach((a, index) => {
-    for (const b of boxes.slice(index + 1)) {
-      const overlaps = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-      if (overlaps) pairs.push(`${a.id}/${b.id}`);
-    }
-  });
-  return pairs;
-}
+import { nodeBoxes, overlappingPairs } from './node-boxes';
 
 /** Opens the add-mul preset and turns projector mode on from the View menu. */
 async function openInProjectorMode(page: Page): Promise<void> {

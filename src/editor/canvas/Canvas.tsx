@@ -15,6 +15,8 @@ import { appEnvironment } from '../commands/environment';
 import { importFile } from '../files';
 import { useT } from '../i18n/use-t';
 import { fitGraph, useCanvasOverlays, useCanvasView } from '../menus/canvas-handlers';
+import { currentSpread, toDocumentPoint, type Spread } from '../projector/spread';
+import { useSpreadViewport } from '../projector/spread-viewport';
 import type { GraphEdit } from '../store/edits';
 import type { SelectionChange } from '../store/store';
 import { editorStore, useEditor } from '../store/use-editor';
@@ -71,6 +73,7 @@ export function Canvas() {
   const overlays = useCanvasOverlays();
   useCanvasView('canvas');
   usePanPointerCapture();
+  useSpreadViewport();
   const savedViewport = useSavedViewport(localStorage, currentDocument);
 
   const flowStore = useStoreApi();
@@ -133,7 +136,7 @@ export function Canvas() {
   const compactMenus = useMemo<CompactCanvasMenus>(() => ({ onNode: overlays.openNodeMenu, onWire: overlays.openEdgeMenu }), [overlays]);
 
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
-    const { view: next, moves, selections } = readNodeChanges(viewRef.current, changes);
+    const { view: next, moves, selections } = readNodeChanges(viewRef.current, changes, currentSpread());
     if (next !== viewRef.current) {
       viewRef.current = next;
       setView(next);
@@ -156,7 +159,7 @@ export function Canvas() {
       if (kind) {
         const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
         const store = editorStore.getState();
-        const id = store.addNodeOfKind(kind, { x: point.x - DROP_OFFSET.x, y: point.y - DROP_OFFSET.y });
+        const id = store.addNodeOfKind(kind, toDocumentPoint({ x: point.x - DROP_OFFSET.x, y: point.y - DROP_OFFSET.y }, currentSpread()));
         if (id) store.setSelection({ nodes: [id], edges: [] });
         return;
       }
@@ -221,10 +224,11 @@ export function Canvas() {
 
 /**
  * Splits React Flow node changes into view-state updates, moveNode edits at drag end, and selection changes.
+ * A moveNode edit gets the document position of where the node was dropped on the canvas, given `spread`.
  * Sizes are collected into one new object per batch, because React Flow reports every node's size
  * in one batch when a graph loads, and copying the map per node took quadratic time.
  */
-function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[]) {
+function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[], spread: Spread) {
   let next = view;
   let measured: Map<string, { width: number; height: number }> | null = null;
   const moves: GraphEdit[] = [];
@@ -237,7 +241,7 @@ function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[
       next = { ...next, dragPositions: new Map(next.dragPositions).set(change.id, change.position) };
     } else if (change.type === 'position') {
       const position = change.position ?? next.dragPositions.get(change.id);
-      if (position) moves.push({ type: 'moveNode', nodeId: change.id, position: { x: position.x, y: position.y } });
+      if (position) moves.push({ type: 'moveNode', nodeId: change.id, position: toDocumentPoint({ x: position.x, y: position.y }, spread) });
       const rest = new Map(next.dragPositions);
       rest.delete(change.id);
       next = { ...next, dragPositions: rest };

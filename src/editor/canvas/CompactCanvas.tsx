@@ -1,6 +1,7 @@
 import { useReactFlow, useStore } from '@xyflow/react';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../engine/diagnostics';
+import { currentSpread, toDocumentPoint, useSpread } from '../projector/spread';
 import { useViewSettings } from '../projector/view-settings';
 import type { GraphEdit } from '../store/edits';
 import type { Selection } from '../store/store';
@@ -124,7 +125,8 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const domNode = useStore((state) => state.domNode);
   const { setCenter } = useReactFlow();
 
-  const scene = useMemo(() => buildScene(document), [document]);
+  const spread = useSpread();
+  const scene = useMemo(() => buildScene(document, undefined, spread), [document, spread]);
   const base = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
   const pane = useRef<PaneView>({ transform: { x: 0, y: 0, zoom: 1 }, width: 0, height: 0 });
@@ -490,7 +492,9 @@ function useCompactPointer(
       if (finished.type !== 'node' || !finished.dragging) return;
       const dx = point.x - finished.start.x;
       const dy = point.y - finished.start.y;
-      const moves: GraphEdit[] = [...finished.origins].map(([nodeId, origin]) => ({ type: 'moveNode', nodeId, position: { x: origin.x + dx, y: origin.y + dy } }));
+      // The origins are canvas positions, which projector mode spreads out.
+      const spread = currentSpread();
+      const moves: GraphEdit[] = [...finished.origins].map(([nodeId, origin]) => ({ type: 'moveNode', nodeId, position: toDocumentPoint({ x: origin.x + dx, y: origin.y + dy }, spread) }));
       drag.current = { ids: new Set(finished.origins.keys()), offset: { x: dx, y: dy }, finished: true };
       store.dispatch(...moves);
     };

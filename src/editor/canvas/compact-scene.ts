@@ -1,5 +1,6 @@
 import type { GraphDocument, GraphEdge } from '../../engine/document';
 import type { NodeKind } from '../../engine/types';
+import { NO_SPREAD, toCanvasPoint, type Spread } from '../projector/spread';
 import { kindOfNode } from '../teaching/module-kind';
 import { portFraction } from './drawing';
 
@@ -60,9 +61,12 @@ function portPoint(node: SceneNode, side: 'input' | 'output', port: string): Poi
 
 /**
  * Lays out the scene of `document` with nodes at their document positions,
- * except those in `moved`, which are being dragged.
+ * except those in `moved`, which are being dragged and given in canvas
+ * positions. Positions and node sizes are multiplied by `spread`, as projector
+ * mode spreads the nodes drawn in full.
  */
-export function buildScene(document: GraphDocument, moved: ReadonlyMap<string, Point> = new Map()): CompactScene {
+export function buildScene(document: GraphDocument, moved: ReadonlyMap<string, Point> = new Map(), spread: Spread = NO_SPREAD): CompactScene {
+  const size = { width: COMPACT_NODE_SIZE.width * spread.x, height: COMPACT_NODE_SIZE.height * spread.y };
   const nodes: SceneNode[] = [];
   const byId = new Map<string, SceneNode>();
   let left = Infinity;
@@ -70,15 +74,15 @@ export function buildScene(document: GraphDocument, moved: ReadonlyMap<string, P
   let right = -Infinity;
   let bottom = -Infinity;
   for (const node of document.nodes) {
-    const position = moved.get(node.id) ?? node.position;
+    const position = moved.get(node.id) ?? toCanvasPoint(node.position, spread);
     const kind = kindOfNode(node, document);
-    const entry: SceneNode = { id: node.id, box: { x: position.x, y: position.y, ...COMPACT_NODE_SIZE }, symbol: kind?.symbol ?? '?', kind };
+    const entry: SceneNode = { id: node.id, box: { x: position.x, y: position.y, ...size }, symbol: kind?.symbol ?? '?', kind };
     nodes.push(entry);
     byId.set(node.id, entry);
     left = Math.min(left, position.x);
     top = Math.min(top, position.y);
-    right = Math.max(right, position.x + COMPACT_NODE_SIZE.width);
-    bottom = Math.max(bottom, position.y + COMPACT_NODE_SIZE.height);
+    right = Math.max(right, position.x + size.width);
+    bottom = Math.max(bottom, position.y + size.height);
   }
   const wires: SceneWire[] = [];
   for (const edge of document.edges) {

@@ -1,6 +1,7 @@
 import type { Edge, XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphDocument, GraphNode } from '../../engine/document';
+import { toCanvasPoint, useSpread, type Spread } from '../projector/spread';
 import { editorStore, useEditor } from '../store/use-editor';
 import type { GateFlowNode, GateNodeData } from './GateNode';
 import { estimateLayoutInPage } from './node-estimates';
@@ -9,7 +10,7 @@ import type { NodeLayout } from './node-layout';
 /** Canvas state that is not part of the document: positions during a drag and measured node sizes. */
 export interface NodeViewState {
   /**
-   * Positions of nodes being dragged, by node id, which the document gets when the drag ends. Both
+   * Canvas positions of nodes being dragged, by node id, which the document gets when the drag ends. Both
    * fields are maps, because a node id may be any text, such as "constructor", a key every plain object has.
    */
   dragPositions: ReadonlyMap<string, XYPosition>;
@@ -50,11 +51,16 @@ interface Estimate {
  * React Flow would mount every unmeasured node once to measure it. A measured
  * node gets no estimate, so React Flow keeps the handle places it measured.
  * With `estimate` false no node gets one, for nodes React Flow is not given.
+ *
+ * In projector mode each document position is multiplied by the projector
+ * spread (projector/spread.ts), so the larger nodes keep apart. The document
+ * itself does not change.
  */
 export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNode[] {
   const documentNodes = useEditor((state) => state.document.nodes);
   const modules = useEditor((state) => state.document.modules);
   const selectedIds = useEditor((state) => state.selection.nodes);
+  const spread = useSpread();
   const cache = useRef(new Map<string, GateFlowNode>());
   const estimates = useRef(new Map<string, Estimate>());
   const last = useRef<LastFlowNodes | null>(null);
@@ -62,7 +68,7 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
   return useMemo(() => {
     const previous = last.current;
     const build = (node: GraphNode, selected: ReadonlySet<string>, nextEstimates: Map<string, Estimate>) => {
-      const position = view.dragPositions.get(node.id) ?? node.position;
+      const position = view.dragPositions.get(node.id) ?? toCanvasPoint(node.position, spread);
       const measured = view.measured.get(node.id);
       let layout: NodeLayout | undefined;
       if (estimate && !measured) {
@@ -88,7 +94,7 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
 
     // During a drag only the drag positions change, so only the dragged nodes, and those just let go, are built again.
     if (previous && previous.documentNodes === documentNodes && previous.modules === modules && previous.selectedIds === selectedIds
-      && previous.estimate === estimate && previous.measured === view.measured) {
+      && previous.estimate === estimate && previous.measured === view.measured && previous.spread === spread) {
       const nodes = previous.nodes.slice();
       const changed = new Set([...previous.dragPositions.keys(), ...view.dragPositions.keys()]);
       for (const id of changed) {
@@ -114,9 +120,9 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
     });
     cache.current = next;
     estimates.current = nextEstimates;
-    last.current = { documentNodes, modules, selectedIds, estimate, measured: view.measured, dragPositions: view.dragPositions, selected, indexOf, nodes };
+    last.current = { documentNodes, modules, selectedIds, estimate, spread, measured: view.measured, dragPositions: view.dragPositions, selected, indexOf, nodes };
     return nodes;
-  }, [documentNodes, modules, selectedIds, view, estimate]);
+  }, [documentNodes, modules, selectedIds, view, estimate, spread]);
 }
 
 /** The inputs and result of the last full build of the React Flow nodes, and the drag positions of the last update. */
@@ -125,6 +131,7 @@ interface LastFlowNodes {
   modules: GraphDocument['modules'];
   selectedIds: readonly string[];
   estimate: boolean;
+  spread: Spread;
   measured: NodeViewState['measured'];
   dragPositions: NodeViewState['dragPositions'];
   selected: ReadonlySet<string>;

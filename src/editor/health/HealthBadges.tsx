@@ -4,6 +4,7 @@ import type { GraphNode } from '../../engine/document';
 import type { LayerHealth } from '../../engine/health/metrics';
 import { useT } from '../i18n/use-t';
 import { isInRegion, sameRegion, viewRegion } from '../canvas/view-region';
+import { toCanvasPoint, useSpread } from '../projector/spread';
 import { useQuizOpen } from '../quiz/quiz-view';
 import { useEditor } from '../store/use-editor';
 import { formatFraction, formatNorm } from './layer-labels';
@@ -25,7 +26,9 @@ export function HealthBadges() {
   const culprit = useHealth((state) => state.explanation?.nodeId ?? null);
   const documentNodes = useEditor((state) => state.document.nodes);
   const region = useStore(viewRegion, sameRegion);
-  const positions = useMemo(() => new Map(documentNodes.map((node): [string, GraphNode['position']] => [node.id, node.position])), [documentNodes]);
+  const spread = useSpread();
+  // Canvas positions, which projector mode spreads out.
+  const positions = useMemo(() => new Map(documentNodes.map((node): [string, GraphNode['position']] => [node.id, toCanvasPoint(node.position, spread)])), [documentNodes, spread]);
   const near = (nodeId: string) => {
     const position = positions.get(nodeId);
     return position !== undefined && isInRegion(region, position.x, position.y);

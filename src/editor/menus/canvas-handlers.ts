@@ -8,6 +8,7 @@ import { findCommand } from '../commands/commands';
 import { appEnvironment, setCanvasView } from '../commands/environment';
 import type { Size } from '../commands/tidy-layout';
 import { uiStore, type MenuTarget } from '../commands/ui-store';
+import { currentSpread, toCanvasPoint, toDocumentPoint, toDocumentSize } from '../projector/spread';
 import { editorStore } from '../store/use-editor';
 import { registry } from '../../nodes';
 import { connectionProblem, type ConnectionRequest } from '../canvas/connection';
@@ -24,11 +25,15 @@ export const FIT_PADDING = 0.15;
  */
 export function fitGraph(flow: Pick<ReactFlowInstance, 'fitView' | 'fitBounds'>, document: GraphDocument, duration = 0, minZoom?: number): Promise<boolean> {
   if (document.nodes.length < LARGE_GRAPH_NODES) return flow.fitView({ padding: FIT_PADDING, duration, minZoom });
-  const bounds = buildScene(document).bounds;
+  const bounds = buildScene(document, undefined, currentSpread()).bounds;
   return bounds ? flow.fitBounds(bounds, { padding: FIT_PADDING, duration }) : Promise.resolve(false);
 }
 
-/** Registers the canvas's viewport functions for commands while the canvas is mounted. */
+/**
+ * Registers the canvas's viewport functions for commands while the canvas is
+ * mounted. Commands work in document positions and sizes, so these convert
+ * from and to the canvas's, which projector mode spreads out.
+ */
 export function useCanvasView(canvasId: string): void {
   const flow = useReactFlow();
   const { screenToFlowPosition, flowToScreenPosition, getNodes } = flow;
@@ -38,12 +43,15 @@ export function useCanvasView(canvasId: string): void {
       fitView: () => requestAnimationFrame(() => void fitGraph(flow, editorStore.getState().document, prefersReducedMotion() ? 0 : 200)),
       visibleCentre: () => {
         const box = window.document.getElementById(canvasId)?.getBoundingClientRect();
-        return box ? screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : { x: 0, y: 0 };
+        return box ? toDocumentPoint(screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }), currentSpread()) : { x: 0, y: 0 };
       },
-      toScreen: (point) => flowToScreenPosition(point),
+      toScreen: (point) => flowToScreenPosition(toCanvasPoint(point, currentSpread())),
       nodeSizes: () => {
+        const spread = currentSpread();
         const sizes = new Map<string, Size>();
-        for (const node of getNodes()) if (node.measured?.width && node.measured.height) sizes.set(node.id, { width: node.measured.width, height: node.measured.height });
+        for (const node of getNodes()) {
+          if (node.measured?.width && node.measured.height) sizes.set(node.id, toDocumentSize({ width: node.measured.width, height: node.measured.height }, spread));
+        }
         return sizes;
       },
     });
@@ -51,15 +59,19 @@ export function useCanvasView(canvasId: string): void {
   }, [canvasId, flow, screenToFlowPosition, flowToScreenPosition, getNodes]);
 }
 
-/** Event handlers that open the context menus and the add-node popup from the canvas. */
+/**
+ * Event handlers that open the context menus and the add-node popup from the
+ * canvas. The `flow` point of each request is a document position.
+ */
 export function useCanvasOverlays() {
   const { screenToFlowPosition } = useReactFlow();
 
   return useMemo(() => {
+    const screenToDocumentPosition = (screen: { x: number; y: number }) => toDocumentPoint(screenToFlowPosition(screen), currentSpread());
     const openMenu = (event: ReactMouseEvent | MouseEvent, target: MenuTarget) => {
       event.preventDefault();
       const screen = { x: event.clientX, y: event.clientY };
-      uiStore.setState({ contextMenu: { screen, flow: screenToFlowPosition(screen), target }, addNode: null });
+      uiStore.setState({ contextMenu: { screen, flow: screenToDocumentPosition(screen), target }, addNode: null });
     };
     /** Right-clicking an item outside the selection selects only that item, so the menu acts on what was clicked. */
     const selectFor = (kind: 'nodes' | 'edges', id: string) => {
@@ -90,7 +102,7 @@ export function useCanvasOverlays() {
         const addNode = findCommand('addNode');
         if (!addNode.enabled(appEnvironment)) return;
         const screen = { x: event.clientX, y: event.clientY };
-        void addNode.perform(appEnvironment, { at: screenToFlowPosition(screen), screen });
+        void addNode.perform(appEnvironment, { at: screenToDocumentPosition(screen), screen });
       },
 
       /** A wire dropped on empty canvas opens the add-node popup, filtered to kinds that can take it. */
@@ -104,7 +116,7 @@ export function useCanvasOverlays() {
         const point = 'changedTouches' in event ? event.changedTouches[0] : event;
         const screen = { x: point.clientX, y: point.clientY };
         const wire = { nodeId: connection.fromNode.id, port: connection.fromHandle.id, handleType: connection.fromHandle.type };
-        uiStore.setState({ addNode: { screen, flow: screenToFlowPosition(screen), wire }, contextMenu: null });
+        uiStore.setState({ addNode: { screen, flow: screenToDocumentPosition(screen), wire }, contextMenu: null });
       },
     };
   }, [screenToFlowPosition]);

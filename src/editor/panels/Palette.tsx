@@ -7,6 +7,7 @@ import type { MessageKey } from '../i18n/en';
 import { kindGloss } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
 import { editorStore, useEditor } from '../store/use-editor';
+import { currentSpread, toDocumentPoint } from '../projector/spread';
 
 const categories: readonly KindCategory[] = ['inputs', 'gates', 'math', 'activations', 'losses'];
 
@@ -28,7 +29,7 @@ export function Palette() {
       const left = drawer ? Math.min(Math.max(canvas.left, drawer.right), canvas.right) : canvas.left;
       const centre = screenToFlowPosition({ x: (left + canvas.right) / 2, y: canvas.top + canvas.height / 2 });
       const store = editorStore.getState();
-      const id = store.addNodeOfKind(kind, { x: centre.x - CENTRE_OFFSET.x, y: centre.y - CENTRE_OFFSET.y });
+      const id = store.addNodeOfKind(kind, toDocumentPoint({ x: centre.x - CENTRE_OFFSET.x, y: centre.y - CENTRE_OFFSET.y }, currentSpread()));
       if (id) store.setSelection({ nodes: [id], edges: [] });
     },
     [screenToFlowPosition],

@@ -5,6 +5,7 @@ import { activeStep } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
 import { COMPACT_NODE_SIZE } from '../canvas/compact-scene';
 import { findNode } from '../canvas/selectors';
+import { currentSpread, toCanvasPoint } from './spread';
 import { useViewSettings } from './view-settings';
 
 /** Zoom at which projector mode shows the active node, unless the user zoomed in further. */
@@ -27,11 +28,12 @@ export function ProjectorFollow() {
     if (!projector || activeId === null) return;
     // Zoomed out, a large graph's nodes are drawn without React Flow, so the document gives the position.
     const node = getInternalNode(activeId);
-    const position = node?.internals.positionAbsolute ?? findNode(editorStore.getState().document, activeId)?.position;
+    const documentNode = findNode(editorStore.getState().document, activeId);
+    const position = node?.internals.positionAbsolute ?? (documentNode && toCanvasPoint(documentNode.position, currentSpread()));
     if (!position) return;
     const { x, y } = position;
-    const width = node?.measured.width ?? COMPACT_NODE_SIZE.width;
-    const height = node?.measured.height ?? COMPACT_NODE_SIZE.height;
+    const width = node?.measured.width ?? COMPACT_NODE_SIZE.width * currentSpread().x;
+    const height = node?.measured.height ?? COMPACT_NODE_SIZE.height * currentSpread().y;
     void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOLLOW_ZOOM), duration: prefersReducedMotion() ? 0 : FOLLOW_MS });
   }, [projector, activeId, cursor, getInternalNode, getZoom, setCenter]);
 

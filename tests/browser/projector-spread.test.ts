@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { serializeDocument, type GraphDocument } from '../../src/engine/document';
+import { storageKeys } from '../../src/editor/store/persistence';
+import { GraphBuilder } from '../../src/presets/builder';
+import { byTestId, centerOf, dragMouse, nodeElement } from './app';
+import { appUrl, saveScreenshot, test } from './browser';
+import { nodeBoxes, overlappingPairs } from './node-boxes';
+
+/**
+ * Nodes 12 px apart in normal mode: inputs are 240 × 123 px there, multiply
+ * and add nodes 150 × 105 px and exp nodes 83 px tall. In projector mode they
+ * grow to 152, 120 and 98 px tall and up to 230 px wide, so unspread they overlap.
+ */
+function packedGraph(): GraphDocument {
+  const graph = new GraphBuilder('packed');
+  graph.value('x1', 'input', 1.5, 0, 0);
+  graph.value('x2', 'input', -2, 0, 135);
+  graph.value('x3', 'input', 0.5, 0, 270);
+  graph.value('x4', 'input', 3, 0, 405);
+  graph.node('m1', 'multiply', { a: 'x1', b: 'x2' }, 252, 60);
+  graph.node('m2', 'multiply', { a: 'x3', b: 'x4' }, 252, 177);
+  graph.node('s', 'add', { a: 'm1', b: 'm2' }, 252, 294);
+  graph.node('e', 'exp', { x: 's' }, 414, 60);
+  graph.node('n', 'negate', { x: 'e' }, 414, 155);
+  return graph.build();
+}
+
+/** Factors the canvas multiplies document positions by in projector mode (src/editor/projector/spread.ts). */
+const SPREAD = { x: 1.35, y: 1.5 };
+
+async function readZoom(page: Page): Promise<number> {
+  return page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+}
+
+/** Reads the viewport's CSS transform, which changes when the view pans or zooms. */
+async function readTransform(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+}
+
+async function savedDocument(page: Page): Promise<GraphDocument> {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)!) as GraphDocument, storageKeys.document);
+}
+
+function positionsOf(document: GraphDocument): Record<string, { x: number; y: number }> {
+  return Object.fromEntries(document.nodes.map((node) => [node.id, node.position]));
+}
+
+/** Height of the tallest node on screen, divided by the zoom: projector mode's larger type shows in it. */
+async function tallestNode(page: Page): Promise<number> {
+  const boxes = await nodeBoxes(page);
+  return Math.max(...boxes.map((box) => box.bottom - box.top)) / (await readZoom(page));
+}
+
+/** Switches projector mode from the View menu and waits until React Flow has measured the nodes again. */
+async function setProjector(page: Page, on: boolean): Promise<void> {
+  const before = await tallestNode(page);
+  await byTestId(page, 'view-menu').click();
+  await byTestId(page, 'projector-toggle').setChecked(on);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe(on ? 'on' : 'off');
+  await expect.poll(() => tallestNode(page), { timeout: 10_000 }).not.toBeCloseTo(before, 0);
+  await expect.poll(() => page.locator('.react-flow__node[style*="visibility: hidden"]').count(), { timeout: 10_000 }).toBe(0);
+}
+
+async function openPacked(page: Page, document: GraphDocument): Promise<void> {
+  await page.addInitScript(([key, text]) => {
+    // Only the first load: a reload keeps what the test changed.
+    if (!sessionStorage.getItem('seeded')) localStorage.setItem(key, text);
+    sessionStorage.setItem('seeded', 'yes');
+  }, [storageKeys.document, serializeDocument(document)]);
+  await page.goto(appUrl());
+  await page.locator('.react-flow__node').first().waitFor();
+  await expect.poll(() => page.locator('.react-flow__node[style*="visibility: hidden"]').count(), { timeout: 10_000 }).toBe(0);
+}
+
+describe('projector spread', () => {
+  test('keeps packed nodes apart and saves drags', async ({ page }) => {
+    const document = packedGraph();
+    await openPacked(page, document);
+    expect(overlappingPairs(await nodeBoxes(page)), 'overlaps in normal mode').toEqual([]);
+    await saveScreenshot(page, 'projector-spread-normal');
+
+    await setProjector(page, true);
+    expect(overlappingPairs(await nodeBoxes(page)), 'overlaps in projector mode').toEqual([]);
+    await saveScreenshot(page, 'projector-spread-on');
+    expect(positionsOf(await savedDocument(page)), 'document after switching on').toEqual(positionsOf(document));
+
+    // Drag m2 by (60, 40) screen pixels from a point on its header. It sits mid-pane, so React Flow does not pan while dragging.
+    const zoom = await readZoom(page);
+    const transform = await readTransform(page);
+    const header = nodeElement(page, 'm2').locator('.gate-header');
+    const from = await centerOf(header);
+    await dragMouse(page, from, { x: from.x + 60, y: from.y + 40 });
+    await expect.poll(async () => (await savedDocument(page)).nodes.find((node) => node.id === 'm2')!.position.x, { timeout: 10_000 }).not.toBe(252);
+    expect(await readTransform(page), 'view after the drag').toBe(transform);
+    // React Flow starts the drag a step after the button goes down, so the node moves a few pixels less than the mouse.
+    const to = await centerOf(header);
+    const moved = { x: to.x - from.x, y: to.y - from.y };
+    expect(moved.x, 'screen pixels the node moved right').toBeGreaterThan(50);
+
+    await setProjector(page, false);
+    const saved = positionsOf(await savedDocument(page));
+    expect(saved.m2.x).toBeCloseTo(252 + moved.x / zoom / SPREAD.x, 1);
+    expect(saved.m2.y).toBeCloseTo(177 + moved.y / zoom / SPREAD.y, 1);
+    const { m2: _moved, ...others } = saved;
+    const { m2: _before, ...othersBefore } = positionsOf(document);
+    expect(others, 'nodes not dragged').toEqual(othersBefore);
+    await saveScreenshot(page, 'projector-spread-off-after-drag');
+  });
+
+  test('keeps packed nodes apart in Chinese', async ({ page }) => {
+    await openPacked(page, packedGraph());
+    await byTestId(page, 'language').selectOption('zh-CN');
+    await setProjector(page, true);
+    expect(overlappingPairs(await nodeBoxes(page))).toEqual([]);
+    await saveScreenshot(page, 'projector-spread-on-zh');
+  });
+});
