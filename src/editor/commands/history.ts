@@ -7,6 +7,8 @@ export interface HistoryEntry {
   document: GraphDocument;
   /** The preset the document was loaded from, so undoing a preset load also restores the preset menu and explanation. */
   presetId: string | null;
+  /** Id of the load that brought in the document, so views can see that undo or redo crossed a load. */
+  loadId: number;
 }
 
 /** Undo steps kept; older steps are dropped first. */
@@ -14,11 +16,11 @@ export const HISTORY_LIMIT = 200;
 
 /**
  * zundo options that record one undo step per document change. Only the
- * document and its preset id are tracked, and only a document change is a
- * step, so selection, timeline and evaluation changes never become steps.
+ * document, its preset id and its load id are tracked, and only a document
+ * change is a step, so selection, timeline and evaluation changes never become steps.
  */
 export const historyOptions = {
-  partialize: (state: EditorStore): HistoryEntry => ({ document: state.document, presetId: state.presetId }),
+  partialize: (state: EditorStore): HistoryEntry => ({ document: state.document, presetId: state.presetId, loadId: state.loadId }),
   equality: (past: HistoryEntry, current: HistoryEntry) => past.document === current.document,
   limit: HISTORY_LIMIT,
 };

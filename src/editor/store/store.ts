@@ -63,6 +63,11 @@ export interface EditorState extends Evaluation {
   edited: boolean;
   /** Incremented each time a whole document is loaded, so the canvas can fit the new graph into view. */
   loadCount: number;
+  /**
+   * Id of the load that brought in the current document: loadCount just after that load, or 0 for the
+   * document the store was created with. Undo and redo restore it with the document, unlike loadCount.
+   */
+  loadId: number;
   selection: Selection;
   /** Number of revealed trace steps: steps[0..cursor) are shown. */
   cursor: number;
@@ -196,6 +201,7 @@ export function createEditorStore(initial: InitialState = {}): EditorStoreApi {
       presetId: initial.presetId ?? null,
       edited: false,
       loadCount: 0,
+      loadId: 0,
       selection: { nodes: [], edges: [] },
       cursor: 0,
       playing: false,
@@ -231,6 +237,7 @@ export function createEditorStore(initial: InitialState = {}): EditorStoreApi {
           presetId,
           edited: false,
           loadCount: state.loadCount + 1,
+          loadId: state.loadCount + 1,
           selection: { nodes: [], edges: [] },
           loadError: null,
         });

@@ -29,15 +29,14 @@ interface NumberSettingProps {
 export function NumberSetting({ testId, label, value, validate, onCommit, disabled, scope, fieldName = label, note }: NumberSettingProps) {
   const [text, setText] = useState(String(value));
   const loadCount = useEditor((state) => state.loadCount);
-  const presetId = useEditor((state) => state.presetId);
+  const loadId = useEditor((state) => state.loadId);
   const parsed = parseNumber(text);
   const problem = parsed === null ? validate(Number.NaN) : validate(parsed);
 
   // Shows a value changed elsewhere, such as by undo, and the value of every newly loaded document,
-  // such as another preset's, even when it equals the old value, so the load replaces invalid text.
-  // Undoing or redoing a preset switch changes the preset id, so it replaces invalid text too.
-  // NOTE: undoing an import between two graphs without a preset changes neither, so invalid text stays there.
-  useEffect(() => setText(String(value)), [value, loadCount, presetId]);
+  // such as another preset's or an opened file's, even when it equals the old value, so the load replaces
+  // invalid text. Undoing or redoing a load changes the load id, so it replaces invalid text too.
+  useEffect(() => setText(String(value)), [value, loadCount, loadId]);
   useEffect(() => reportInvalidField(testId, problem === null || !scope ? null : { name: fieldName, scope }), [testId, problem, fieldName, scope]);
   useEffect(() => () => reportInvalidField(testId, null), [testId]);
 
