@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { useT } from '../i18n/use-t';
 import { COMPACT_NODE_SIZE } from './compact-scene';
 import type { GateFlowNode } from './GateNode';
@@ -7,6 +7,15 @@ import { useViewportListener, type ViewTransform } from './viewport-listener';
 
 /** Size of the overview on screen, in CSS pixels. */
 export const OVERVIEW_SIZE = { width: 160, height: 110 };
+/**
+ * The overview shows only in a pane at least this many times its own width and height, and
+ * OVERVIEW_MIN_AREA_RATIO times its area, because in a smaller pane it covers much of the graph.
+ * A 640 × 480 window leaves panes of 570 × 148 (k-NN view open) to 570 × 295 (no view), which
+ * hide it. A 1400 × 900 window with the k-NN or linear SVM view open leaves 820 × 293 or
+ * 470 × 621, which keep it.
+ */
+export const OVERVIEW_MIN_PANE_RATIO = 2.5;
+export const OVERVIEW_MIN_AREA_RATIO = 10;
 /** Share of the graph's extent left empty around it. */
 const MARGIN = 0.08;
 /**
@@ -32,6 +41,13 @@ interface Mapping {
   left: number;
   top: number;
   scale: number;
+}
+
+/** Tells whether a canvas pane of this size has room for the overview. */
+export function paneFitsOverview(pane: { width: number; height: number }): boolean {
+  const { width, height } = OVERVIEW_SIZE;
+  const wideEnough = pane.width >= OVERVIEW_MIN_PANE_RATIO * width && pane.height >= OVERVIEW_MIN_PANE_RATIO * height;
+  return wideEnough && pane.width * pane.height >= OVERVIEW_MIN_AREA_RATIO * width * height;
 }
 
 function graphBounds(nodes: readonly GateFlowNode[]): Bounds | null {
@@ -132,7 +148,8 @@ interface OverviewProps {
  * the view together. The outline is drawn on its own canvas when the view
  * changes, outside React rendering, and the nodes on another when the graph
  * changes or the view reaches past what the overview covers. While nodes are dragged, their
- * moves are drawn a few times a second instead of on every frame.
+ * moves are drawn a few times a second instead of on every frame. In a pane too small for it
+ * (see paneFitsOverview) nothing is rendered, and it is drawn afresh once the pane grows.
  */
 export const Overview = memo(function Overview({ nodes, dragging }: OverviewProps) {
   const t = useT();
@@ -159,12 +176,20 @@ export const Overview = memo(function Overview({ nodes, dragging }: OverviewProp
     if (outline.current) drawOutline(outline.current, visible, next);
   }, [bounds]);
 
+  const [shown, setShown] = useState(true);
   useViewportListener((transform, pane) => {
     view.current = { transform, pane };
+    setShown(paneFitsOverview(pane));
     redraw(false);
   });
   const latestRedraw = useRef(redraw);
   latestRedraw.current = redraw;
+  // The canvases are new each time the overview shows again, so they need every layer drawn.
+  useEffect(() => {
+    if (!shown) return;
+    mapping.current = null;
+    latestRedraw.current(true);
+  }, [shown]);
   const dragRedraw = useRef(0);
   useEffect(() => {
     if (!dragging) {
@@ -199,6 +224,7 @@ export const Overview = memo(function Overview({ nodes, dragging }: OverviewProp
     void setCenter(centreX, centreY, { zoom });
   };
 
+  if (!shown) return null;
   return (
     <div
       className="overview react-flow__panel bottom right"
