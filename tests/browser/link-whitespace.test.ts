@@ -1,0 +1,28 @@
+import { describe, expect } from 'vitest';
+import { defaultShareOptions, shareFragment } from '../../src/editor/share/share-link';
+import { findPreset } from '../../src/presets';
+import { byTestId, nodeIds } from './app';
+import { appUrl, saveScreenshot, test } from './browser';
+
+const knnFragment = () => shareFragment({ document: findPreset('knn')!.build(), cursor: 0, weights: null, presetId: 'knn' }, defaultShareOptions);
+
+describe('links with whitespace', () => {
+  test('trailing space still opens', async ({ page }) => {
+    await page.goto(appUrl(`#${knnFragment()}%20`));
+    const expected = findPreset('knn')!.build().nodes.map((node) => node.id).sort();
+    await expect.poll(async () => (await nodeIds(page)).sort(), { timeout: 30_000 }).toEqual(expected);
+    expect(await byTestId(page, 'load-error').count()).toBe(0);
+  });
+
+  test('inner space named in message', async ({ page }) => {
+    const fragment = knnFragment();
+    // "graph=" is 6 characters, so the space is character 15 of the link's data.
+    await page.goto(appUrl(`#${fragment.slice(0, 20)}%20${fragment.slice(20)}`));
+    await byTestId(page, 'load-error').waitFor({ timeout: 30_000 });
+    await byTestId(page, 'language').selectOption('en');
+    await expect.poll(() => byTestId(page, 'load-error').locator('li').allTextContents(), { timeout: 10_000 }).toEqual([
+      'The link is corrupt: its data contains a space at position 15, which a link cannot contain. After "#graph=" a link contains only the letters A–Z and a–z, the digits 0–9, "-" and "_". Copy the whole link again.',
+    ]);
+    await saveScreenshot(page, 'link-inner-space');
+  });
+});
