@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { describe, expect } from 'vitest';
 import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
 import { serializeDocument, type GraphDocument } from '../../src/engine/document';
@@ -7,6 +6,7 @@ import { registry } from '../../src/nodes';
 import { storageKeys } from '../../src/editor/store/persistence';
 import { byTestId, dragMouse, type Point } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
+import { compareEstimatedHandles, everyKindGraph, misplacedHandles } from './estimated-handles';
 
 /** The 1,016-node unrolled MLP of the canvas benchmark, laid out in columns of 30 nodes 220 units apart. */
 const graph = unrolledScalarMlp(SMALL_WIDTHS);
@@ -92,21 +92,6 @@ function wireAlphaAt(page: Page, points: Point[]): Promise<number[]> {
   }, points);
 }
 
-/** Bundles node-layout.ts into a script that sets `window.nodeLayout` to its exports. */
-async function bundleNodeLayout(): Promise<string> {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry: 'src/editor/canvas/node-layout.ts', formats: ['iife'], name: 'nodeLayout' } },
-  });
-  const outputs = Array.isArray(result) ? result : [result];
-  for (const output of outputs) {
-    if (!('output' in output)) continue;
-    const chunk = output.output.find((file) => file.type === 'chunk');
-    if (chunk?.type === 'chunk') return chunk.code;
-  }
-  throw new Error('Bundling src/editor/canvas/node-layout.ts produced no script.');
-}
 
 describe('large graph reach', () => {
   test('wires to unseen nodes drawn', async ({ page }) => {
@@ -158,80 +143,16 @@ describe('large graph reach', () => {
   test('estimated handles match measured', async ({ page }) => {
     // One node of every kind, in a row of columns that fits the view.
     const kinds = [...registry.values()];
-    const everyKind: GraphDocument = {
-      ...graph,
-      title: 'Every kind',
-      nodes: kinds.map((kind, index) => ({
-        id: `k${index}`,
-        kind: kind.kind,
-        params: Object.fromEntries(kind.params.map((spec) => [spec.name, spec.default])),
-        position: { x: (index % 8) * 280, y: Math.floor(index / 8) * 260 },
-        ...(index < NODE_LABELS.length && { label: NODE_LABELS[index] }),
-      })),
-      edges: [],
-      modules: graph.modules,
-    };
+    const everyKind = everyKindGraph(graph, NODE_LABELS);
     await openDocument(page, everyKind);
     await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 60_000 }).toBe(kinds.length);
     await page.waitForTimeout(500);
     await saveScreenshot(page, 'canvas-reach-kinds');
 
     // The estimate runs in the page on what each node shows, and is compared with what the page laid out.
-    await page.addScriptTag({ content: await bundleNodeLayout() });
-    const results = await page.evaluate(() => {
-      type Layout = { handles: { id: string; x: number; y: number; type: string }[] };
-      const { estimateNodeLayout, NODE_FONTS } = (window as unknown as { nodeLayout: { estimateNodeLayout: (input: unknown, measure: unknown) => Layout; NODE_FONTS: Record<string, string> } }).nodeLayout;
-      const context = document.createElement('canvas').getContext('2d')!;
-      const family = getComputedStyle(document.body).fontFamily;
-      const measure = (text: string, font: string) => {
-        context.font = `${NODE_FONTS[font]} ${family}`;
-        return context.measureText(text).width;
-      };
-      const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
-      const text = (element: Element | null) => element?.textContent ?? '';
-      return [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((element) => {
-        const params = [...element.querySelectorAll('.gate-param')].map((row) => {
-          const name = text(row.querySelector('.gate-param-name'));
-          if (row.querySelector('select')) return { name, field: 'select', choices: [...row.querySelectorAll('option')].map((option) => option.textContent ?? '') };
-          if (row.querySelector('input[type="checkbox"]')) return { name, field: 'checkbox' };
-          if (row.querySelector('.param-preview')) return { name, field: 'preview', text: text(row.querySelector('.param-preview')) };
-          return { name, field: 'text' };
-        });
-        const rows = [...element.querySelectorAll('.gate-port-row')];
-        const value = element.querySelector('.node-value');
-        const gradient = element.querySelector('.node-grad');
-        const estimate = estimateNodeLayout({
-          id: text(element.querySelector('.gate-id')),
-          kind: text(element.querySelector('.gate-kind')),
-          symbol: text(element.querySelector('.gate-symbol')),
-          label: element.querySelector('.gate-label') ? text(element.querySelector('.gate-label')) : undefined,
-          params,
-          inputs: rows.map((row) => row.querySelector('.port-label.in')).filter(Boolean).map(text),
-          outputs: rows.map((row) => row.querySelector('.port-label.out')).filter(Boolean).map(text),
-          valueText: value ? text(value).replace(/^= /, '') : null,
-          gradientText: gradient ? text(gradient).replace(/^∂ /, '') : null,
-        }, measure);
-        const nodeBox = element.getBoundingClientRect();
-        const measured = [...element.querySelectorAll<HTMLElement>('.react-flow__handle')].map((handle) => {
-          const box = handle.getBoundingClientRect();
-          return { id: handle.dataset.handleid ?? '', type: handle.classList.contains('source') ? 'source' : 'target', x: (box.left - nodeBox.left) / zoom, y: (box.top - nodeBox.top) / zoom };
-        });
-        return { kind: text(element.querySelector('.gate-kind')), estimated: estimate.handles, measured };
-      });
-    });
-
+    const results = await compareEstimatedHandles(page, false);
     expect(results.length).toBe(kinds.length);
-    // Every handle off by more than the tolerance, listed together so one failure shows them all.
-    const misplaced: string[] = [];
-    for (const { kind, estimated, measured } of results) {
-      expect(estimated.length, kind).toBe(measured.length);
-      for (const handle of measured) {
-        const match = estimated.find((candidate) => candidate.id === handle.id && candidate.type === handle.type);
-        const dx = match ? match.x - handle.x : Infinity;
-        const dy = match ? match.y - handle.y : Infinity;
-        if (!(Math.abs(dx) <= HANDLE_TOLERANCE && Math.abs(dy) <= HANDLE_TOLERANCE)) misplaced.push(`${kind} ${handle.type} ${handle.id}: off by ${dx.toFixed(1)}, ${dy.toFixed(1)}`);
-      }
-    }
+    const misplaced = misplacedHandles(results, HANDLE_TOLERANCE);
     expect(misplaced).toEqual([]);
   });
 

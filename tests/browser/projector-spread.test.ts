@@ -5,6 +5,7 @@ import { storageKeys } from '../../src/editor/store/persistence';
 import { GraphBuilder } from '../../src/presets/builder';
 import { byTestId, centerOf, dragMouse, nodeElement } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
+import { compareEstimatedHandles, everyKindGraph, misplacedHandles } from './estimated-handles';
 import { nodeBoxes, overlappingPairs } from './node-boxes';
 
 /**
@@ -25,6 +26,11 @@ function packedGraph(): GraphDocument {
   graph.node('n', 'negate', { x: 'e' }, 414, 155);
   return graph.build();
 }
+
+/** Largest distance, in flow units, allowed between an estimated handle and the one React Flow measured. */
+const HANDLE_TOLERANCE = 3;
+/** Labels of the first nodes of the every-kind graph, which keep their normal 13 px type in projector mode. */
+const LABELS = ['a label long enough to take two lines in the node', '隐藏层的输出，经过非线性激活函数之后再送入下一层'];
 
 /** Factors the canvas multiplies document positions by in projector mode (src/editor/projector/spread.ts). */
 const SPREAD = { x: 1.35, y: 1.5 };
@@ -115,5 +121,19 @@ describe('projector spread', () => {
     await setProjector(page, true);
     expect(overlappingPairs(await nodeBoxes(page))).toEqual([]);
     await saveScreenshot(page, 'projector-spread-on-zh');
+  });
+
+  test('estimates projector handles', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('backprop-studio.projector', 'on'));
+    const document = everyKindGraph(packedGraph(), LABELS);
+    await openPacked(page, document);
+    await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe('on');
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 60_000 }).toBe(document.nodes.length);
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'projector-spread-kinds');
+
+    const results = await compareEstimatedHandles(page, true);
+    expect(results.length).toBe(document.nodes.length);
+    expect(misplacedHandles(results, HANDLE_TOLERANCE)).toEqual([]);
   });
 });

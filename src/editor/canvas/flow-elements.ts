@@ -1,7 +1,7 @@
 import type { Edge, XYPosition } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphDocument, GraphNode } from '../../engine/document';
-import { toCanvasPoint, useSpread, type Spread } from '../projector/spread';
+import { NO_SPREAD, toCanvasPoint, useSpread, type Spread } from '../projector/spread';
 import { editorStore, useEditor } from '../store/use-editor';
 import type { GateFlowNode, GateNodeData } from './GateNode';
 import { estimateLayoutInPage } from './node-estimates';
@@ -32,10 +32,11 @@ function dataFor(kind: string): GateNodeData {
   return data;
 }
 
-/** An estimated layout and the document node and modules it was estimated for. */
+/** An estimated layout and the document node, modules and spread it was estimated for. */
 interface Estimate {
   node: GraphNode;
   modules: GraphDocument['modules'];
+  spread: Spread;
   layout: NodeLayout;
 }
 
@@ -74,7 +75,9 @@ export function useFlowNodes(view: NodeViewState, estimate: boolean): GateFlowNo
       if (estimate && !measured) {
         const known = estimates.current.get(node.id);
         const state = editorStore.getState();
-        const current = known && known.node === node && known.modules === modules ? known : { node, modules, layout: estimateLayoutInPage(node, state.document, state) };
+        const current = known && known.node === node && known.modules === modules && known.spread === spread
+          ? known
+          : { node, modules, spread, layout: estimateLayoutInPage(node, state.document, state, spread !== NO_SPREAD) };
         nextEstimates.set(node.id, current);
         layout = current.layout;
       }

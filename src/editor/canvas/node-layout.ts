@@ -9,11 +9,10 @@ const RIGHT = 'right' as Position.Right;
  * the `.gate-*` rules in styles.css and share.css, which fix every height above
  * the port rows, so a handle's distance from the node's top depends only on
  * the node's kind, its parameters and its label. Widths depend on the texts.
+ * The sizes that projector mode changes are in NodeMetrics.
  */
-const BORDER = 2;
 const PADDING_TOP = 6;
 const PADDING_BOTTOM = 6;
-const HEADER_HEIGHT = 21;
 const HEADER_PADDING_X = 10;
 const HEADER_GAP = 6;
 const LABEL_LINE_HEIGHT = 16;
@@ -21,8 +20,6 @@ const LABEL_PADDING_X = 10;
 const LABEL_MAX_WIDTH = 220;
 const PARAMS_PADDING_TOP = 4;
 const PARAMS_PADDING_X = 10;
-const PARAM_ROW_HEIGHT = 22;
-const SELECT_ROW_HEIGHT = 28;
 const PARAM_GAP = 4;
 const VALUE_FIELD_WIDTH = 90;
 /** A checkbox and Chromium's default margins around it. */
@@ -36,7 +33,6 @@ const PORTS_MARGIN_TOP = 4;
 const PORT_ROW_HEIGHT = 22;
 const PORT_ROW_PADDING_X = 12;
 const HANDLE_SIZE = 11;
-const READOUT_MIN_HEIGHT = 20;
 const READOUT_PADDING_X = 10;
 const READOUT_GAP = 10;
 const MIN_WIDTH = 150;
@@ -56,6 +52,66 @@ export const NODE_FONTS = {
 } as const;
 
 export type NodeFont = keyof typeof NODE_FONTS;
+
+/** The fonts of NODE_FONTS in projector mode (projector.css). A label keeps its 13 px. */
+export const PROJECTOR_NODE_FONTS: Record<NodeFont, string> = {
+  symbol: '700 26px',
+  id: '700 19px',
+  kind: '16px',
+  label: '13px',
+  paramName: '19px',
+  preview: '19px',
+  select: '19px',
+  port: '16px',
+  readout: '700 19px',
+};
+
+/** Sizes of a node's box that differ between normal and projector mode, in flow units. */
+export interface NodeMetrics {
+  border: number;
+  headerHeight: number;
+  /** Height the header gains when its kind name breaks after a hyphen onto a second line. */
+  kindLineHeight: number;
+  /** Height of a parameter row with a text field. */
+  fieldRowHeight: number;
+  /** Height of a parameter row with a checkbox or a tensor preview. */
+  paramRowHeight: number;
+  selectRowHeight: number;
+  readoutMinHeight: number;
+}
+
+/** Normal mode's sizes. NOTE: kindLineHeight is an estimate of one 12 px line, not measured, because no built-in kind's header wrapped in normal mode. */
+export const NORMAL_NODE_METRICS: NodeMetrics = { border: 2, headerHeight: 21, kindLineHeight: 14, fieldRowHeight: 22, paramRowHeight: 22, selectRowHeight: 28, readoutMinHeight: 20 };
+
+/** Projector mode's sizes, measured in Chromium 156: its larger type makes some rows taller than their minimums. */
+export const PROJECTOR_NODE_METRICS: NodeMetrics = { border: 3, headerHeight: 30, kindLineHeight: 17, fieldRowHeight: 28, paramRowHeight: 22, selectRowHeight: 34, readoutMinHeight: 24 };
+
+function paramRowHeight(param: LayoutParam, metrics: NodeMetrics): number {
+  switch (param.field) {
+    case 'select':
+      return metrics.selectRowHeight;
+    case 'text':
+      return metrics.fieldRowHeight;
+    default:
+      return metrics.paramRowHeight;
+  }
+}
+
+/**
+ * Returns the header's height. A header wider than the node leaves its kind
+ * name less room, so a kind name with a hyphen, such as "leaky-relu", breaks
+ * after it onto a second line.
+ * NOTE: a name with several hyphens may take more than two lines; this counts two.
+ */
+function headerHeight(input: NodeLayoutInput, measure: MeasureText, width: number, metrics: NodeMetrics): number {
+  const content = headerWidth(input, measure);
+  const wraps = content > width - 2 * metrics.border && input.kind.includes('-');
+  return wraps ? metrics.headerHeight + metrics.kindLineHeight : metrics.headerHeight;
+}
+
+function headerWidth(input: NodeLayoutInput, measure: MeasureText): number {
+  return 2 * HEADER_PADDING_X + measure(input.symbol, 'symbol') + HEADER_GAP + measure(input.id, 'id') + HEADER_GAP + measure(input.kind, 'kind');
+}
 
 /** Returns the width in CSS pixels of `text` set in font `font`. */
 export type MeasureText = (text: string, font: NodeFont) => number;
@@ -102,8 +158,8 @@ function paramWidth(param: LayoutParam, measure: MeasureText): number {
 }
 
 /** Returns the width a node takes: its widest row's content, within the node's minimum and maximum width. */
-function estimateWidth(input: NodeLayoutInput, measure: MeasureText): number {
-  const header = 2 * HEADER_PADDING_X + measure(input.symbol, 'symbol') + HEADER_GAP + measure(input.id, 'id') + HEADER_GAP + measure(input.kind, 'kind');
+function estimateWidth(input: NodeLayoutInput, measure: MeasureText, border: number): number {
+  const header = headerWidth(input, measure);
   const label = input.label ? Math.min(LABEL_MAX_WIDTH, 2 * LABEL_PADDING_X + measure(input.label, 'label')) : 0;
   const params = Math.max(0, ...input.params.map((param) => 2 * PARAMS_PADDING_X + paramWidth(param, measure)));
   let ports = 0;
@@ -115,7 +171,7 @@ function estimateWidth(input: NodeLayoutInput, measure: MeasureText): number {
   const texts = [input.valueText && `= ${input.valueText}`, input.gradientText && `∂ ${input.gradientText}`].filter((text): text is string => Boolean(text));
   const readout = texts.length === 0 ? 0 : 2 * READOUT_PADDING_X + texts.reduce((sum, text) => sum + measure(text, 'readout'), 0) + READOUT_GAP * (texts.length - 1);
   const content = Math.max(header, label, params, ports, readout);
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(content) + 2 * BORDER));
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(content) + 2 * border));
 }
 
 /** Characters that Chromium may break a line around: CJK, Hangul and fullwidth forms. */
@@ -171,22 +227,25 @@ export function countLabelLines(label: string, room: number, measure: MeasureTex
  * Estimates where React Flow would measure a node's handles and how large the
  * node is, without drawing it. Heights follow from the fixed row heights, the
  * width from the measured texts, and a label's lines from where its text wraps.
+ * `metrics` gives the sizes of normal or projector mode, and `measure` must
+ * measure in the same mode's fonts.
  */
-export function estimateNodeLayout(drawn: NodeLayoutInput, measure: MeasureText): NodeLayout {
+export function estimateNodeLayout(drawn: NodeLayoutInput, measure: MeasureText, metrics: NodeMetrics = NORMAL_NODE_METRICS): NodeLayout {
+  const { border } = metrics;
   const input = drawn.label ? { ...drawn, label: collapseWhitespace(drawn.label) } : drawn;
-  const width = estimateWidth(input, measure);
-  const labelRoom = Math.min(LABEL_MAX_WIDTH, width - 2 * BORDER) - 2 * LABEL_PADDING_X;
+  const width = estimateWidth(input, measure, border);
+  const labelRoom = Math.min(LABEL_MAX_WIDTH, width - 2 * border) - 2 * LABEL_PADDING_X;
   const labelLines = input.label ? countLabelLines(input.label, labelRoom, measure) : 0;
-  const params = input.params.length === 0 ? 0 : PARAMS_PADDING_TOP + input.params.reduce((sum, param) => sum + (param.field === 'select' ? SELECT_ROW_HEIGHT : PARAM_ROW_HEIGHT), 0);
-  const portsTop = BORDER + PADDING_TOP + HEADER_HEIGHT + labelLines * LABEL_LINE_HEIGHT + params + PORTS_MARGIN_TOP;
+  const params = input.params.length === 0 ? 0 : PARAMS_PADDING_TOP + input.params.reduce((sum, param) => sum + paramRowHeight(param, metrics), 0);
+  const portsTop = border + PADDING_TOP + headerHeight(input, measure, width, metrics) + labelLines * LABEL_LINE_HEIGHT + params + PORTS_MARGIN_TOP;
   const rows = Math.max(input.inputs.length, input.outputs.length);
 
   // A handle is centred on its row's side: React Flow's handle rules translate it by half its size.
   const handleTop = (row: number) => portsTop + row * PORT_ROW_HEIGHT + (PORT_ROW_HEIGHT - HANDLE_SIZE) / 2;
   const handles: NodeHandle[] = [
-    ...input.inputs.map((id, row): NodeHandle => ({ id, type: 'target', position: LEFT, x: BORDER - HANDLE_SIZE / 2, y: handleTop(row), width: HANDLE_SIZE, height: HANDLE_SIZE })),
-    ...input.outputs.map((id, row): NodeHandle => ({ id, type: 'source', position: RIGHT, x: width - BORDER - HANDLE_SIZE / 2, y: handleTop(row), width: HANDLE_SIZE, height: HANDLE_SIZE })),
+    ...input.inputs.map((id, row): NodeHandle => ({ id, type: 'target', position: LEFT, x: border - HANDLE_SIZE / 2, y: handleTop(row), width: HANDLE_SIZE, height: HANDLE_SIZE })),
+    ...input.outputs.map((id, row): NodeHandle => ({ id, type: 'source', position: RIGHT, x: width - border - HANDLE_SIZE / 2, y: handleTop(row), width: HANDLE_SIZE, height: HANDLE_SIZE })),
   ];
-  const height = portsTop + rows * PORT_ROW_HEIGHT + READOUT_MIN_HEIGHT + PADDING_BOTTOM + BORDER;
+  const height = portsTop + rows * PORT_ROW_HEIGHT + metrics.readoutMinHeight + PADDING_BOTTOM + border;
   return { width, height, handles };
 }
