@@ -76,7 +76,7 @@ export const en = {
   'share.linkName': 'shared link',
   'share.badCharacter':
     'The link is corrupt: its data contains {character} at position {position}, which a link cannot contain. After "#graph=" a link contains only the letters A–Z and a–z, the digits 0–9, "-" and "_". Copy the whole link again.',
-  'share.jsonSyntax': "The graph in the link is not valid JSON: syntax error at line {line}, column {column}, at {character} ({message}). Share the graph again to make a new link.",
+  'share.jsonSyntax': "The graph in the link is not valid JSON: syntax error at line {line}, column {column}, at {character}{parserNote}. Share the graph again to make a new link.",
   'share.character.space': 'a space',
   'share.character.tab': 'a tab',
   'share.character.lineBreak': 'a line break',

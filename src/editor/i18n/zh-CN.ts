@@ -74,7 +74,7 @@ export const zhCN: Messages = {
   'share.encodeFailed': '无法生成链接：{message}',
   'share.linkName': '分享链接',
   'share.badCharacter': '链接已损坏：其数据第 {position} 个位置是{character}，链接中不能出现这个字符。链接在 “#graph=” 之后只包含字母 A–Z 和 a–z、数字 0–9、“-” 和 “_”。请重新复制完整的链接。',
-  'share.jsonSyntax': '链接中的图不是有效的 JSON：第 {line} 行第 {column} 列（{character}）有语法错误。请重新分享这个图以生成新链接。',
+  'share.jsonSyntax': '链接中的图不是有效的 JSON：第 {line} 行第 {column} 列（{character}）有语法错误{parserNote}。请重新分享这个图以生成新链接。',
   'share.character.space': '空格',
   'share.character.tab': '制表符',
   'share.character.lineBreak': '换行符',

@@ -49,7 +49,9 @@ export function jsonSyntaxMessage(text: string, parserMessage: string, fallback:
   const { line, column } = placeOfOffset(text, offset);
   // Code points, not UTF-16 units, so a character outside the BMP is named whole.
   const character = offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : undefined;
-  return { key: 'share.jsonSyntax', params: { line, column, character: characterParam(character), message: parserMessage }, fallback };
+  // The parser's English message adds nothing in Chinese that the line and column do not already say.
+  const parserNote = { texts: { en: ` (${parserMessage})`, 'zh-CN': '' } };
+  return { key: 'share.jsonSyntax', params: { line, column, character: characterParam(character), parserNote }, fallback };
 }
 
 /** Reads the character that the engine stores as a JSON string literal. */
