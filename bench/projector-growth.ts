@@ -4,7 +4,8 @@
  * node's box in flow units (screen size divided by the zoom). Further
  * arguments are more URL fragments to measure, such as a `graph=…` link with a
  * node of every kind (`npm run cli -- link encode FILE`). Prints one line
- * per node kind with the largest width and height ratios, then one JSON line.
+ * per node kind with the largest width and height ratios, one line per graph
+ * whose wire labels overlap nodes in projector mode, then one JSON line.
  *
  *   npx vite build --outDir /tmp/dist && npx tsx bench/projector-growth.ts /tmp/dist [graph=…]
  */
@@ -30,6 +31,23 @@ async function readBoxes(page: Page): Promise<Map<string, Box>> {
   return new Map(entries);
 }
 
+/** Lists "label@node" for every wire label on screen that overlaps a node's box by more than a pixel. */
+async function labelsOverNodes(page: Page): Promise<string[]> {
+  // A string, so the bundler adds no helper the page lacks.
+  return page.evaluate(`(() => {
+    const nodes = [...document.querySelectorAll('.react-flow__node')].map((element) => [element.getAttribute('data-id'), element.getBoundingClientRect()]);
+    const hits = [];
+    for (const label of document.querySelectorAll('.edge-label')) {
+      const box = label.getBoundingClientRect();
+      if (box.width === 0) continue;
+      for (const [id, node] of nodes) {
+        if (box.left < node.right - 1 && node.left < box.right - 1 && box.top < node.bottom - 1 && node.top < box.bottom - 1) hits.push(label.textContent + '@' + id);
+      }
+    }
+    return hits;
+  })()`);
+}
+
 async function openGraph(page: Page, baseUrl: string, hash: string, projector: boolean): Promise<Map<string, Box>> {
   await page.evaluate((on) => localStorage.setItem('backprop-studio.projector', on ? 'on' : 'off'), projector);
   await page.goto(`${baseUrl}/#${hash}`);
@@ -43,6 +61,7 @@ async function openGraph(page: Page, baseUrl: string, hash: string, projector: b
 async function main(): Promise<void> {
   const [outDir = 'dist', ...extraHashes] = process.argv.slice(2);
   const ratios = new Map<string, { width: number; height: number; normal: Box; projector: Box }>();
+  const labelOverlaps: Record<string, number> = {};
   await withPreviewServer(outDir, async (baseUrl) => {
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -52,6 +71,8 @@ async function main(): Promise<void> {
     for (const hash of hashes) {
       const normal = await openGraph(page, baseUrl, hash, false);
       const projector = await openGraph(page, baseUrl, hash, true);
+      const overlaps = await labelsOverNodes(page);
+      if (overlaps.length > 0) labelOverlaps[hash] = overlaps.length;
       for (const [id, before] of normal) {
         const after = projector.get(id);
         if (!after) continue;
@@ -69,7 +90,9 @@ async function main(): Promise<void> {
   }
   const maxWidth = Math.max(...rows.map(([, r]) => r.width));
   const maxHeight = Math.max(...rows.map(([, r]) => r.height));
-  console.log(JSON.stringify({ kinds: rows.length, maxWidthRatio: Number(maxWidth.toFixed(3)), maxHeightRatio: Number(maxHeight.toFixed(3)) }));
+  for (const [hash, count] of Object.entries(labelOverlaps)) console.log(`${hash.slice(0, 40).padEnd(40)} ${count} wire label/node overlaps in projector mode`);
+  const report = { kinds: rows.length, maxWidthRatio: Number(maxWidth.toFixed(3)), maxHeightRatio: Number(maxHeight.toFixed(3)), graphsWithLabelOverNode: Object.keys(labelOverlaps).length };
+  console.log(JSON.stringify(report));
 }
 
 await main();
