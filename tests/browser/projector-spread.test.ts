@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
 import { serializeDocument, type GraphDocument } from '../../src/engine/document';
 import { storageKeys } from '../../src/editor/store/persistence';
 import { GraphBuilder } from '../../src/presets/builder';
@@ -69,12 +70,18 @@ async function setProjector(page: Page, on: boolean): Promise<void> {
   await expect.poll(() => page.locator('.react-flow__node[style*="visibility: hidden"]').count(), { timeout: 10_000 }).toBe(0);
 }
 
-async function openPacked(page: Page, document: GraphDocument): Promise<void> {
+/** Puts `document` in the autosave before the page first loads. */
+async function seedDocument(page: Page, document: GraphDocument): Promise<void> {
   await page.addInitScript(([key, text]) => {
     // Only the first load: a reload keeps what the test changed.
     if (!sessionStorage.getItem('seeded')) localStorage.setItem(key, text);
     sessionStorage.setItem('seeded', 'yes');
   }, [storageKeys.document, serializeDocument(document)]);
+}
+
+/** Opens the app on `document` and waits until React Flow has measured its nodes. */
+async function openDocument(page: Page, document: GraphDocument): Promise<void> {
+  await seedDocument(page, document);
   await page.goto(appUrl());
   await page.locator('.react-flow__node').first().waitFor();
   await expect.poll(() => page.locator('.react-flow__node[style*="visibility: hidden"]').count(), { timeout: 10_000 }).toBe(0);
@@ -83,7 +90,7 @@ async function openPacked(page: Page, document: GraphDocument): Promise<void> {
 describe('projector spread', () => {
   test('keeps packed nodes apart and saves drags', async ({ page }) => {
     const document = packedGraph();
-    await openPacked(page, document);
+    await openDocument(page, document);
     expect(overlappingPairs(await nodeBoxes(page)), 'overlaps in normal mode').toEqual([]);
     await saveScreenshot(page, 'projector-spread-normal');
 
@@ -116,7 +123,7 @@ describe('projector spread', () => {
   });
 
   test('keeps packed nodes apart in Chinese', async ({ page }) => {
-    await openPacked(page, packedGraph());
+    await openDocument(page, packedGraph());
     await byTestId(page, 'language').selectOption('zh-CN');
     await setProjector(page, true);
     expect(overlappingPairs(await nodeBoxes(page))).toEqual([]);
@@ -126,7 +133,7 @@ describe('projector spread', () => {
   test('estimates projector handles', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('backprop-studio.projector', 'on'));
     const document = everyKindGraph(packedGraph(), LABELS);
-    await openPacked(page, document);
+    await openDocument(page, document);
     await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe('on');
     await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 60_000 }).toBe(document.nodes.length);
     await page.waitForTimeout(500);
@@ -135,5 +142,41 @@ describe('projector spread', () => {
     const results = await compareEstimatedHandles(page, true);
     expect(results.length).toBe(document.nodes.length);
     expect(misplacedHandles(results, HANDLE_TOLERANCE)).toEqual([]);
+  });
+
+  test('saves compact canvas drags', async ({ page }) => {
+    // The 1,016-node unrolled MLP is drawn on the compact canvas when zoomed out, one 90 × 60 box per node in normal mode.
+    const large = unrolledScalarMlp(SMALL_WIDTHS);
+    await page.addInitScript(() => localStorage.setItem('backprop-studio.projector', 'on'));
+    await seedDocument(page, large);
+    await page.goto(appUrl());
+    const drawnNodes = () => page.evaluate(() => Number(document.querySelector<HTMLElement>('[data-testid="compact-canvas"]')?.dataset.drawnNodes ?? -1));
+    // When the first trace arrives, projector mode zooms in on its last active node. The fit command (F) shows the whole graph again.
+    await expect.poll(() => readZoom(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(1.4);
+    await page.keyboard.press('f');
+    await expect.poll(drawnNodes, { timeout: 60_000 }).toBe(large.nodes.length);
+    await page.waitForTimeout(500);
+
+    // The node's box is drawn at its document position times the spread, and is as much larger.
+    const id = 'l1n0z';
+    const before = large.nodes.find((node) => node.id === id)!.position;
+    const view = await page.evaluate(() => {
+      const matrix = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      return { x: matrix.e, y: matrix.f, zoom: matrix.a, left: pane.left, top: pane.top };
+    });
+    const centre = {
+      x: view.left + view.x + (before.x + 45) * SPREAD.x * view.zoom,
+      y: view.top + view.y + (before.y + 30) * SPREAD.y * view.zoom,
+    };
+    await page.mouse.click(centre.x, centre.y);
+    await expect.poll(() => byTestId(page, 'inspector').textContent()).toContain(id);
+
+    await dragMouse(page, centre, { x: centre.x + 60, y: centre.y + 30 });
+    await expect.poll(async () => (await savedDocument(page)).nodes.find((node) => node.id === id)!.position.x, { timeout: 10_000 })
+      .toBeCloseTo(before.x + 60 / view.zoom / SPREAD.x, -1);
+    const moved = (await savedDocument(page)).nodes.find((node) => node.id === id)!.position;
+    expect(moved.y).toBeCloseTo(before.y + 30 / view.zoom / SPREAD.y, -1);
+    await saveScreenshot(page, 'projector-spread-compact');
   });
 });
