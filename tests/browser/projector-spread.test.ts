@@ -68,6 +68,14 @@ async function setProjector(page: Page, on: boolean): Promise<void> {
   await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe(on ? 'on' : 'off');
   await expect.poll(() => tallestNode(page), { timeout: 10_000 }).not.toBeCloseTo(before, 0);
   await expect.poll(() => page.locator('.react-flow__node[style*="visibility: hidden"]').count(), { timeout: 10_000 }).toBe(0);
+  // Switching on also starts projector mode's 300 ms move to the active node, so wait until the view rests.
+  let last = '';
+  await expect.poll(async () => {
+    const previous = last;
+    await page.waitForTimeout(400);
+    last = await readTransform(page);
+    return last === previous;
+  }, { timeout: 10_000 }).toBe(true);
 }
 
 /** Puts `document` in the autosave before the page first loads. */
