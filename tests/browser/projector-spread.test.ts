@@ -10,21 +10,21 @@ import { compareEstimatedHandles, everyKindGraph, misplacedHandles } from './est
 import { nodeBoxes, overlappingPairs } from './node-boxes';
 
 /**
- * Nodes 12 px apart in normal mode: inputs are 240 × 123 px there, multiply
- * and add nodes 150 × 105 px and exp nodes 83 px tall. In projector mode they
- * grow to 152, 120 and 98 px tall and up to 230 px wide, so unspread they overlap.
+ * Nodes 10 px apart in normal mode, where inputs are 156 × 109 px, multiply and
+ * add nodes about 150 × 105 px, and exp and negate nodes 150 × 83 px. Projector
+ * mode draws them up to 190 × 130, 198 × 120 and 170 × 98 px, so unspread they overlap.
  */
 function packedGraph(): GraphDocument {
   const graph = new GraphBuilder('packed');
   graph.value('x1', 'input', 1.5, 0, 0);
-  graph.value('x2', 'input', -2, 0, 135);
-  graph.value('x3', 'input', 0.5, 0, 270);
-  graph.value('x4', 'input', 3, 0, 405);
-  graph.node('m1', 'multiply', { a: 'x1', b: 'x2' }, 252, 60);
-  graph.node('m2', 'multiply', { a: 'x3', b: 'x4' }, 252, 177);
-  graph.node('s', 'add', { a: 'm1', b: 'm2' }, 252, 294);
-  graph.node('e', 'exp', { x: 's' }, 414, 60);
-  graph.node('n', 'negate', { x: 'e' }, 414, 155);
+  graph.value('x2', 'input', -2, 0, 119);
+  graph.value('x3', 'input', 0.5, 0, 238);
+  graph.value('x4', 'input', 3, 0, 357);
+  graph.node('m1', 'multiply', { a: 'x1', b: 'x2' }, 166, 0);
+  graph.node('m2', 'multiply', { a: 'x3', b: 'x4' }, 166, 115);
+  graph.node('s', 'add', { a: 'm1', b: 'm2' }, 166, 230);
+  graph.node('e', 'exp', { x: 's' }, 330, 0);
+  graph.node('n', 'negate', { x: 'e' }, 330, 93);
   return graph.build();
 }
 
@@ -113,7 +113,8 @@ describe('projector spread', () => {
     const header = nodeElement(page, 'm2').locator('.gate-header');
     const from = await centerOf(header);
     await dragMouse(page, from, { x: from.x + 60, y: from.y + 40 });
-    await expect.poll(async () => (await savedDocument(page)).nodes.find((node) => node.id === 'm2')!.position.x, { timeout: 10_000 }).not.toBe(252);
+    const before = positionsOf(document).m2;
+    await expect.poll(async () => (await savedDocument(page)).nodes.find((node) => node.id === 'm2')!.position.x, { timeout: 10_000 }).not.toBe(before.x);
     expect(await readTransform(page), 'view after the drag').toBe(transform);
     // React Flow starts the drag a step after the button goes down, so the node moves a few pixels less than the mouse.
     const to = await centerOf(header);
@@ -122,8 +123,8 @@ describe('projector spread', () => {
 
     await setProjector(page, false);
     const saved = positionsOf(await savedDocument(page));
-    expect(saved.m2.x).toBeCloseTo(252 + moved.x / zoom / SPREAD.x, 1);
-    expect(saved.m2.y).toBeCloseTo(177 + moved.y / zoom / SPREAD.y, 1);
+    expect(saved.m2.x).toBeCloseTo(before.x + moved.x / zoom / SPREAD.x, 1);
+    expect(saved.m2.y).toBeCloseTo(before.y + moved.y / zoom / SPREAD.y, 1);
     const { m2: _moved, ...others } = saved;
     const { m2: _before, ...othersBefore } = positionsOf(document);
     expect(others, 'nodes not dragged').toEqual(othersBefore);
