@@ -26,7 +26,7 @@ const VALUE_FIELD_WIDTH = 90;
 const CHECKBOX_WIDTH = 20;
 /**
  * Room a select takes beside its longest option: its padding and border in styles.css and its arrow.
- * NOTE: the arrow's width is measured in Chromium 156 on Debian; other browsers draw it in their own sizes.
+ * NOTE: the arrow's width is measured in Chromium 150 on Debian; other browsers draw it in their own sizes.
  */
 const SELECT_EXTRA_WIDTH = 42;
 const PORTS_MARGIN_TOP = 4;
@@ -83,7 +83,7 @@ export interface NodeMetrics {
 /** Normal mode's sizes. NOTE: kindLineHeight is an estimate of one 12 px line, not measured, because no built-in kind's header wrapped in normal mode. */
 export const NORMAL_NODE_METRICS: NodeMetrics = { border: 2, headerHeight: 21, kindLineHeight: 14, fieldRowHeight: 22, paramRowHeight: 22, selectRowHeight: 28, readoutMinHeight: 20 };
 
-/** Projector mode's sizes, measured in Chromium 156: its larger type makes some rows taller than their minimums. */
+/** Projector mode's sizes, measured in Chromium 150: its larger type makes some rows taller than their minimums. */
 export const PROJECTOR_NODE_METRICS: NodeMetrics = { border: 3, headerHeight: 30, kindLineHeight: 17, fieldRowHeight: 28, paramRowHeight: 22, selectRowHeight: 34, readoutMinHeight: 24 };
 
 function paramRowHeight(param: LayoutParam, metrics: NodeMetrics): number {

@@ -18,7 +18,7 @@ export const NO_SPREAD: Spread = { x: 1, y: 1 };
  * The spread in projector mode. Projector mode's fonts and borders make a node
  * box at most 1.32 times as wide and 1.46 times as tall as in normal mode
  * (bench/projector-growth.ts over every preset and one node of each kind,
- * Chromium 156). Spreading positions by at least those ratios keeps apart any
+ * Chromium 150). Spreading positions by at least those ratios keeps apart any
  * two nodes that are apart in normal mode. If node B starts at least A's width
  * right of A, the distance from A's left side to B's grows by the factor, and
  * so at least as much as A's width does. The same holds for heights.
