@@ -176,6 +176,10 @@ describe('projector mode', () => {
     await byTestId(page, 'projector-toggle').check();
     await closeMenus(page);
     await expect.poll(() => label.evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeGreaterThan(fontBefore * 1.4);
+    // Switching on centres the node of the step the timeline rests on, the last one (x's backward step),
+    // at a readable zoom.
+    await expect.poll(() => offCentre(page, 'x'), { timeout: 10_000 }).toBeLessThan(30);
+    await expect.poll(async () => (await viewport(page)).zoom, { timeout: 10_000 }).toBeGreaterThan(1.399);
 
     // Arrows step the timeline; every step centres its node at a readable zoom. The scrubber keeps
     // the focus after the drag and would take the arrows itself, so the focus goes back to the page.

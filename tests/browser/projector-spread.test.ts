@@ -69,6 +69,11 @@ async function setProjector(page: Page, on: boolean): Promise<void> {
   await expect.poll(() => tallestNode(page), { timeout: 10_000 }).not.toBeCloseTo(before, 0);
   await expect.poll(() => page.locator('.react-flow__node[style*="visibility: hidden"]').count(), { timeout: 10_000 }).toBe(0);
   // Switching on also starts projector mode's 300 ms move to the active node, so wait until the view rests.
+  await viewRests(page);
+}
+
+/** Waits until the view has not moved for 400 ms. */
+async function viewRests(page: Page): Promise<void> {
   let last = '';
   await expect.poll(async () => {
     const previous = last;
@@ -107,7 +112,11 @@ describe('projector spread', () => {
     await saveScreenshot(page, 'projector-spread-on');
     expect(positionsOf(await savedDocument(page)), 'document after switching on').toEqual(positionsOf(document));
 
-    // Drag m2 by (60, 40) screen pixels from a point on its header. It sits mid-pane, so React Flow does not pan while dragging.
+    // Drag m2 by (60, 40) screen pixels from a point on its header. Projector mode zoomed in on the active node,
+    // so the graph is fitted first: m2 then sits mid-pane, and React Flow does not pan while dragging.
+    await page.evaluate(() => (window.document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('f');
+    await viewRests(page);
     const zoom = await readZoom(page);
     const transform = await readTransform(page);
     const header = nodeElement(page, 'm2').locator('.gate-header');

@@ -1,5 +1,5 @@
-import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useReactFlow, useStore } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
 import { prefersReducedMotion } from '../canvas/reduced-motion';
 import { activeStep } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
@@ -12,6 +12,8 @@ import { useViewSettings } from './view-settings';
 export const FOLLOW_ZOOM = 1.4;
 /** Length of the follow animation in milliseconds; 0 when the user asks for reduced motion. */
 const FOLLOW_MS = 300;
+/** How long after projector mode is switched on a new size of the active node centres it again. */
+const RESIZE_FOLLOW_MS = 1000;
 
 /**
  * In projector mode, centres the canvas on the node of the active timeline
@@ -23,19 +25,38 @@ export function ProjectorFollow() {
   const activeId = useEditor((state) => activeStep(state.trace?.steps ?? [], state.cursor)?.nodeId ?? null);
   const cursor = useEditor((state) => state.cursor);
   const { getInternalNode, getZoom, setCenter } = useReactFlow();
+  // The active node's measured size. Projector mode's larger type makes React Flow measure the node again
+  // after the switch, and a new size within RESIZE_FOLLOW_MS of it centres the node again.
+  const activeSize = useStore((state) => {
+    const measured = activeId === null ? undefined : state.nodeLookup.get(activeId)?.measured;
+    return measured ? `${measured.width}x${measured.height}` : '';
+  });
+  const switchedOn = useRef(-Infinity);
+  const followed = useRef({ projector, activeId, cursor });
 
   useEffect(() => {
+    const before = followed.current;
+    followed.current = { projector, activeId, cursor };
+    if (projector && !before.projector) switchedOn.current = performance.now();
     if (!projector || activeId === null) return;
-    // Zoomed out, a large graph's nodes are drawn without React Flow, so the document gives the position.
-    const node = getInternalNode(activeId);
-    const documentNode = findNode(editorStore.getState().document, activeId);
-    const position = node?.internals.positionAbsolute ?? (documentNode && toCanvasPoint(documentNode.position, currentSpread()));
-    if (!position) return;
-    const { x, y } = position;
-    const width = node?.measured.width ?? COMPACT_NODE_SIZE.width * currentSpread().x;
-    const height = node?.measured.height ?? COMPACT_NODE_SIZE.height * currentSpread().y;
-    void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOLLOW_ZOOM), duration: prefersReducedMotion() ? 0 : FOLLOW_MS });
-  }, [projector, activeId, cursor, getInternalNode, getZoom, setCenter]);
+    // A size that changes later, as when the user zooms out and the node leaves React Flow, moves nothing.
+    const onlyResized = before.projector === projector && before.activeId === activeId && before.cursor === cursor;
+    if (onlyResized && performance.now() - switchedOn.current > RESIZE_FOLLOW_MS) return;
+    // One frame later, React Flow has the nodes at their spread positions when projector mode was just
+    // switched on, and this move replaces the view that useSpreadViewport kept in the same commit.
+    const frame = requestAnimationFrame(() => {
+      // Zoomed out, a large graph's nodes are drawn without React Flow, so the document gives the position.
+      const node = getInternalNode(activeId);
+      const documentNode = findNode(editorStore.getState().document, activeId);
+      const position = node?.internals.positionAbsolute ?? (documentNode && toCanvasPoint(documentNode.position, currentSpread()));
+      if (!position) return;
+      const { x, y } = position;
+      const width = node?.measured.width ?? COMPACT_NODE_SIZE.width * currentSpread().x;
+      const height = node?.measured.height ?? COMPACT_NODE_SIZE.height * currentSpread().y;
+      void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOLLOW_ZOOM), duration: prefersReducedMotion() ? 0 : FOLLOW_MS });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [projector, activeId, cursor, activeSize, getInternalNode, getZoom, setCenter]);
 
   return null;
 }
