@@ -141,7 +141,9 @@ function decodeUnchecked(input: string, registry: KindRegistry): DecodeLinkResul
   const data = fragment.slice(LINK_PREFIX.length);
   const decoded = decodeBase64Url(data);
   if ('problem' in decoded) {
-    const character = data[decoded.index];
+    // The whole code point, so that an emoji is not named by half its surrogate pair. Every character before
+    // it is in the base64url alphabet, so the position counts characters as well as UTF-16 units.
+    const character = String.fromCodePoint(data.codePointAt(decoded.index)!);
     return fail(
       'corrupt',
       `The link is corrupt: character ${JSON.stringify(character)} at position ${decoded.index + 1} of its data is not allowed in a link. Copy the whole link again.`,

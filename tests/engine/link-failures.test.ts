@@ -39,6 +39,19 @@ describe('damaged links', () => {
     rejected(decodeLink(`${addMulLink.slice(0, 20)}é${addMulLink.slice(21)}`, registry), 'corrupt');
   });
 
+  test('character outside BMP named whole', () => {
+    const broken = `${addMulLink.slice(0, 20)}\u{1F600}${addMulLink.slice(20)}`;
+    const result = decodeLink(broken, registry);
+    expect(rejected(result, 'corrupt')).toContain('character "\u{1F600}" at position 15 of its data');
+    if (result.ok) return;
+    expect(result.problems[0]?.details).toStrictEqual({ character: '"\u{1F600}"', position: 15 });
+  });
+
+  test('lone surrogate named by its escape', () => {
+    const broken = `${addMulLink.slice(0, 20)}\ud83d${addMulLink.slice(20)}`;
+    expect(rejected(decodeLink(broken, registry), 'corrupt')).toContain('character "\\ud83d" at position 15');
+  });
+
   test('every truncation reports truncated', () => {
     for (let length = PREFIX.length; length < addMulLink.length; length++) {
       rejected(decodeLink(addMulLink.slice(0, length), registry), 'truncated');
