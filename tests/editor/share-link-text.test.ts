@@ -3,11 +3,12 @@ import { loadErrorLines } from '../../src/editor/i18n/load-problem-text';
 import { openLink } from '../../src/editor/share/open-link';
 import { defaultShareOptions, shareFragment, type ShareOptions } from '../../src/editor/share/share-link';
 import { characterParam } from '../../src/editor/share/link-problems';
-import { cleanLinkText } from '../../src/editor/share/link-text';
+import { cleanLinkText } from '../../src/engine/link-text';
 import { translateMessage } from '../../src/editor/i18n/translate';
 import { findPreset } from '../../src/presets';
 import { craftVersion1Link } from '../engine/link-craft';
 import { commandEnvironment } from '../helpers/editor';
+import { parserMessage } from '../helpers/json-parser-message';
 
 const readyStore = () => commandEnvironment().editor;
 
@@ -19,16 +20,6 @@ function openAndRead(link: string): { en: string[]; zh: string[] } | null {
   if (result.ok) return null;
   expect(error, 'load error after a failed link').not.toBeNull();
   return { en: loadErrorLines('en', error!), zh: loadErrorLines('zh-CN', error!) };
-}
-
-/** Returns the message that this platform's JSON parser gives for `text`. */
-function parserMessage(text: string): string {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error(`${text} is valid JSON`);
 }
 
 const fragmentOfPreset = (id: string, options: Partial<ShareOptions> = {}) =>
@@ -88,6 +79,13 @@ describe('bad character message', () => {
     const lines = openAndRead('#graph=AB*CD')!;
     expect(lines.en[0]).toContain('its data contains "*" at position 3,');
     expect(lines.zh[0]).toContain('其数据第 3 个位置是“*”，');
+  });
+
+  test('emoji named whole', () => {
+    const fragment = fragmentOfPreset('add-mul');
+    const lines = openAndRead(`#${fragment.slice(0, 16)}%F0%9F%98%80${fragment.slice(16)}`)!;
+    expect(lines.en[0]).toContain('its data contains "\u{1F600}" at position 11,');
+    expect(lines.zh[0]).toContain('其数据第 11 个位置是“\u{1F600}”，');
   });
 
   test('malformed escape names percent', () => {

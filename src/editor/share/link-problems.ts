@@ -2,7 +2,7 @@ import type { DecodeLinkResult } from '../../engine/link';
 import type { LoadProblem } from '../../engine/load-problems';
 import { jsonSyntaxErrorOffset, placeOfOffset } from '../i18n/json-place';
 import type { Message, TextInLanguages } from '../i18n/translate';
-import { linkJsonText } from './link-text';
+import { linkJsonText } from '../../engine/link-text';
 
 type LinkFailure = Extract<DecodeLinkResult, { ok: false }>;
 

@@ -8,7 +8,7 @@ import { restoreViewport } from '../canvas/saved-viewport';
 import { matchesAutosave, readViewport, type KeyValueStorage, type SavedViewport } from '../store/persistence';
 import type { EditorStoreApi, LectureMode } from '../store/store';
 import { linkProblems } from './link-problems';
-import { cleanLinkText } from './link-text';
+import { cleanLinkText } from '../../engine/link-text';
 
 /** Tells whether a URL hash contains a share link (`#graph=…`), with or without whitespace around it, rather than a preset or nothing. */
 export function isLinkHash(hash: string): boolean {

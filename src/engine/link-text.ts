@@ -1,6 +1,6 @@
-import { fragmentOf, LINK_PREFIX, MAX_INFLATED_BYTES } from '../../engine/link';
-import { decodeBase64Url, readVarint } from '../../engine/link-bytes';
-import { inflateWithLimit, openEnvelope } from '../../engine/link-envelope';
+import { fragmentOf, LINK_PREFIX, MAX_INFLATED_BYTES } from './link';
+import { decodeBase64Url, readVarint } from './link-bytes';
+import { inflateWithLimit, openEnvelope } from './link-envelope';
 
 /**
  * Whitespace that mail clients and chat apps put around a link, including
@@ -8,25 +8,35 @@ import { inflateWithLimit, openEnvelope } from '../../engine/link-envelope';
  */
 const SURROUNDING_WHITESPACE = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;
 
+/** Removes the whitespace around a link or a name in a URL, such as a preset id in "#preset=<id>". */
+export function trimLinkWhitespace(text: string): string {
+  return text.replace(SURROUNDING_WHITESPACE, '');
+}
+
+/** Percent-decodes text from a URL, or returns it unchanged when its percent-encoding is malformed. */
+export function decodeUrlText(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A "%" that does not start an escape: the link decoder then names it as the bad character.
+    return text;
+  }
+}
+
 /**
  * Returns a link as the user meant it: the part after "#" percent-decoded,
  * because browsers write a space in a URL's fragment as "%20", and the
  * whitespace around the link and around that part removed. The data of a
  * link uses only URL-safe base64, which needs no percent-encoding, so
  * decoding changes only characters that do not belong to a link. A fragment
- * whose percent-encoding is malformed stays as it is.
+ * whose percent-encoding is malformed stays as it is. The app and the
+ * `link decode` command both clean links with it.
  */
 export function cleanLinkText(link: string): string {
-  const text = link.replace(SURROUNDING_WHITESPACE, '');
+  const text = trimLinkWhitespace(link);
   const hash = text.indexOf('#');
   const fragment = hash >= 0 ? text.slice(hash + 1) : text;
-  let decoded = fragment;
-  try {
-    decoded = decodeURIComponent(fragment);
-  } catch {
-    // A "%" that does not start an escape: the decoder then names it as the bad character.
-  }
-  const cleaned = decoded.replace(SURROUNDING_WHITESPACE, '');
+  const cleaned = trimLinkWhitespace(decodeUrlText(fragment));
   return hash >= 0 ? `${text.slice(0, hash)}#${cleaned}` : cleaned;
 }
 
