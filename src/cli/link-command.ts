@@ -1,7 +1,12 @@
 import { serializeDocument } from '../engine/document';
-import { decodeLink, encodeLink, MAX_LINK_CHARS } from '../engine/link';
+import { decodeLink, encodeLink, MAX_LINK_CHARS, type DecodeLinkResult } from '../engine/link';
+import { cleanLinkText } from '../engine/link-text';
+import { loadErrorLines } from '../editor/i18n/load-problem-text';
+import { linkProblems } from '../editor/share/link-problems';
 import { registry } from '../nodes';
 import { readGraph, UsageError } from './input';
+
+type LinkFailure = Extract<DecodeLinkResult, { ok: false }>;
 
 export interface LinkOptions {
   /** encode: a URL to print before "#" and the fragment, such as http://127.0.0.1:5173/. */
@@ -42,10 +47,28 @@ async function encode(argument: string, url: string | undefined): Promise<LinkOu
 }
 
 function decode(link: string, json: boolean): LinkOutput {
-  const result = decodeLink(link, registry);
+  // Whitespace and percent-encoding around the link are ignored, as the app ignores them.
+  const cleaned = cleanLinkText(link);
+  const result = decodeLink(cleaned, registry);
   // A rejected link is invalid input, as an invalid file is, so it exits with the same status.
-  if (!result.ok) return { stdout: '', stderr: `${result.message}\n`, exitCode: 2 };
+  if (!result.ok) return { stdout: '', stderr: `${rejectionText(cleaned, result)}\n`, exitCode: 2 };
   const { document, view, lecture } = result;
   const text = json ? JSON.stringify({ document, view, lecture }, null, 2) : serializeDocument(document);
   return { stdout: `${text}\n`, stderr: '', exitCode: 0 };
+}
+
+/**
+ * Returns why a link was rejected, in the English lines that the app's
+ * load-error panel shows: a bad character by its name and a JSON syntax
+ * error by its line, column and character. When the engine's message puts a
+ * heading before the errors, such as for a document's schema errors, the
+ * heading comes first and each error follows on its own indented line, as
+ * for a rejected file.
+ */
+function rejectionText(link: string, failure: LinkFailure): string {
+  const lines = loadErrorLines('en', { fileName: { key: 'share.linkName' }, messages: failure.errors, problems: linkProblems(link, failure) });
+  const list = failure.errors.join(' ');
+  if (failure.message === list) return lines.join('\n');
+  const heading = failure.message.endsWith(list) ? failure.message.slice(0, -list.length).trimEnd() : failure.message;
+  return `${heading}\n  ${lines.join('\n  ')}`;
 }

@@ -6,6 +6,9 @@ import { describe, expect, test } from 'vitest';
 import { serializeDocument } from '../../src/engine/document';
 import { encodeLink } from '../../src/engine/link';
 import { findPreset } from '../../src/presets';
+import { runLinkCommand } from '../../src/cli/link-command';
+import { craftVersion1Link } from '../engine/link-craft';
+import { parserMessage } from '../helpers/json-parser-message';
 
 const CLI = [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('src/cli/main.ts')];
 
@@ -30,6 +33,13 @@ function cli(args: string[], input = ''): Promise<CliResult> {
 }
 
 const addMul = findPreset('add-mul')!.build();
+
+/** Runs `link decode <link>` in this process, which the cases below need many times. */
+const decodeInProcess = (link: string) => runLinkCommand(['decode', link], { json: false }, () => Promise.reject(new Error('no standard input')));
+
+/** The sentence after a bad character's name and position in the app's message. */
+const ALPHABET_SENTENCE =
+  'which a link cannot contain. After "#graph=" a link contains only the letters A–Z and a–z, the digits 0–9, "-" and "_". Copy the whole link again.';
 
 describe('cli link', () => {
   test('encode then decode a preset', async () => {
@@ -67,6 +77,13 @@ describe('cli link', () => {
     expect(JSON.parse(decoded.stdout)).toStrictEqual({ document: addMul, view: { cursor: 5 }, lecture });
   });
 
+  test('spawned CLI cleans the link', async () => {
+    const decoded = await cli(['link', 'decode', `\u200b${encodeLink(addMul)}%0A`]);
+    expect(decoded.stderr).toBe('');
+    expect(decoded.code).toBe(0);
+    expect(JSON.parse(decoded.stdout)).toStrictEqual(addMul);
+  });
+
   test('truncated link fails with the app message', async () => {
     const link = encodeLink(addMul);
     const decoded = await cli(['link', 'decode', link.slice(0, 60)]);
@@ -93,5 +110,67 @@ describe('cli link', () => {
     const result = await cli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: /);
+  });
+});
+
+describe('cli link decode cleaning', () => {
+  const link = encodeLink(addMul);
+  const wrapped: [name: string, text: string][] = [
+    ['encoded line break after', `${link}%0A`],
+    ['encoded space before', `%20${link}`],
+    ['zero-width space before', `\u200b${link}`],
+    ['URL with encoded space after', `http://x/#${link}%20`],
+    ['whitespace around a URL', ` \thttp://127.0.0.1:5173/#${link}\r\n`],
+  ];
+  test.each(wrapped)('%s opens', async (_name, text) => {
+    const decoded = await decodeInProcess(text);
+    expect(decoded.stderr).toBe('');
+    expect(decoded.exitCode).toBe(0);
+    expect(JSON.parse(decoded.stdout)).toStrictEqual(addMul);
+  });
+
+  test('inner space named as the app names it', async () => {
+    // "graph=" is 6 characters, so the space is character 11 of the data.
+    const decoded = await decodeInProcess(`${link.slice(0, 16)}%20${link.slice(16)}`);
+    expect(decoded.exitCode).toBe(2);
+    expect(decoded.stdout).toBe('');
+    expect(decoded.stderr).toBe(`The link is corrupt: its data contains a space at position 11, ${ALPHABET_SENTENCE}\n`);
+  });
+
+  test('emoji named whole', async () => {
+    const decoded = await decodeInProcess(`${link.slice(0, 16)}%F0%9F%98%80${link.slice(16)}`);
+    expect(decoded.exitCode).toBe(2);
+    expect(decoded.stderr).toBe(`The link is corrupt: its data contains "\u{1F600}" at position 11, ${ALPHABET_SENTENCE}\n`);
+  });
+});
+
+describe('cli link decode JSON syntax', () => {
+  test('trailing comma by line and column', async () => {
+    const json = '[\n  [1, "t", [], []],\n]';
+    const decoded = await decodeInProcess(craftVersion1Link(json));
+    expect(decoded.exitCode).toBe(2);
+    expect(decoded.stderr).toBe(
+      `The graph in the link is not valid JSON: syntax error at line 3, column 1, at "]" (${parserMessage(json)}). Share the graph again to make a new link.\n`,
+    );
+  });
+
+  test('brace on third line', async () => {
+    // Line 3 is `  "a": 1,}`: the "}" after the comma is its 10th character.
+    const json = '{\n  "v": 1,\n  "a": 1,}';
+    const decoded = await decodeInProcess(`#${craftVersion1Link(json)}\n`);
+    expect(decoded.exitCode).toBe(2);
+    expect(decoded.stderr).toContain('syntax error at line 3, column 10, at "}" (');
+    expect(decoded.stderr).not.toMatch(/^The link's content does not have the layout/);
+  });
+
+  test('document errors one a line', async () => {
+    const broken = { ...addMul, nodes: addMul.nodes.map((node, index) => (index === 0 ? { ...node, kind: 'no-such-kind' } : node)) };
+    const decoded = await decodeInProcess(encodeLink(broken));
+    expect(decoded.exitCode).toBe(2);
+    const lines = decoded.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('The graph in the link is not a valid document:');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines[1]).toMatch(/^ {2}\S/);
+    expect(lines[1]).toContain('no-such-kind');
   });
 });
