@@ -25,4 +25,23 @@ describe('links with whitespace', () => {
     ]);
     await saveScreenshot(page, 'link-inner-space');
   });
+
+  test('preset name with whitespace opens', async ({ page }) => {
+    const idsOf = (id: string) => findPreset(id)!.build().nodes.map((node) => node.id).sort();
+    const unknownPresetNotices = () => byTestId(page, 'notice').filter({ hasText: 'does not exist' }).count();
+
+    await page.goto(appUrl('#preset=knn%20'));
+    await byTestId(page, 'language').selectOption('en');
+    await byTestId(page, 'view-panel').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await nodeIds(page)).sort(), { timeout: 30_000 }).toEqual(idsOf('knn'));
+    expect(await unknownPresetNotices()).toBe(0);
+
+    // A later hash change goes through the hashchange handler instead of the first load.
+    await page.evaluate(() => {
+      location.hash = '#preset=%20add-mul%0A';
+    });
+    await expect.poll(async () => (await nodeIds(page)).sort(), { timeout: 30_000 }).toEqual(idsOf('add-mul'));
+    expect(await unknownPresetNotices()).toBe(0);
+    await saveScreenshot(page, 'preset-hash-whitespace');
+  });
 });

@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../../engine/document';
+import { decodeUrlText, trimLinkWhitespace } from '../../engine/link-text';
 import { DEFAULT_PRESET_ID, findPreset, presets } from '../../presets';
 import type { Message } from '../i18n/translate';
 import { isLinkHash, linkReloadViewport } from '../share/open-link';
@@ -15,10 +16,16 @@ export interface InitialDocument {
   viewport: SavedViewport | null;
 }
 
-/** Returns the preset id of a `#preset=<id>` hash, or null for any other hash. */
+/**
+ * Returns the preset id of a `#preset=<id>` hash, or null for any other hash.
+ * Whitespace around the hash and around the percent-decoded id is ignored,
+ * as it is around a share link, so "#preset=knn%20" names the preset "knn".
+ */
 export function presetIdFromHash(hash: string): string | null {
-  const match = /^#preset=([^&]+)$/.exec(hash);
-  return match ? decodeURIComponent(match[1]) : null;
+  const match = /^#preset=([^&]+)$/.exec(trimLinkWhitespace(hash));
+  if (!match) return null;
+  const id = trimLinkWhitespace(decodeUrlText(match[1]));
+  return id === '' ? null : id;
 }
 
 /**
