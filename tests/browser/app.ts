@@ -97,11 +97,15 @@ export async function dragScrubberToStart(page: Page): Promise<void> {
 
 /** Selects the whole value field of a node, types `text` and presses Enter. */
 export async function typeValue(page: Page, nodeId: string, text: string): Promise<void> {
-  const field = byTestId(page, `value-${nodeId}`);
-  await field.click();
+  await typeInto(page, `value-${nodeId}`, text);
+  await page.keyboard.press('Enter');
+}
+
+/** Selects the text of the field with test id `testId` and types `text` over it like a person, without pressing Enter. */
+export async function typeInto(page: Page, testId: string, text: string): Promise<void> {
+  await byTestId(page, testId).click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
 }
 
 export async function nodeIds(page: Page): Promise<string[]> {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { serializeDocument } from '../../src/engine/document';
 import { findPreset } from '../../src/presets';
-import { byTestId, openApp } from './app';
+import { byTestId, openApp, typeInto } from './app';
 import { saveScreenshot, test } from './browser';
 
 /** Imports a preset's graph as a file, which opens without a preset, and waits for its learning rate. */
@@ -11,12 +11,6 @@ async function importGraph(page: Page, presetId: string, learningRate: string): 
   await byTestId(page, 'import-file').setInputFiles({ name: `${presetId}.json`, mimeType: 'application/json', buffer });
   await expect.poll(() => byTestId(page, 'learning-rate').inputValue(), { timeout: 30_000 }).toBe(learningRate);
   await expect.poll(() => byTestId(page, 'preset-menu').inputValue()).not.toBe(presetId);
-}
-
-async function typeInto(page: Page, testId: string, text: string): Promise<void> {
-  await byTestId(page, testId).click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
 }
 
 describe('undo of an import', () => {

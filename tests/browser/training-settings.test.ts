@@ -1,19 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { byTestId, openApp } from './app';
+import { byTestId, openApp, typeInto } from './app';
 import { saveScreenshot, test } from './browser';
 
 async function openLinearSoftmax(page: Page): Promise<void> {
   await openApp(page, '#preset=linear-softmax');
   await byTestId(page, 'training-panel').waitFor();
   await byTestId(page, 'initial-loss').waitFor({ timeout: 30_000 });
-}
-
-/** Selects a field's text and types `text` over it like a person, without pressing Enter. */
-async function typeInto(page: Page, testId: string, text: string): Promise<void> {
-  await byTestId(page, testId).click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
 }
 
 describe('training settings that block a run', () => {
