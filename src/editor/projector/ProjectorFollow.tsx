@@ -28,7 +28,8 @@ export function ProjectorFollow() {
   // The active node's measured size. Projector mode's larger type makes React Flow measure the node again
   // after the switch, and a new size within RESIZE_FOLLOW_MS of it centres the node again.
   const activeSize = useStore((state) => {
-    const measured = activeId === null ? undefined : state.nodeLookup.get(activeId)?.measured;
+    // Outside projector mode nothing follows, so no text is built on every store update, such as each drag move.
+    const measured = !projector || activeId === null ? undefined : state.nodeLookup.get(activeId)?.measured;
     return measured ? `${measured.width}x${measured.height}` : '';
   });
   const switchedOn = useRef(-Infinity);
