@@ -101,7 +101,7 @@ function paramRowHeight(param: LayoutParam, metrics: NodeMetrics): number {
  * Returns the header's height. A header wider than the node leaves its kind
  * name less room, so a kind name with a hyphen, such as "leaky-relu", breaks
  * after it onto a second line.
- * NOTE: a name with several hyphens may take more than two lines; this counts two.
+ * NOTE: a name with several hyphens may take more than two lines, but the estimate counts two.
  */
 function headerHeight(input: NodeLayoutInput, measure: MeasureText, width: number, metrics: NodeMetrics): number {
   const content = headerWidth(input, measure);

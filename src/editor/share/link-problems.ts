@@ -49,7 +49,7 @@ export function jsonSyntaxMessage(text: string, parserMessage: string, fallback:
   const { line, column } = placeOfOffset(text, offset);
   // Code points, not UTF-16 units, so a character outside the BMP is named whole.
   const character = offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : undefined;
-  // The parser's English message adds nothing in Chinese that the line and column do not already say.
+  // The Chinese message leaves out the parser's English text, because the line and column already give the place.
   const parserNote = { texts: { en: ` (${parserMessage})`, 'zh-CN': '' } };
   return { key: 'share.jsonSyntax', params: { line, column, character: characterParam(character), parserNote }, fallback };
 }
