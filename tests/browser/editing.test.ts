@@ -398,7 +398,7 @@ describe('context menus and layout', () => {
     await saveScreenshot(page, 'overview-clicked');
   });
 
-  test('overview follows a dragged node a few times a second', async ({ page }) => {
+  test('overview redraws sparingly during drags', async ({ page }) => {
     await openApp(page);
     const overview = byTestId(page, 'overview');
     await overview.waitFor();
