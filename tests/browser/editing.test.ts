@@ -436,6 +436,22 @@ describe('context menus and layout', () => {
     await expect.poll(drawings).toBeGreaterThan(duringDrag);
     expect(await overviewPixels()).not.toBe(pixelsBefore);
   });
+
+  test('nodes composite only during drags', async ({ page }) => {
+    await openApp(page);
+    const willChange = () => page.locator('.react-flow__nodes').evaluate((element) => getComputedStyle(element).willChange);
+    expect(await willChange()).toBe('auto');
+
+    const start = await centerOf(nodeElement(page, 'x').locator('.gate-header'));
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let move = 1; move <= 5; move++) await page.mouse.move(start.x + move * 6, start.y + move * 4);
+    // A composited layer: moving wires repaint under the nodes without repainting them.
+    expect(await willChange()).toBe('transform');
+
+    await page.mouse.up();
+    await expect.poll(willChange).toBe('auto');
+  });
 });
 
 describe('panning', () => {
