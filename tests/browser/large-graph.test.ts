@@ -99,12 +99,52 @@ async function exposedWirePoint(page: Page): Promise<{ id: string; point: Point 
   });
 }
 
+/** Red channel under which a canvas pixel is wire-coloured (#59616f), darker than the grid dots (#91919a) and the white background. */
+const WIRE_RED = 125;
+
+/**
+ * Reads the wire canvas at 400 grid points (every 24 flow units) near the middle of what it covers,
+ * and halfway between them. Counts the grid points in the dots' grey (#91919a), the halfway points
+ * in white, and the places where both pixels are opaque.
+ */
+async function gridPixelsOnCanvas(page: Page): Promise<{ tested: number; dotsOnPoints: number; whiteBetween: number; opaque: number }> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="wire-canvas"]')!;
+    const origin = new DOMMatrixReadOnly(canvas.style.transform);
+    const scale = canvas.width / parseFloat(canvas.style.width);
+    const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const at = (flowX: number, flowY: number) => {
+      const index = (Math.round((flowY - origin.f) * scale) * canvas.width + Math.round((flowX - origin.e) * scale)) * 4;
+      return [pixels[index], pixels[index + 1], pixels[index + 2], pixels[index + 3]];
+    };
+    const middleX = Math.round((origin.e + canvas.width / scale / 2) / 24) * 24;
+    const middleY = Math.round((origin.f + canvas.height / scale / 2) / 24) * 24;
+    let tested = 0;
+    let dotsOnPoints = 0;
+    let whiteBetween = 0;
+    let opaque = 0;
+    for (let column = -10; column < 10; column++) {
+      for (let row = -10; row < 10; row++) {
+        const x = middleX + column * 24;
+        const y = middleY + row * 24;
+        const [red, green, blue, alpha] = at(x, y);
+        const between = at(x + 12, y + 12);
+        tested++;
+        if (Math.abs(red - 0x91) <= 12 && Math.abs(green - 0x91) <= 12 && Math.abs(blue - 0x9a) <= 12) dotsOnPoints++;
+        if (between[0] === 255 && between[1] === 255 && between[2] === 255) whiteBetween++;
+        if (alpha === 255 && between[3] === 255) opaque++;
+      }
+    }
+    return { tested, dotsOnPoints, whiteBetween, opaque };
+  });
+}
+
 /**
  * Counts how many of 19 points along each rendered wire's SVG path have a
- * painted pixel on the wire canvas within 2 pixels, and how many points were tested.
+ * wire-coloured pixel on the wire canvas within 2 pixels, and how many points were tested.
  */
 async function wirePixelsOnCanvas(page: Page): Promise<{ painted: number; tested: number }> {
-  return page.evaluate(() => {
+  return page.evaluate((wireRed) => {
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="wire-canvas"]')!;
     const rect = canvas.getBoundingClientRect();
     const pixels = canvas.getContext('2d', { willReadFrequently: true })!.getImageData(0, 0, canvas.width, canvas.height);
@@ -121,13 +161,18 @@ async function wirePixelsOnCanvas(page: Page): Promise<{ painted: number; tested
         const row = Math.round((matrix.b * local.x + matrix.d * local.y + matrix.f - rect.top) * scale);
         if (column < 2 || row < 2 || column >= canvas.width - 2 || row >= canvas.height - 2) continue;
         tested++;
-        let alpha = 0;
-        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) alpha = Math.max(alpha, pixels.data[((row + dy) * canvas.width + column + dx) * 4 + 3]);
-        if (alpha > 0) painted++;
+        let found = false;
+        for (let dy = -2; dy <= 2; dy++) {
+          for (let dx = -2; dx <= 2; dx++) {
+            const index = ((row + dy) * canvas.width + column + dx) * 4;
+            if (pixels.data[index + 3] > 0 && pixels.data[index] < wireRed) found = true;
+          }
+        }
+        if (found) painted++;
       }
     }
     return { painted, tested };
-  });
+  }, WIRE_RED);
 }
 
 /** Visibility of each rendered wire's SVG path, by wire id. */
@@ -249,6 +294,15 @@ describe('large graph drawing', () => {
     expect(new Set(Object.values(await pathVisibility(page)))).toEqual(new Set(['hidden']));
     await saveScreenshot(page, 'large-graph-wire-canvas');
 
+    // The canvas also draws the dotted background, opaque, in place of the grid element.
+    expect(await byTestId(page, 'dot-grid').count()).toBe(0);
+    const grid = await gridPixelsOnCanvas(page);
+    expect(grid.tested).toBe(400);
+    expect(grid.opaque).toBe(grid.tested);
+    // Wires cross some of the places, so most of them, not all, show the dot or the white.
+    expect(grid.dotsOnPoints).toBeGreaterThan(grid.tested * 0.6);
+    expect(grid.whiteBetween).toBeGreaterThan(grid.tested * 0.6);
+
     // A click on a wire's hidden path selects the wire, whose path then shows over the canvas.
     const wire = await exposedWirePoint(page);
     expect(wire).not.toBeNull();
@@ -312,8 +366,11 @@ describe('large graph drawing', () => {
     await expect.poll(async () => (await readTransform(page)).x).toBeGreaterThan(before.x + 60);
     expect((await readTransform(page)).y).toBeGreaterThan(before.y + 30);
     expect(await page.locator('.react-flow__pane.dragging').count()).toBe(0);
-    // The dotted grid is opaque, so the compositor can skip what lies under it.
-    expect(await byTestId(page, 'dot-grid').evaluate((grid) => getComputedStyle(grid).backgroundColor)).toBe('rgb(255, 255, 255)');
+    // The dotted background is opaque after the pan too, so the compositor can skip what lies under it.
+    await expect.poll(async () => {
+      const after = await gridPixelsOnCanvas(page);
+      return after.opaque === after.tested;
+    }).toBe(true);
     const other = await page.evaluate(() => {
       for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node:not(.selected)')) {
         const header = node.querySelector('.gate-header')!.getBoundingClientRect();

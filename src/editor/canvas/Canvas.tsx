@@ -212,8 +212,7 @@ export function Canvas() {
           onlyRenderVisibleElements={drawing.large}
         >
           {drawing.compact && <CompactCanvas menus={compactMenus} />}
-          {wiresOnCanvas && <WireCanvas />}
-          <DotGrid />
+          {wiresOnCanvas ? <WireCanvas /> : <DotGrid />}
           <Controls showInteractive={false} onFitView={fitToGraph} />
           <Overview nodes={nodes} dragging={view.dragPositions.size > 0} />
         </ReactFlow>

@@ -3,7 +3,11 @@ import { memo, useMemo } from 'react';
 import { useEditor } from '../store/use-editor';
 
 /** Distance between grid dots in flow units. */
-const GAP = 24;
+export const GAP = 24;
+/** Radius of a grid dot in flow units, between the solid and the transparent stop of `.dot-grid`'s gradient. */
+export const DOT_RADIUS = 1.2;
+/** Colour of the grid dots, unless the `--grid-dot` property sets another. */
+export const DOT_COLOR = '#91919a';
 /** Below this zoom the dots would be under 5 pixels apart, a grey haze, so the grid is hidden. */
 const MIN_ZOOM = 0.2;
 /**
@@ -20,7 +24,8 @@ const REACH = 2000 * GAP;
  * composited layer, and panning then repaints nothing. React Flow's own
  * background is an SVG pattern over the pane that is shifted and repainted
  * on every pan frame: on a machine without a GPU that alone kept panning
- * under 40 frames per second.
+ * under 40 frames per second. Where WireCanvas draws the wires, it draws the
+ * dots as well, and Canvas leaves this grid out.
  */
 export const DotGrid = memo(function DotGrid() {
   const visible = useStore((state) => state.transform[2] >= MIN_ZOOM);
