@@ -327,9 +327,13 @@ describe('large graph drawing', () => {
     expect(wiresOfNode).toEqual(expect.arrayContaining(moving));
     const visibility = await pathVisibility(page);
     for (const id of moving) expect(visibility[id]).toBe('visible');
+    // A backdrop under the dragged nodes keeps them one composited layer rather than one layer each.
+    const backdrop = () => page.locator('.react-flow__nodes').evaluate((element) => getComputedStyle(element, '::before').content);
+    expect(await backdrop()).not.toBe('none');
     await saveScreenshot(page, 'large-graph-wire-canvas-drag');
     await page.mouse.up();
     await expect.poll(() => page.locator('.react-flow__edge-path.moving').count()).toBe(0);
+    expect(await backdrop()).toBe('none');
     await expect.poll(async () => {
       const after = await wirePixelsOnCanvas(page);
       return after.painted === after.tested;
