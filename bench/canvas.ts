@@ -44,14 +44,18 @@ async function readMetrics(page: Page): Promise<Record<string, number>> {
  * renderer process. CPU time leaves out the time other processes held the
  * cores, so it compares runs under different machine loads better than the
  * frame rate does. The CPU time of the GPU process, which rasterizes and
- * composites through SwiftShader here, comes from /proc.
+ * composites through SwiftShader here, comes from /proc. `inputsPerSecond`
+ * counts the steps of `act`: each sends one input event and waits until
+ * Chromium has handled it, so a busy main thread lowers it. Frames without a
+ * change cost little, so where fewer events arrive the frame rate can rise.
  */
 async function framesWhile(page: Page, act: (step: number) => Promise<void>): Promise<Record<string, number>> {
   const before = await readMetrics(page);
   const gpuBefore = gpuProcessCpuMs();
   await page.evaluate(probes.startFrameCount);
   const deadline = Date.now() + WINDOW_MS;
-  for (let step = 0; Date.now() < deadline; step++) await act(step);
+  let steps = 0;
+  while (Date.now() < deadline) await act(steps++);
   const frames: Frames = await page.evaluate(probes.stopFrameCount);
   const after = await readMetrics(page);
   const gpuAfter = gpuProcessCpuMs();
@@ -59,6 +63,7 @@ async function framesWhile(page: Page, act: (step: number) => Promise<void>): Pr
   const perFrame = (name: string) => round3(((after[name] - before[name]) * 1000) / frameCount);
   return {
     fps: round3(frames.fps),
+    inputsPerSecond: round3(steps / frames.seconds),
     longestFrameMs: round3(frames.longestFrameMs),
     p95FrameMs: round3(frames.p95FrameMs),
     mainThreadMsPerFrame: perFrame('TaskDuration'),
