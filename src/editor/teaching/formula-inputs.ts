@@ -2,10 +2,12 @@ import type { GraphDocument, GraphNode } from '../../engine/document';
 
 /** Tells whether two versions of a node differ in anything but their position. */
 function nodeDiffers(previous: GraphNode, next: GraphNode): boolean {
-  return (
-    previous !== next &&
-    (previous.id !== next.id || previous.kind !== next.kind || previous.params !== next.params || previous.label !== next.label || previous.group !== next.group)
-  );
+  if (previous === next) return false;
+  const keys = new Set([...Object.keys(previous), ...Object.keys(next)] as (keyof GraphNode)[]);
+  for (const key of keys) {
+    if (key !== 'position' && previous[key] !== next[key]) return true;
+  }
+  return false;
 }
 
 /**
