@@ -437,6 +437,32 @@ describe('context menus and layout', () => {
     expect(await overviewPixels()).not.toBe(pixelsBefore);
   });
 
+  test('Escape cancels a node drag', async ({ page }) => {
+    await openApp(page);
+    const node = nodeElement(page, 'x');
+    const left = async () => (await node.boundingBox())!.x;
+    const before = await left();
+    const start = await centerOf(node.locator('.gate-header'));
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let move = 1; move <= 6; move++) await page.mouse.move(start.x + move * 15, start.y + move * 10);
+    expect(await left()).toBeGreaterThan(before + 50);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(left).toBeCloseTo(before, 0);
+    // Moves until the release leave the node where it started, and the release records no edit.
+    await page.mouse.move(start.x + 140, start.y + 90, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+    expect(await left()).toBeCloseTo(before, 0);
+    expect(await byTestId(page, 'undo').isDisabled()).toBe(true);
+
+    // The next drag moves the node again.
+    await dragMouse(page, start, { x: start.x + 80, y: start.y + 40 });
+    await expect.poll(left).toBeGreaterThan(before + 50);
+    await expect.poll(() => byTestId(page, 'undo').isEnabled()).toBe(true);
+  });
+
   test('nodes composite only during drags', async ({ page }) => {
     await openApp(page);
     const willChange = () => page.locator('.react-flow__nodes').evaluate((element) => getComputedStyle(element).willChange);

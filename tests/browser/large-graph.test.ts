@@ -233,6 +233,17 @@ describe('large graph drawing', () => {
     expect(moved.y).toBeCloseTo(before.y + 30 / zoom, -1);
     await saveScreenshot(page, 'large-graph-dragged');
 
+    // Escape during a drag puts the node back, and the release records no move.
+    const from = await flowToScreen(page, { x: moved.x + BOX.width / 2, y: moved.y + BOX.height / 2 });
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 70, from.y + 40, { steps: 6 });
+    await page.keyboard.press('Escape');
+    await page.mouse.move(from.x + 90, from.y + 50, { steps: 2 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect((await savedDocument(page)).nodes.find((node) => node.id === id)!.position).toEqual(moved);
+
     // Right-clicking it opens the node menu.
     const movedCentre = await flowToScreen(page, { x: moved.x + BOX.width / 2, y: moved.y + BOX.height / 2 });
     await page.mouse.click(movedCentre.x, movedCentre.y, { button: 'right' });

@@ -135,7 +135,33 @@ export function Canvas() {
   const wiresOnCanvas = drawing.large && !drawing.compact;
   const compactMenus = useMemo<CompactCanvasMenus>(() => ({ onNode: overlays.openNodeMenu, onWire: overlays.openEdgeMenu }), [overlays]);
 
+  // Escape during a node drag puts the dragged nodes back where the drag started. React Flow goes on
+  // reporting the drag until the button is released, so their position changes are ignored until then.
+  const cancelledDrag = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || viewRef.current.dragPositions.size === 0) return;
+      event.stopPropagation();
+      cancelledDrag.current = new Set(viewRef.current.dragPositions.keys());
+      viewRef.current = { ...viewRef.current, dragPositions: new Map() };
+      setView(viewRef.current);
+    };
+    // A new press clears the cancelled drag, in case React Flow never reported its end.
+    const onPointerDown = () => {
+      cancelledDrag.current = null;
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+    };
+  }, []);
+
   const onNodesChange = useCallback((changes: NodeChange<GateFlowNode>[]) => {
+    const cancelled = cancelledDrag.current;
+    if (cancelled) changes = changes.filter((change) => !isCancelledMove(change, cancelled));
+    if (cancelled?.size === 0) cancelledDrag.current = null;
     const { view: next, moves, selections } = readNodeChanges(viewRef.current, changes, currentSpread());
     if (next !== viewRef.current) {
       viewRef.current = next;
@@ -251,6 +277,16 @@ function readNodeChanges(view: NodeViewState, changes: NodeChange<GateFlowNode>[
   }
   if (measured) next = { ...next, measured };
   return { view: next, moves, selections };
+}
+
+/**
+ * Tells whether `change` moves a node whose drag was cancelled. The change that
+ * ends the node's drag also removes the node from `cancelled`.
+ */
+function isCancelledMove(change: NodeChange<GateFlowNode>, cancelled: Set<string>): boolean {
+  if (change.type !== 'position' || !cancelled.has(change.id)) return false;
+  if (!change.dragging) cancelled.delete(change.id);
+  return true;
 }
 
 function allowDrop(event: DragEvent) {

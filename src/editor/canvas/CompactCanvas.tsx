@@ -499,6 +499,15 @@ function useCompactPointer(
       store.dispatch(...moves);
     };
 
+    // Escape during a node drag puts the nodes back: the drag ends without an edit, and the release does nothing.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || press?.type !== 'node' || !press.dragging) return;
+      event.stopPropagation();
+      press = null;
+      drag.current = null;
+      request.current('base');
+    };
+
     const hover = (event: PointerEvent) => {
       const element = pane();
       if (element) element.style.cursor = nodeAt(latest.current.scene, pointAt(event), view.current.transform.zoom) ? 'pointer' : '';
@@ -548,6 +557,7 @@ function useCompactPointer(
       ['click', onClick],
       ['dblclick', onDoubleClick],
       ['contextmenu', onContextMenu],
+      ['keydown', onKeyDown],
     ];
     for (const [type, listener] of captured) window.addEventListener(type, listener as EventListener, true);
     window.addEventListener('pointermove', onPointerMove);

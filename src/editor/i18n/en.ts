@@ -55,6 +55,7 @@ export const en = {
   'help.boxSelect': 'Shift + drag on empty canvas: select the nodes in a box',
   'help.multiSelect': 'Shift + click a node: add it to the selection',
   'help.contextMenu': 'Right-click a node, wire or empty canvas: its menu',
+  'help.cancelDrag': 'Escape while dragging a node: put it back where the drag started',
   'share.title': 'Share this graph',
   'share.includeWeights': 'Include the trained weights',
   'share.includeTimeline': 'Open at the current timeline step ({step} of {count})',

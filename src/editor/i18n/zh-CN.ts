@@ -54,6 +54,7 @@ export const zhCN: Messages = {
   'help.boxSelect': 'Shift + 在画布空白处拖动：框选节点',
   'help.multiSelect': 'Shift + 点击节点：把它加入选择',
   'help.contextMenu': '右键点击节点、连线或画布空白处：打开对应菜单',
+  'help.cancelDrag': '拖动节点时按 Escape：把节点放回拖动开始的位置',
   'share.title': '分享此图',
   'share.includeWeights': '包含训练后的权重',
   'share.includeTimeline': '打开时停在当前时间轴步骤（第 {step} / {count} 步）',

@@ -6,7 +6,7 @@ import { useT } from '../i18n/use-t';
 import { ModalDialog } from './ModalDialog';
 
 const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
-const mouseHelp: readonly MessageKey[] = ['help.doubleClick', 'help.dropWire', 'help.boxSelect', 'help.multiSelect', 'help.contextMenu'];
+const mouseHelp: readonly MessageKey[] = ['help.doubleClick', 'help.dropWire', 'help.boxSelect', 'help.multiSelect', 'help.contextMenu', 'help.cancelDrag'];
 const close = () => uiStore.setState({ dialog: null });
 
 /** Lists every command with its keys, read from the command list, and the mouse gestures. */
