@@ -167,7 +167,7 @@ async function playbackFigures(page: Page): Promise<Record<string, number>> {
 
 /**
  * Main-thread work while nothing plays or moves, from the DevTools protocol's Performance metrics.
- * A second window follows the first. The JS heap's change in each shows whether a garbage
+ * A second window follows the first. A drop of the JS heap in a window shows that a garbage
  * collection of what the gestures before left behind ran in it.
  */
 async function idleFigures(page: Page): Promise<Record<string, number>> {

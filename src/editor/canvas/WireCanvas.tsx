@@ -208,31 +208,37 @@ function paintDots(context: CanvasRenderingContext2D, region: Region, color: str
 function paintWires(canvas: HTMLCanvasElement, state: FlowState, region: Region): void {
   const pixelRatio = window.devicePixelRatio || 1;
   const scale = region.zoom * pixelRatio;
-  const width = Math.ceil(region.width * scale);
-  const height = Math.ceil(region.height * scale);
+  // The canvas starts on a whole device pixel of the pane and spans whole device pixels, so the browser
+  // shows its bitmap pixel for pixel. A bitmap resampled by a fraction of a pixel blurred the grid dots.
+  const [viewX, viewY] = state.transform;
+  const left = (Math.floor((viewX + region.left * region.zoom) * pixelRatio) / pixelRatio - viewX) / region.zoom;
+  const top = (Math.floor((viewY + region.top * region.zoom) * pixelRatio) / pixelRatio - viewY) / region.zoom;
+  const width = Math.ceil((region.left + region.width - left) * scale);
+  const height = Math.ceil((region.top + region.height - top) * scale);
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
   }
-  canvas.style.width = `${region.width}px`;
-  canvas.style.height = `${region.height}px`;
-  canvas.style.transform = `translate(${region.left}px, ${region.top}px)`;
+  const placed: Region = { left, top, width: width / scale, height: height / scale, zoom: region.zoom };
+  canvas.style.width = `${placed.width}px`;
+  canvas.style.height = `${placed.height}px`;
+  canvas.style.transform = `translate(${left}px, ${top}px)`;
 
   // willReadFrequently requests a canvas drawn on the CPU, because an accelerated one would be emulated in software here.
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return;
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.clearRect(0, 0, width, height);
-  context.setTransform(scale, 0, 0, scale, -region.left * scale, -region.top * scale);
+  context.setTransform(scale, 0, 0, scale, -left * scale, -top * scale);
   const style = getComputedStyle(canvas);
-  paintDots(context, region, style.getPropertyValue('--grid-dot').trim() || DOT_COLOR);
+  paintDots(context, placed, style.getPropertyValue('--grid-dot').trim() || DOT_COLOR);
 
   const wires = new Path2D();
   for (const edge of state.edges) {
     if (edge.hidden || isWireMoving(state, edge.source, edge.target)) continue;
     const source = wireEnd(state.nodeLookup.get(edge.source), 'source', edge.sourceHandle);
     const target = wireEnd(state.nodeLookup.get(edge.target), 'target', edge.targetHandle);
-    if (!source || !target || !mayCross(source, target, region)) continue;
+    if (!source || !target || !mayCross(source, target, placed)) continue;
     const [path] = getBezierPath({
       sourceX: source.x,
       sourceY: source.y,
