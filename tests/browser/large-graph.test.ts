@@ -117,7 +117,7 @@ async function gridPixelsOnCanvas(page: Page): Promise<{ tested: number; dotsOnP
       const index = (Math.round((flowY - origin.f) * scale) * canvas.width + Math.round((flowX - origin.e) * scale)) * 4;
       return [pixels[index], pixels[index + 1], pixels[index + 2], pixels[index + 3]];
     };
-    // A dot's centre can fall between pixels, so the darkest pixel next to the point stands for it.
+    // A dot's centre can fall between pixels, so the darkest pixel next to the point represents the dot.
     const darkestNear = (flowX: number, flowY: number) => {
       let darkest = at(flowX, flowY);
       for (const dx of [-1, 0, 1]) {
@@ -419,8 +419,8 @@ describe('large graph drawing', () => {
     });
     expect(other).not.toBeNull();
     const otherId = other!.id;
-    // In Chromium 156 the first click after the pan went unanswered in about half the runs, with the build
-    // before as well. The next click selected the node, so the click is repeated until it does.
+    // NOTE: in Chromium 156 the first click after the pan went unanswered in about half the runs, for a
+    // reason not found. The next click selected the node, so the click is repeated until it does.
     // Selecting a node renders its formula in the inspector, which can take seconds for a node deep in the graph.
     const selected = () => page.locator(`.react-flow__node.selected[data-id="${otherId}"]`).count();
     await expect.poll(async () => {

@@ -10,34 +10,34 @@ function documentOf(nodes: GraphNode[]): GraphDocument {
   };
 }
 
-const a: GraphNode = { id: 'a', kind: 'parameter', params: { value: 2 }, position: { x: 0, y: 0 } };
-const m: GraphNode = { id: 'm', kind: 'multiply', params: {}, position: { x: 200, y: 0 } };
+const parameter: GraphNode = { id: 'a', kind: 'parameter', params: { value: 2 }, position: { x: 0, y: 0 } };
+const product: GraphNode = { id: 'm', kind: 'multiply', params: {}, position: { x: 200, y: 0 } };
 
 describe('differsBesidesPositions', () => {
-  const before = documentOf([a, m]);
+  const before = documentOf([parameter, product]);
 
   test('same document', () => {
     expect(differsBesidesPositions(before, before)).toBe(false);
   });
 
   test('moved node', () => {
-    const moved = { ...before, nodes: [a, { ...m, position: { x: 260, y: 40 } }] };
+    const moved = { ...before, nodes: [parameter, { ...product, position: { x: 260, y: 40 } }] };
     expect(differsBesidesPositions(before, moved)).toBe(false);
   });
 
   test('changed parameter value', () => {
-    const edited = { ...before, nodes: [{ ...a, params: { value: 3 } }, m] };
+    const edited = { ...before, nodes: [{ ...parameter, params: { value: 3 } }, product] };
     expect(differsBesidesPositions(before, edited)).toBe(true);
   });
 
   test('changed kind, label or group', () => {
-    expect(differsBesidesPositions(before, { ...before, nodes: [a, { ...m, kind: 'add' }] })).toBe(true);
-    expect(differsBesidesPositions(before, { ...before, nodes: [a, { ...m, label: 'product' }] })).toBe(true);
-    expect(differsBesidesPositions(before, { ...before, nodes: [a, { ...m, group: 'layer 1' }] })).toBe(true);
+    expect(differsBesidesPositions(before, { ...before, nodes: [parameter, { ...product, kind: 'add' }] })).toBe(true);
+    expect(differsBesidesPositions(before, { ...before, nodes: [parameter, { ...product, label: 'product' }] })).toBe(true);
+    expect(differsBesidesPositions(before, { ...before, nodes: [parameter, { ...product, group: 'layer 1' }] })).toBe(true);
   });
 
   test('added node', () => {
-    const added = { ...before, nodes: [a, m, { id: 'b', kind: 'input', params: {}, position: { x: 0, y: 100 } }] };
+    const added = { ...before, nodes: [parameter, product, { id: 'b', kind: 'input', params: {}, position: { x: 0, y: 100 } }] };
     expect(differsBesidesPositions(before, added)).toBe(true);
   });
 
