@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
@@ -193,6 +194,30 @@ function pathVisibility(page: Page): Promise<Record<string, string>> {
     edge.dataset.id ?? '',
     getComputedStyle(edge.querySelector('.react-flow__edge-path')!).visibility,
   ])));
+}
+
+/** Downloads the graph's image through the Export as… menu and returns the file's bytes. */
+async function exportImage(page: Page, format: 'png' | 'svg'): Promise<Buffer> {
+  await byTestId(page, 'export-menu').click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), byTestId(page, `export-${format}`).click()]);
+  return readFile((await download.path())!);
+}
+
+/**
+ * The frame an exported image shows, worked out from the node positions: every
+ * 90 × 60 node with 8 % of the nodes' span around them, at 1.5 pixels per flow
+ * unit or less, so that the longer side is at most 4,096 pixels.
+ */
+function expectedFrame(): { x: number; y: number; scale: number; width: number; height: number } {
+  const xs = graph.nodes.map((node) => node.position.x);
+  const ys = graph.nodes.map((node) => node.position.y);
+  const span = { width: Math.max(...xs) + BOX.width - Math.min(...xs), height: Math.max(...ys) + BOX.height - Math.min(...ys) };
+  const frame = { width: span.width * 1.16, height: span.height * 1.16 };
+  const scale = Math.min(1.5, 4096 / Math.max(frame.width, frame.height));
+  return {
+    x: Math.min(...xs) - span.width * 0.08, y: Math.min(...ys) - span.height * 0.08, scale,
+    width: Math.floor(frame.width * scale), height: Math.floor(frame.height * scale),
+  };
 }
 
 describe('large graph drawing', () => {
@@ -438,5 +463,55 @@ describe('large graph drawing', () => {
     await expect.poll(() => page.locator('.compact-pulses [data-testid="edge-pulse"]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await saveScreenshot(page, 'large-graph-playing');
     await byTestId(page, 'play').click();
+  });
+
+  test('image export of every node', async ({ page }) => {
+    await openLargeGraph(page);
+    const frame = expectedFrame();
+
+    // Zoomed out, where the compact canvas draws the graph, a PNG shows the whole graph.
+    const png = await exportImage(page, 'png');
+    // A PNG's width and height are the big-endian numbers at bytes 16 and 20 of its header.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([frame.width, frame.height]);
+    const boxes = ['x0', 'l1n0w0', 'l2n7h', 'l3n2z', `out${SMALL_WIDTHS.at(-1)! - 1}`].map((id) => {
+      const { position } = graph.nodes.find((node) => node.id === id)!;
+      // The middle of the node's left side, where its border runs.
+      return { id, x: (position.x - frame.x) * frame.scale, y: (position.y + BOX.height / 2 - frame.y) * frame.scale };
+    });
+    const pixels = await page.evaluate(async ({ data, points }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d', { willReadFrequently: true })!;
+      context.drawImage(image, 0, 0);
+      const red = (x: number, y: number) => context.getImageData(x, y, 1, 1).data[0];
+      // The border is 1.5 pixels wide, so the darkest pixel within a pixel of the side stands for it.
+      const darkest = points.map(({ id, x, y }) => {
+        let value = 255;
+        for (let dx = -1; dx <= 1; dx++) value = Math.min(value, red(Math.round(x) + dx, Math.round(y)));
+        return [id, value] as const;
+      });
+      return { darkest, corner: red(3, 3) };
+    }, { data: png.toString('base64'), points: boxes });
+    for (const [id, red] of pixels.darkest) expect(red, `border of node ${id}`).toBeLessThan(200);
+    expect(pixels.corner).toBe(255);
+
+    // In detail, where the canvas mounts only the nodes in view, an SVG shows every node and wire.
+    await zoomUntil(page, 'in', 1);
+    await expect.poll(() => page.locator('.react-flow__node').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const svg = (await exportImage(page, 'svg')).toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+      const wires = root.querySelector('path')?.getAttribute('d') ?? '';
+      return {
+        name: root.nodeName, errors: root.getElementsByTagName('parsererror').length,
+        rects: root.querySelectorAll('rect').length, texts: root.querySelectorAll('text').length,
+        wires: wires.split('M').length - 1, width: root.getAttribute('width'),
+      };
+    }, svg);
+    expect(parsed).toEqual({ name: 'svg', errors: 0, rects: graph.nodes.length + 1, texts: graph.nodes.length, wires: graph.edges.length, width: String(frame.width) });
   });
 });

@@ -8,7 +8,7 @@ import type { Selection } from '../store/store';
 import { activeStep, pulseEdgeIds, stepDelayMs } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
 import { CompactKeyboard } from './CompactKeyboard';
-import { buildScene, drawBase, drawOverlay, nodeAt, nodesInRectangle, overlayBounds, wireAt, type BaseStyle, type Box, type CompactScene, type Point, type SceneColours, type SceneView } from './compact-scene';
+import { buildScene, drawBase, drawOverlay, nodeAt, nodesInRectangle, overlayBounds, wireAt, type BaseStyle, type Box, type CompactScene, type Point, type SceneView, readSceneColours } from './compact-scene';
 import { prefersReducedMotion } from './reduced-motion';
 import { useViewportListener, type ViewTransform } from './viewport-listener';
 
@@ -36,23 +36,6 @@ type Press =
   | { type: 'node'; start: Point; screen: Point; origins: Map<string, Point>; dragging: boolean }
   | { type: 'shift'; start: Point; screen: Point; before: Selection }
   | { type: 'pane'; start: Point; screen: Point; moved: boolean };
-
-function readColours(element: Element): SceneColours {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    wire: read('--canvas-wire', '#59616f'),
-    node: '#ffffff',
-    border: read('--canvas-border', '#8a93a3'),
-    ink: read('--ink', '#1d2330'),
-    selected: read('--value', '#1f4e9c'),
-    active: read('--active', '#e8a400'),
-    error: read('--error', '#c62828'),
-    warning: read('--warning', '#b86e00'),
-    value: read('--value', '#1f4e9c'),
-    gradient: read('--gradient', '#b3261e'),
-  };
-}
 
 function severities(byNode: Readonly<Record<string, readonly Diagnostic[]>>): Map<string, 'error' | 'warning'> {
   const result = new Map<string, 'error' | 'warning'>();
@@ -150,7 +133,7 @@ export const CompactCanvas = memo(function CompactCanvas({ menus }: CompactCanva
   const severity = useMemo(() => severities(diagnosticsByNode), [diagnosticsByNode]);
   // Built once per selection, because a drag redraws the overlay on every move.
   const selected = useMemo(() => ({ nodes: new Set(selection.nodes), wires: new Set(selection.edges) }), [selection]);
-  const colours = useMemo(() => (domNode ? readColours(domNode) : null), [domNode, palette]);
+  const colours = useMemo(() => (domNode ? readSceneColours(domNode) : null), [domNode, palette]);
 
   // Everything a frame needs, read by the drawing callbacks outside React rendering.
   const latest = useRef({ scene, selected, severity, activeNode, pulse, colours, speed });

@@ -246,10 +246,36 @@ function drawBoxes(context: CanvasRenderingContext2D, boxes: readonly { node: Sc
   }
 }
 
+/** Font of a compact node's symbol, at SYMBOL_SIZE flow units. */
+export const SYMBOL_FONT = { weight: 700, size: SYMBOL_SIZE, family: 'system-ui, sans-serif' } as const;
+
+/** Tells whether the symbols of compact nodes are large enough to read at `zoom`, screen pixels per flow unit. */
+export function symbolsReadable(zoom: number): boolean {
+  return SYMBOL_SIZE * zoom >= MIN_SYMBOL_PIXELS;
+}
+
+/** Reads the colours of the compact drawing from the CSS custom properties in effect on `element`. */
+export function readSceneColours(element: Element): SceneColours {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    wire: read('--canvas-wire', '#59616f'),
+    node: '#ffffff',
+    border: read('--canvas-border', '#8a93a3'),
+    ink: read('--ink', '#1d2330'),
+    selected: read('--value', '#1f4e9c'),
+    active: read('--active', '#e8a400'),
+    error: read('--error', '#c62828'),
+    warning: read('--warning', '#b86e00'),
+    value: read('--value', '#1f4e9c'),
+    gradient: read('--gradient', '#b3261e'),
+  };
+}
+
 function drawSymbols(context: CanvasRenderingContext2D, boxes: readonly { node: SceneNode; box: Box }[], colour: string, zoom: number): void {
-  if (SYMBOL_SIZE * zoom < MIN_SYMBOL_PIXELS || boxes.length === 0) return;
+  if (!symbolsReadable(zoom) || boxes.length === 0) return;
   context.fillStyle = colour;
-  context.font = `700 ${SYMBOL_SIZE}px system-ui, sans-serif`;
+  context.font = `${SYMBOL_FONT.weight} ${SYMBOL_FONT.size}px ${SYMBOL_FONT.family}`;
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   for (const { node, box } of boxes) context.fillText(node.symbol, box.x + box.width / 2, box.y + box.height / 2, box.width - 8);

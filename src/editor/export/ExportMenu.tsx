@@ -1,5 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
+import { buildScene, readSceneColours } from '../canvas/compact-scene';
+import { LARGE_GRAPH_NODES } from '../canvas/drawing';
 import { exportDocument } from '../files';
 import type { MessageKey } from '../i18n/en';
 import { useT } from '../i18n/use-t';
@@ -27,10 +29,15 @@ export function ExportMenu() {
   const exportImage = async (format: 'png' | 'svg') => {
     const viewport = window.document.querySelector<HTMLElement>('.react-flow__viewport');
     if (!viewport) return reportFailure('the canvas is not shown');
+    const { document } = editorStore.getState();
     try {
-      const { renderGraphImage } = await import('./image');
-      const url = await renderGraphImage(format, getNodes(), viewport);
-      downloadUrl(url, `${baseFileName(editorStore.getState().document)}.${format}`);
+      const { renderGraphImage, renderSceneImage } = await import('./image');
+      // The canvas mounts only the nodes in view of a large graph, so its image is drawn from the document.
+      const url =
+        document.nodes.length >= LARGE_GRAPH_NODES
+          ? await renderSceneImage(format, buildScene(document), readSceneColours(viewport))
+          : await renderGraphImage(format, getNodes(), viewport);
+      downloadUrl(url, `${baseFileName(document)}.${format}`);
     } catch (error) {
       reportFailure(error instanceof Error ? error.message : String(error));
     }

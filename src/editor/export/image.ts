@@ -1,10 +1,7 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
-
-/** Margin around the graph in an exported image, as a fraction of its size. */
-const IMAGE_PADDING = 0.08;
-/** Largest side of an exported image in pixels; bigger graphs are scaled down to fit. */
-const MAX_IMAGE_SIDE = 4096;
+import type { CompactScene, SceneColours } from '../canvas/compact-scene';
+import { IMAGE_PADDING, MAX_IMAGE_SIDE, sceneSvg, svgDataUrl } from './scene-image';
 
 /**
  * Renders the canvas's nodes, wires and their value and gradient labels as a
@@ -25,4 +22,25 @@ export async function renderGraphImage(format: 'png' | 'svg', nodes: Node[], vie
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` },
   };
   return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
+}
+
+/**
+ * Renders a whole large graph as the compact canvas draws it, as a PNG or SVG
+ * data URL. The editor mounts only the nodes in view of a large graph, so an
+ * image of its page would leave out the rest.
+ */
+export async function renderSceneImage(format: 'png' | 'svg', scene: CompactScene, colours: SceneColours): Promise<string> {
+  const image = sceneSvg(scene, colours);
+  const url = svgDataUrl(image.svg);
+  if (format === 'svg') return url;
+  const picture = new Image();
+  picture.src = url;
+  await picture.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('the browser gave no 2D canvas to draw the image on');
+  context.drawImage(picture, 0, 0, image.width, image.height);
+  return canvas.toDataURL('image/png');
 }
