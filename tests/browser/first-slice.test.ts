@@ -55,6 +55,43 @@ describe('add-mul preset', () => {
     await saveScreenshot(page, 'add-mul-played');
   });
 
+  test('labels centred on wire middles', async ({ page }) => {
+    await openApp(page);
+    await playToEnd(page);
+    await expectNumber(byTestId(page, 'edge-grad-x.out->q.a'), -4);
+
+    const placements = await page.evaluate((edgeIds) => edgeIds.map((edgeId) => {
+      const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${edgeId}"] .react-flow__edge-path`)!;
+      // React Flow writes a wire as one cubic Bézier, "M x,y C x,y x,y x,y"; its point at t = 1/2 is (P0 + 3 P1 + 3 P2 + P3) / 8.
+      const numbers = path.getAttribute('d')!.match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
+      const middle = new DOMPoint(
+        (numbers[0] + 3 * numbers[2] + 3 * numbers[4] + numbers[6]) / 8,
+        (numbers[1] + 3 * numbers[3] + 3 * numbers[5] + numbers[7]) / 8,
+      ).matrixTransform(path.getScreenCTM()!);
+      const zoom = path.getScreenCTM()!.a;
+      const value = document.querySelector(`[data-testid="edge-value-${edgeId}"]`)!;
+      const gradient = document.querySelector(`[data-testid="edge-grad-${edgeId}"]`)!;
+      const above = value.getBoundingClientRect();
+      const below = gradient.getBoundingClientRect();
+      return {
+        edgeId,
+        valueCentre: above.left + above.width / 2 - middle.x, valueGap: (middle.y - above.bottom) / zoom,
+        gradientCentre: below.left + below.width / 2 - middle.x, gradientGap: (below.top - middle.y) / zoom,
+        transforms: [getComputedStyle(value).transform, getComputedStyle(gradient).transform],
+      };
+    }), Object.keys(ADD_MUL_VALUES));
+
+    for (const placement of placements) {
+      // Each label is centred on the wire's middle, the value 4 flow units above it and the gradient 4 below.
+      expect(Math.abs(placement.valueCentre), `value label of ${placement.edgeId}`).toBeLessThan(1);
+      expect(Math.abs(placement.gradientCentre), `gradient label of ${placement.edgeId}`).toBeLessThan(1);
+      expect(placement.valueGap, `value label of ${placement.edgeId}`).toBeCloseTo(4, 0);
+      expect(placement.gradientGap, `gradient label of ${placement.edgeId}`).toBeCloseTo(4, 0);
+      // Labels without a transform of their own share their layer's paint state, so a drag recomposites less.
+      expect(placement.transforms, `labels of ${placement.edgeId}`).toEqual(['none', 'none']);
+    }
+  });
+
   test('step back hides a gradient, step forward shows it', async ({ page }) => {
     await openApp(page);
     await playToEnd(page);

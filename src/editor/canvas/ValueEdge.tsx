@@ -67,27 +67,29 @@ function WireLabels({ id, source, target, x, y }: WireLabelsProps) {
   return (
     <>
       {valueText !== null && (
-        <div
-          className={labelClass('edge-value', tensorValue)}
-          data-testid={`edge-value-${id}`}
-          title={tensorValue ? hoverText(tensorValue) : undefined}
-          style={{ transform: `translate(-50%, -100%) translate(${x}px, ${y - 4}px)` }}
-        >
-          {valueQuiz.mode !== 'plain' ? (
-            <QuizSlot mode={valueQuiz.mode} questionKey={valueQuiz.key} question={{ target: { edge: id }, part: 'value' }} text={valueText} testId={`edge-value-${id}`} />
-          ) : tensorValue ? <TensorLabel tensor={tensorValue} /> : valueText}
+        <div className="edge-label-anchor above" style={{ left: x, top: y - 4 }}>
+          <div
+            className={labelClass('edge-value', tensorValue)}
+            data-testid={`edge-value-${id}`}
+            title={tensorValue ? hoverText(tensorValue) : undefined}
+          >
+            {valueQuiz.mode !== 'plain' ? (
+              <QuizSlot mode={valueQuiz.mode} questionKey={valueQuiz.key} question={{ target: { edge: id }, part: 'value' }} text={valueText} testId={`edge-value-${id}`} />
+            ) : tensorValue ? <TensorLabel tensor={tensorValue} /> : valueText}
+          </div>
         </div>
       )}
       {gradientText !== null && (
-        <div
-          className={labelClass('edge-grad', tensorGradient)}
-          data-testid={`edge-grad-${id}`}
-          title={tensorGradient ? hoverText(tensorGradient) : undefined}
-          style={{ transform: `translate(-50%, 0) translate(${x}px, ${y + 4}px)` }}
-        >
-          {gradientQuiz.mode !== 'plain' ? (
-            <QuizSlot mode={gradientQuiz.mode} questionKey={gradientQuiz.key} question={{ target: { edge: id }, part: 'gradient' }} text={gradientText} testId={`edge-grad-${id}`} />
-          ) : tensorGradient ? <TensorLabel tensor={tensorGradient} /> : gradientText}
+        <div className="edge-label-anchor below" style={{ left: x, top: y + 4 }}>
+          <div
+            className={labelClass('edge-grad', tensorGradient)}
+            data-testid={`edge-grad-${id}`}
+            title={tensorGradient ? hoverText(tensorGradient) : undefined}
+          >
+            {gradientQuiz.mode !== 'plain' ? (
+              <QuizSlot mode={gradientQuiz.mode} questionKey={gradientQuiz.key} question={{ target: { edge: id }, part: 'gradient' }} text={gradientText} testId={`edge-grad-${id}`} />
+            ) : tensorGradient ? <TensorLabel tensor={tensorGradient} /> : gradientText}
+          </div>
         </div>
       )}
     </>
