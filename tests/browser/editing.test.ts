@@ -463,6 +463,41 @@ describe('context menus and layout', () => {
     await expect.poll(() => byTestId(page, 'undo').isEnabled()).toBe(true);
   });
 
+  test('click right after a pan selects', async ({ page }) => {
+    await openApp(page);
+    const empty = await findEmptySpot(page);
+    const target = await centerOf(nodeElement(page, 'q').locator('.gate-header'));
+    const viewport = () => page.locator('.react-flow__viewport').evaluate((element) => {
+      const matrix = new DOMMatrixReadOnly(getComputedStyle(element).transform);
+      return { x: matrix.e, y: matrix.f };
+    });
+    const before = await viewport();
+    // A pan and then a click on node q, in one task of the page, so the click comes while the timer
+    // that ends the pan's click suppression is still pending, as when the page is busy after a pan.
+    await page.evaluate(({ from, to }) => {
+      const mouse = (type: string, at: { x: number; y: number }, buttons: number) =>
+        new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: at.x, clientY: at.y, button: 0, buttons });
+      const pointer = (type: string, at: { x: number; y: number }, buttons: number) =>
+        new PointerEvent(type, { bubbles: true, cancelable: true, view: window, clientX: at.x, clientY: at.y, button: 0, buttons, pointerType: 'mouse', isPrimary: true });
+      const pane = document.elementFromPoint(from.x, from.y)!;
+      pane.dispatchEvent(mouse('mousedown', from, 1));
+      for (let step = 1; step <= 5; step++) window.dispatchEvent(mouse('mousemove', { x: from.x + step * 12, y: from.y + step * 6 }, 1));
+      window.dispatchEvent(mouse('mouseup', { x: from.x + 60, y: from.y + 30 }, 0));
+      const header = document.elementFromPoint(to.x + 60, to.y + 30)!;
+      header.dispatchEvent(pointer('pointerdown', { x: to.x + 60, y: to.y + 30 }, 1));
+      header.dispatchEvent(mouse('mousedown', { x: to.x + 60, y: to.y + 30 }, 1));
+      header.dispatchEvent(pointer('pointerup', { x: to.x + 60, y: to.y + 30 }, 0));
+      header.dispatchEvent(mouse('mouseup', { x: to.x + 60, y: to.y + 30 }, 0));
+      header.dispatchEvent(mouse('click', { x: to.x + 60, y: to.y + 30 }, 0));
+    }, { from: empty, to: target });
+
+    // The pan moved the graph by (60, 30), where the click found node q.
+    const after = await viewport();
+    expect(after.x - before.x).toBeCloseTo(60, 3);
+    expect(after.y - before.y).toBeCloseTo(30, 3);
+    await expect.poll(() => selectedIds(page)).toEqual(['q']);
+  });
+
   test('nodes composite only during drags', async ({ page }) => {
     await openApp(page);
     const willChange = () => page.locator('.react-flow__nodes').evaluate((element) => getComputedStyle(element).willChange);

@@ -204,9 +204,9 @@ async function exportImage(page: Page, format: 'png' | 'svg'): Promise<Buffer> {
 }
 
 /**
- * The frame an exported image shows, worked out from the node positions: every
- * 90 × 60 node with 8 % of the nodes' span around them, at 1.5 pixels per flow
- * unit or less, so that the longer side is at most 4,096 pixels.
+ * Returns the frame an exported image shows, worked out from the node positions.
+ * It holds every 90 × 60 node with 8 % of the nodes' span around them, at 1.5
+ * pixels per flow unit or less, so that the longer side is at most 4,096 pixels.
  */
 function expectedFrame(): { x: number; y: number; scale: number; width: number; height: number } {
   const xs = graph.nodes.map((node) => node.position.x);
@@ -444,14 +444,10 @@ describe('large graph drawing', () => {
     });
     expect(other).not.toBeNull();
     const otherId = other!.id;
-    // NOTE: in Chromium 156 the first click after the pan went unanswered in about half the runs, for a
-    // reason not found. The next click selected the node, so the click is repeated until it does.
-    // Selecting a node renders its formula in the inspector, which can take seconds for a node deep in the graph.
-    const selected = () => page.locator(`.react-flow__node.selected[data-id="${otherId}"]`).count();
-    await expect.poll(async () => {
-      if ((await selected()) === 0) await page.mouse.click(other!.point.x, other!.point.y);
-      return selected();
-    }, { timeout: 20_000, interval: 2000 }).toBe(1);
+    // The first click right after the pan selects the node. Selecting a node renders its formula in the
+    // inspector, which can take seconds for a node deep in the graph.
+    await page.mouse.click(other!.point.x, other!.point.y);
+    await expect.poll(() => page.locator(`.react-flow__node.selected[data-id="${otherId}"]`).count(), { timeout: 20_000 }).toBe(1);
   });
 
   test('canvas marks the active step', async ({ page }) => {

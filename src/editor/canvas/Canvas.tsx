@@ -27,6 +27,7 @@ import { DotGrid } from './DotGrid';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
 import { Overview } from './Overview';
+import { useFreshClicks } from './fresh-click';
 import { usePanPointerCapture } from './pan-capture';
 import { useSavedViewport } from './saved-viewport';
 import { ValueEdge } from './ValueEdge';
@@ -73,6 +74,7 @@ export function Canvas() {
   const overlays = useCanvasOverlays();
   useCanvasView('canvas');
   usePanPointerCapture();
+  useFreshClicks();
   useSpreadViewport();
   const savedViewport = useSavedViewport(localStorage, currentDocument);
 
