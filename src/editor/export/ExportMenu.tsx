@@ -32,12 +32,10 @@ export function ExportMenu() {
     const { document } = editorStore.getState();
     try {
       const { renderGraphImage, renderSceneImage } = await import('./image');
+      const fileName = `${baseFileName(document)}.${format}`;
       // The canvas mounts only the nodes in view of a large graph, so its image is drawn from the document.
-      const url =
-        document.nodes.length >= LARGE_GRAPH_NODES
-          ? await renderSceneImage(format, buildScene(document), readSceneColours(viewport))
-          : await renderGraphImage(format, getNodes(), viewport);
-      downloadUrl(url, `${baseFileName(document)}.${format}`);
+      if (document.nodes.length >= LARGE_GRAPH_NODES) downloadBlob(await renderSceneImage(format, buildScene(document), readSceneColours(viewport)), fileName);
+      else downloadUrl(await renderGraphImage(format, getNodes(), viewport), fileName);
     } catch (error) {
       reportFailure(error instanceof Error ? error.message : String(error));
     }
