@@ -99,6 +99,10 @@ describe('quiz mode', () => {
       await answer(student, `edge-grad-${X_WIRE}`, '4');
       await expect.poll(() => textOf(student, `edge-grad-${X_WIRE}-quiz-right`)).toBe('-4');
       expect(await byTestId(student, `edge-grad-${X_WIRE}`).locator('[data-testid="quiz-mark"]').textContent()).toBe('✗');
+      // The marked label keeps the right value, the mark and the field on one line: under 1.5 times as high as a plain label.
+      const markedHeight = (await byTestId(student, `edge-grad-${X_WIRE}`).boundingBox())!.height;
+      const plainHeight = (await byTestId(student, `edge-value-${X_WIRE}`).boundingBox())!.height;
+      expect(markedHeight).toBeLessThan(plainHeight * 1.5);
       await answer(student, `edge-grad-${X_WIRE}`, '-4');
       await expect.poll(() => byTestId(student, `edge-grad-${X_WIRE}`).locator('[data-testid="quiz-mark"]').textContent()).toBe('✓');
 
