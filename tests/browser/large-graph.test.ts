@@ -4,6 +4,7 @@ import { describe, expect } from 'vitest';
 import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
 import { serializeDocument, type GraphDocument } from '../../src/engine/document';
 import { storageKeys } from '../../src/editor/store/persistence';
+import { GraphBuilder } from '../../src/presets/builder';
 import { byTestId, centerOf, dragMouse, type Point } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
 
@@ -205,7 +206,7 @@ async function exportImage(page: Page, format: 'png' | 'svg'): Promise<Buffer> {
 
 /**
  * Returns the frame an exported image shows, worked out from the node positions.
- * It holds every 90 × 60 node with 8 % of the nodes' span around them, at 1.5
+ * It contains every 90 × 60 node with 8 % of the nodes' span around them, at 1.5
  * pixels per flow unit or less, so that the longer side is at most 4,096 pixels.
  */
 function expectedFrame(): { x: number; y: number; scale: number; width: number; height: number } {
@@ -509,5 +510,31 @@ describe('large graph drawing', () => {
       };
     }, svg);
     expect(parsed).toEqual({ name: 'svg', errors: 0, rects: graph.nodes.length + 1, texts: graph.nodes.length, wires: graph.edges.length, width: String(frame.width) });
+  });
+
+  test('image export fits long symbols', async ({ page }) => {
+    // 145 inputs and one node of each kind with a long symbol: 150 nodes, so the image is drawn from the document.
+    const builder = new GraphBuilder('long symbols');
+    for (let index = 0; index < 145; index++) builder.value(`x${index}`, 'input', 1, (index % 15) * 150, Math.floor(index / 15) * 100);
+    ['mean', 'leaky-relu', 'elastic-net', 'relu', 'copy'].forEach((kind, index) => builder.node(kind, kind, {}, index * 150, 1100));
+    await page.addInitScript(([key, text]) => localStorage.setItem(key, text), [storageKeys.document, serializeDocument(builder.build())]);
+    await page.goto(appUrl());
+    await expect.poll(() => drawnCount(page, 'drawnNodes'), { timeout: 60_000 }).toBeGreaterThan(0);
+
+    const svg = (await exportImage(page, 'svg')).toString('utf8');
+    // Chromium lays out the exported SVG, and each symbol's drawn box must lie inside its node's box, 4 units from each side.
+    const overflows = await page.evaluate((text) => {
+      const root = document.body.appendChild(document.importNode(new DOMParser().parseFromString(text, 'image/svg+xml').documentElement, true)) as unknown as SVGSVGElement;
+      const boxes = [...root.querySelectorAll<SVGRectElement>('g rect')].map((rect) => rect.getBBox());
+      return [...root.querySelectorAll<SVGTextElement>('text')].flatMap((symbol) => {
+        const drawn = symbol.getBBox();
+        const box = boxes.find((candidate) => drawn.x + drawn.width / 2 > candidate.x && drawn.x + drawn.width / 2 < candidate.x + candidate.width && drawn.y + drawn.height / 2 > candidate.y && drawn.y + drawn.height / 2 < candidate.y + candidate.height);
+        const fits = box && drawn.x >= box.x + 3.5 && drawn.x + drawn.width <= box.x + box.width - 3.5;
+        return fits ? [] : [`${symbol.textContent} ${drawn.width.toFixed(1)} wide`];
+      });
+    }, svg);
+    expect(overflows).toEqual([]);
+    expect(svg).toContain('>L1+L2</text>');
+    expect(svg).toContain('>mean</text>');
   });
 });

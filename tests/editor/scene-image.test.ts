@@ -9,7 +9,10 @@ const colours: SceneColours = {
   active: '#e8a400', error: '#c62828', warning: '#b86e00', value: '#1f4e9c', gradient: '#b3261e',
 };
 
-/** A scene of one 90 × 60 box at the origin with `symbol`, and no wires. */
+/** Half an em per character, as a stand-in for the browser's measurement of the symbol font. */
+const halfEm = (text: string, size: number) => 0.5 * size * [...text].length;
+
+/** Returns a scene of one 90 × 60 box at the origin with `symbol`, and no wires. */
 function oneBox(symbol: string): CompactScene {
   const node = { id: 'n', box: { x: 0, y: 0, width: 90, height: 60 }, symbol, kind: null };
   return { nodes: [node], wires: [], byId: new Map([['n', node]]), bounds: node.box };
@@ -21,7 +24,7 @@ function count(text: string, part: string): number {
 
 describe('image of a large graph', () => {
   test('frame with 8 % margin', () => {
-    const { svg, width, height } = sceneSvg(buildScene(addMul()), colours);
+    const { svg, width, height } = sceneSvg(buildScene(addMul()), colours, halfEm);
     // The nodes span 0..690 by 0..360 flow units; 8 % of that on each side gives a frame of 800.4 by 417.6 from (-55.2, -28.8).
     expect(svg).toContain('viewBox="-55.2 -28.8 800.4 417.6"');
     expect([width, height]).toEqual([1200, 626]);
@@ -29,7 +32,7 @@ describe('image of a large graph', () => {
   });
 
   test('wires, boxes and symbols', () => {
-    const { svg } = sceneSvg(buildScene(addMul()), colours);
+    const { svg } = sceneSvg(buildScene(addMul()), colours, halfEm);
     const wires = /<path d="([^"]*)"/.exec(svg)![1];
     expect(count(wires, 'M')).toBe(4);
     // y's output at half its height, (0 + 90, 200 + 30), to q's input b two thirds down, (300, 100 + 40).
@@ -48,7 +51,7 @@ describe('image of a large graph', () => {
     const graph = new GraphBuilder('wide');
     graph.value('x', 'input', 1, 0, 0);
     graph.node('s', 'sigmoid', { x: 'x' }, 30000, 0);
-    const { svg, width, height } = sceneSvg(buildScene(graph.build()), colours);
+    const { svg, width, height } = sceneSvg(buildScene(graph.build()), colours, halfEm);
     // The frame is 30,090 · 1.16 by 60 · 1.16 flow units, so a pixel spans 8.52 flow units and a 32-unit symbol 3.8 pixels.
     expect(width).toBeGreaterThanOrEqual(4095);
     expect(width).toBeLessThanOrEqual(4096);
@@ -58,14 +61,16 @@ describe('image of a large graph', () => {
   });
 
   test('symbol escaped and fitted', () => {
-    expect(sceneSvg(oneBox('a<b&c'), colours).svg).toContain('>a&lt;b&amp;c</text>');
-    // Seven bold characters of 0.62 em in the 82 units left inside a 90-unit box: 82 / (7 · 0.62) = 18.89.
-    expect(sceneSvg(oneBox('softmax'), colours).svg).toContain('font-size="18.89">softmax</text>');
-    expect(sceneSvg(oneBox('max'), colours).svg).toContain('<text x="45" y="30">max</text>');
+    expect(sceneSvg(oneBox('a<b&c'), colours, halfEm).svg).toContain('>a&lt;b&amp;c</text>');
+    // Seven characters of half an em at 32 units are 112 units wide, more than the 82 left inside a
+    // 90-unit box, so the font shrinks to 32 · 82 / 112 = 23.43 and the text is held to 82 units.
+    expect(sceneSvg(oneBox('softmax'), colours, halfEm).svg).toContain('font-size="23.43" textLength="82" lengthAdjust="spacingAndGlyphs">softmax</text>');
+    // Three characters are 48 units wide and keep the font's size.
+    expect(sceneSvg(oneBox('max'), colours, halfEm).svg).toContain('<text x="45" y="30">max</text>');
   });
 
   test('empty graph', () => {
-    const { svg, width, height } = sceneSvg({ nodes: [], wires: [], byId: new Map(), bounds: null }, colours);
+    const { svg, width, height } = sceneSvg({ nodes: [], wires: [], byId: new Map(), bounds: null }, colours, halfEm);
     expect(width).toBeGreaterThanOrEqual(1);
     expect(height).toBeGreaterThanOrEqual(1);
     expect(svg).not.toContain('<path');

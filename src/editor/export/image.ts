@@ -1,6 +1,6 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
-import type { CompactScene, SceneColours } from '../canvas/compact-scene';
+import { SYMBOL_FONT, type CompactScene, type SceneColours } from '../canvas/compact-scene';
 import { IMAGE_PADDING, MAX_IMAGE_SIDE, sceneSvg, svgDataUrl } from './scene-image';
 
 /**
@@ -31,16 +31,20 @@ export async function renderGraphImage(format: 'png' | 'svg', nodes: Node[], vie
  * URL, because the PNG of a 1,000-node graph is already about 2 MB.
  */
 export async function renderSceneImage(format: 'png' | 'svg', scene: CompactScene, colours: SceneColours): Promise<Blob> {
-  const image = sceneSvg(scene, colours);
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('the browser gave no 2D canvas to draw the image on');
+  const measure = (text: string, size: number) => {
+    context.font = `${SYMBOL_FONT.weight} ${size}px ${SYMBOL_FONT.family}`;
+    return context.measureText(text).width;
+  };
+  const image = sceneSvg(scene, colours, measure);
   if (format === 'svg') return new Blob([image.svg], { type: 'image/svg+xml' });
   const picture = new Image();
   picture.src = svgDataUrl(image.svg);
   await picture.decode();
-  const canvas = document.createElement('canvas');
   canvas.width = image.width;
   canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('the browser gave no 2D canvas to draw the image on');
   context.drawImage(picture, 0, 0, image.width, image.height);
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`the browser could not encode the ${image.width} × ${image.height} image as PNG`))), 'image/png');

@@ -1,4 +1,4 @@
-import { SYMBOL_FONT, symbolsReadable, type CompactScene, type SceneColours } from '../canvas/compact-scene';
+import { SYMBOL_FONT, symbolsReadable, type Box, type CompactScene, type SceneColours } from '../canvas/compact-scene';
 
 /** Margin around the graph in an exported image, as a fraction of its size. */
 export const IMAGE_PADDING = 0.08;
@@ -9,10 +9,11 @@ const MAX_IMAGE_SCALE = 1.5;
 /** Line widths in image pixels, as the compact canvas draws them on screen. */
 const WIRE_PIXELS = 1.5;
 const BORDER_PIXELS = 1.5;
-/** Room left on each side of a symbol inside its box, in flow units. */
+/** Room left on each side of a symbol inside its box, in flow units, as the compact canvas leaves it. */
 const SYMBOL_INSET = 4;
-/** Width of a bold character of the symbol font, as a share of its size; it shrinks long symbols to fit their box. */
-const CHARACTER_WIDTH = 0.62;
+
+/** Returns the width of `text` in SYMBOL_FONT at `size` flow units, as the browser draws it. */
+export type MeasureText = (text: string, size: number) => number;
 
 export interface SceneImage {
   /** The image as SVG markup. */
@@ -32,13 +33,25 @@ function escapeXml(text: string): string {
 }
 
 /**
+ * Writes a symbol centred in its box. A symbol wider than the box less
+ * SYMBOL_INSET on each side gets a smaller font and a text length, so that it
+ * fits as on the compact canvas, also where the viewer's font is wider.
+ */
+function symbolText(box: Box, symbol: string, measure: MeasureText): string {
+  const room = box.width - 2 * SYMBOL_INSET;
+  const natural = measure(symbol, SYMBOL_FONT.size);
+  const fit = natural > room ? ` font-size="${number((SYMBOL_FONT.size * room) / natural)}" textLength="${number(room)}" lengthAdjust="spacingAndGlyphs"` : '';
+  return `<text x="${number(box.x + box.width / 2)}" y="${number(box.y + box.height / 2)}"${fit}>${escapeXml(symbol)}</text>`;
+}
+
+/**
  * Draws a whole graph as the compact canvas does, as SVG: wires as straight
  * lines, nodes as boxes with their symbol where it is large enough to read.
  * The image frames every node with a margin of IMAGE_PADDING and its longer
  * side is at most MAX_IMAGE_SIDE pixels. The editor mounts only the nodes in
  * view of a large graph, so its image is drawn from the graph, not from the page.
  */
-export function sceneSvg(scene: CompactScene, colours: SceneColours): SceneImage {
+export function sceneSvg(scene: CompactScene, colours: SceneColours, measure: MeasureText): SceneImage {
   const bounds = scene.bounds ?? { x: 0, y: 0, width: 1, height: 1 };
   const frame = {
     x: bounds.x - bounds.width * IMAGE_PADDING,
@@ -52,13 +65,7 @@ export function sceneSvg(scene: CompactScene, colours: SceneColours): SceneImage
 
   const wires = scene.wires.map((wire) => `M${number(wire.from.x)} ${number(wire.from.y)}L${number(wire.to.x)} ${number(wire.to.y)}`).join('');
   const boxes = scene.nodes.map(({ box }) => `<rect x="${number(box.x)}" y="${number(box.y)}" width="${number(box.width)}" height="${number(box.height)}"/>`).join('');
-  const symbols = symbolsReadable(scale)
-    ? scene.nodes.map(({ box, symbol }) => {
-        const fitted = Math.min(SYMBOL_FONT.size, (box.width - 2 * SYMBOL_INSET) / (CHARACTER_WIDTH * Math.max(symbol.length, 1)));
-        const size = fitted < SYMBOL_FONT.size ? ` font-size="${number(fitted)}"` : '';
-        return `<text x="${number(box.x + box.width / 2)}" y="${number(box.y + box.height / 2)}"${size}>${escapeXml(symbol)}</text>`;
-      }).join('')
-    : '';
+  const symbols = symbolsReadable(scale) ? scene.nodes.map(({ box, symbol }) => symbolText(box, symbol, measure)).join('') : '';
   const viewBox = [frame.x, frame.y, frame.width, frame.height].map(number).join(' ');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${viewBox}">` +
