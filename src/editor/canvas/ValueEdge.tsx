@@ -60,38 +60,48 @@ function WireLabels({ id, source, target, x, y }: WireLabelsProps) {
   const gradient = useEditor((state) => edgeGradientTensor(state, id, target));
   const valueQuiz = useWireQuiz(id, source, 'value');
   const gradientQuiz = useWireQuiz(id, source, 'gradient');
-  // A quiz slot replaces the number and its hover text, so a hidden answer shows nowhere on the wire.
-  const tensorValue = valueQuiz.mode === 'plain' && value && value.data.length > 1 ? value : null;
-  const tensorGradient = gradientQuiz.mode === 'plain' && gradient && gradient.data.length > 1 ? gradient : null;
 
   return (
     <>
-      {valueText !== null && (
-        <div className="edge-label-anchor above" style={{ left: x, top: y - 4 }}>
-          <div
-            className={labelClass('edge-value', tensorValue)}
-            data-testid={`edge-value-${id}`}
-            title={tensorValue ? hoverText(tensorValue) : undefined}
-          >
-            {valueQuiz.mode !== 'plain' ? (
-              <QuizSlot mode={valueQuiz.mode} questionKey={valueQuiz.key} question={{ target: { edge: id }, part: 'value' }} text={valueText} testId={`edge-value-${id}`} />
-            ) : tensorValue ? <TensorLabel tensor={tensorValue} /> : valueText}
-          </div>
-        </div>
-      )}
-      {gradientText !== null && (
-        <div className="edge-label-anchor below" style={{ left: x, top: y + 4 }}>
-          <div
-            className={labelClass('edge-grad', tensorGradient)}
-            data-testid={`edge-grad-${id}`}
-            title={tensorGradient ? hoverText(tensorGradient) : undefined}
-          >
-            {gradientQuiz.mode !== 'plain' ? (
-              <QuizSlot mode={gradientQuiz.mode} questionKey={gradientQuiz.key} question={{ target: { edge: id }, part: 'gradient' }} text={gradientText} testId={`edge-grad-${id}`} />
-            ) : tensorGradient ? <TensorLabel tensor={tensorGradient} /> : gradientText}
-          </div>
-        </div>
-      )}
+      {valueText !== null && <WireLabel id={id} part="value" text={valueText} tensor={value} quiz={valueQuiz} x={x} y={y} />}
+      {gradientText !== null && <WireLabel id={id} part="gradient" text={gradientText} tensor={gradient} quiz={gradientQuiz} x={x} y={y} />}
     </>
+  );
+}
+
+/** Class, test id prefix and anchor side of a wire's value and gradient labels. */
+const LABEL_PARTS = {
+  value: { kind: 'edge-value', side: 'above', offset: -4 },
+  gradient: { kind: 'edge-grad', side: 'below', offset: 4 },
+} as const;
+
+interface WireLabelProps {
+  id: string;
+  part: keyof typeof LABEL_PARTS;
+  text: string;
+  tensor: TensorData | null;
+  quiz: ReturnType<typeof useWireQuiz>;
+  /** Middle of the wire in flow coordinates. */
+  x: number;
+  y: number;
+}
+
+/**
+ * Shows one label 4 flow units above or below a wire's middle, centred on an empty anchor box.
+ * A quiz slot replaces the number and its hover text, so a hidden answer shows nowhere on the wire.
+ */
+function WireLabel({ id, part, text, tensor, quiz, x, y }: WireLabelProps) {
+  const { kind, side, offset } = LABEL_PARTS[part];
+  const testId = `${kind}-${id}`;
+  const shownTensor = quiz.mode === 'plain' && tensor && tensor.data.length > 1 ? tensor : null;
+
+  return (
+    <div className={`edge-label-anchor ${side}`} style={{ left: x, top: y + offset }}>
+      <div className={labelClass(kind, shownTensor)} data-testid={testId} title={shownTensor ? hoverText(shownTensor) : undefined}>
+        {quiz.mode !== 'plain' ? (
+          <QuizSlot mode={quiz.mode} questionKey={quiz.key} question={{ target: { edge: id }, part }} text={text} testId={testId} />
+        ) : shownTensor ? <TensorLabel tensor={shownTensor} /> : text}
+      </div>
+    </div>
   );
 }

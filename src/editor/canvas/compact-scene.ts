@@ -249,6 +249,11 @@ function drawBoxes(context: CanvasRenderingContext2D, boxes: readonly { node: Sc
 /** Font of a compact node's symbol, at SYMBOL_SIZE flow units. */
 export const SYMBOL_FONT = { weight: 700, size: SYMBOL_SIZE, family: 'system-ui, sans-serif' } as const;
 
+/** Returns the CSS font of a compact node's symbol at `size` units. */
+export function symbolFont(size: number = SYMBOL_FONT.size): string {
+  return `${SYMBOL_FONT.weight} ${size}px ${SYMBOL_FONT.family}`;
+}
+
 /** Tells whether the symbols of compact nodes are large enough to read at `zoom`, screen pixels per flow unit. */
 export function symbolsReadable(zoom: number): boolean {
   return SYMBOL_SIZE * zoom >= MIN_SYMBOL_PIXELS;
@@ -275,7 +280,7 @@ export function readSceneColours(element: Element): SceneColours {
 function drawSymbols(context: CanvasRenderingContext2D, boxes: readonly { node: SceneNode; box: Box }[], colour: string, zoom: number): void {
   if (!symbolsReadable(zoom) || boxes.length === 0) return;
   context.fillStyle = colour;
-  context.font = `${SYMBOL_FONT.weight} ${SYMBOL_FONT.size}px ${SYMBOL_FONT.family}`;
+  context.font = symbolFont();
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   for (const { node, box } of boxes) context.fillText(node.symbol, box.x + box.width / 2, box.y + box.height / 2, box.width - 8);

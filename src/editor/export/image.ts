@@ -1,7 +1,7 @@
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
-import { SYMBOL_FONT, type CompactScene, type SceneColours } from '../canvas/compact-scene';
-import { IMAGE_PADDING, MAX_IMAGE_SIDE, sceneSvg, svgDataUrl } from './scene-image';
+import { symbolFont, type CompactScene, type SceneColours } from '../canvas/compact-scene';
+import { IMAGE_PADDING, MAX_IMAGE_SCALE, MAX_IMAGE_SIDE, sceneSvg, svgDataUrl } from './scene-image';
 
 /**
  * Renders the canvas's nodes, wires and their value and gradient labels as a
@@ -11,7 +11,7 @@ import { IMAGE_PADDING, MAX_IMAGE_SIDE, sceneSvg, svgDataUrl } from './scene-ima
  */
 export async function renderGraphImage(format: 'png' | 'svg', nodes: Node[], viewport: HTMLElement): Promise<string> {
   const bounds = getNodesBounds(nodes);
-  const scale = Math.min(1.5, MAX_IMAGE_SIDE / Math.max(bounds.width, bounds.height, 1));
+  const scale = Math.min(MAX_IMAGE_SCALE, MAX_IMAGE_SIDE / Math.max(bounds.width, bounds.height, 1));
   const width = Math.ceil(bounds.width * scale * (1 + 2 * IMAGE_PADDING));
   const height = Math.ceil(bounds.height * scale * (1 + 2 * IMAGE_PADDING));
   const view = getViewportForBounds(bounds, width, height, 0.05, 4, IMAGE_PADDING);
@@ -35,7 +35,7 @@ export async function renderSceneImage(format: 'png' | 'svg', scene: CompactScen
   const context = canvas.getContext('2d');
   if (!context) throw new Error('the browser gave no 2D canvas to draw the image on');
   const measure = (text: string, size: number) => {
-    context.font = `${SYMBOL_FONT.weight} ${size}px ${SYMBOL_FONT.family}`;
+    context.font = symbolFont(size);
     return context.measureText(text).width;
   };
   const image = sceneSvg(scene, colours, measure);

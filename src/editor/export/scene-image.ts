@@ -5,7 +5,7 @@ export const IMAGE_PADDING = 0.08;
 /** Largest side of an exported image in pixels; bigger graphs are scaled down to fit. */
 export const MAX_IMAGE_SIDE = 4096;
 /** Largest scale of an exported image, in image pixels per flow unit. */
-const MAX_IMAGE_SCALE = 1.5;
+export const MAX_IMAGE_SCALE = 1.5;
 /** Line widths in image pixels, as the compact canvas draws them on screen. */
 const WIRE_PIXELS = 1.5;
 const BORDER_PIXELS = 1.5;
