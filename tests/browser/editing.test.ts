@@ -472,8 +472,8 @@ describe('context menus and layout', () => {
       return { x: matrix.e, y: matrix.f };
     });
     const before = await viewport();
-    // A pan and then a click on node q, in one task of the page, so the click comes while the timer
-    // that ends the pan's click suppression is still pending, as when the page is busy after a pan.
+    // A pan and then a click on node q run in one task of the page. The click then comes while the
+    // timer that ends the pan's click suppression is still pending, as when the page is busy after a pan.
     await page.evaluate(({ from, to }) => {
       const mouse = (type: string, at: { x: number; y: number }, buttons: number) =>
         new MouseEvent(type, { bubbles: true, cancelable: true, view: window, clientX: at.x, clientY: at.y, button: 0, buttons });

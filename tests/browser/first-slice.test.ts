@@ -62,7 +62,7 @@ describe('add-mul preset', () => {
 
     const placements = await page.evaluate((edgeIds) => edgeIds.map((edgeId) => {
       const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${edgeId}"] .react-flow__edge-path`)!;
-      // React Flow writes a wire as one cubic Bézier, "M x,y C x,y x,y x,y"; its point at t = 1/2 is (P0 + 3 P1 + 3 P2 + P3) / 8.
+      // React Flow writes a wire as one cubic Bézier, "M x,y C x,y x,y x,y". Its point at t = 1/2 is (P0 + 3 P1 + 3 P2 + P3) / 8.
       const numbers = path.getAttribute('d')!.match(/-?\d+(\.\d+)?(e-?\d+)?/g)!.map(Number);
       const middle = new DOMPoint(
         (numbers[0] + 3 * numbers[2] + 3 * numbers[4] + numbers[6]) / 8,
@@ -87,7 +87,7 @@ describe('add-mul preset', () => {
       expect(Math.abs(placement.gradientCentre), `gradient label of ${placement.edgeId}`).toBeLessThan(1);
       expect(placement.valueGap, `value label of ${placement.edgeId}`).toBeCloseTo(4, 0);
       expect(placement.gradientGap, `gradient label of ${placement.edgeId}`).toBeCloseTo(4, 0);
-      // Labels without a transform of their own share their layer's paint state, so a drag recomposites less.
+      // Labels without a transform of their own share the paint state of their layer.
       expect(placement.transforms, `labels of ${placement.edgeId}`).toEqual(['none', 'none']);
     }
   });

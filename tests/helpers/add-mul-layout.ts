@@ -1,7 +1,7 @@
 import type { GraphDocument } from '../../src/engine/document';
 import { GraphBuilder } from '../../src/presets/builder';
 
-/** x and y at (0, 0) and (0, 200), q = x + y at (300, 100), f = q · z with z at (300, 300), f at (600, 200). */
+/** Builds add-mul with x and y at (0, 0) and (0, 200), q = x + y at (300, 100), z at (300, 300) and f = q · z at (600, 200). */
 export function addMul(): GraphDocument {
   const graph = new GraphBuilder('add-mul');
   graph.value('x', 'input', -2, 0, 0);

@@ -25,15 +25,13 @@ export async function renderGraphImage(format: 'png' | 'svg', nodes: Node[], vie
 }
 
 /**
- * Renders a whole large graph as the compact canvas draws it, as a PNG or SVG
- * file. The editor mounts only the nodes in view of a large graph, so an image
- * of its page would leave out the rest. The file is a Blob rather than a data
- * URL, because the PNG of a 1,000-node graph is already about 2 MB.
+ * Renders a whole large graph as a PNG or SVG file, drawn as the compact canvas draws it.
+ * It returns a Blob rather than a data URL, because the PNG of a 1,000-node graph is about 2 MB.
  */
 export async function renderSceneImage(format: 'png' | 'svg', scene: CompactScene, colours: SceneColours): Promise<Blob> {
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('the browser gave no 2D canvas to draw the image on');
+  if (!context) throw new Error('could not draw the image: the browser has no 2D canvas context');
   const measure = (text: string, size: number) => {
     context.font = symbolFont(size);
     return context.measureText(text).width;
@@ -47,6 +45,6 @@ export async function renderSceneImage(format: 'png' | 'svg', scene: CompactScen
   canvas.height = image.height;
   context.drawImage(picture, 0, 0, image.width, image.height);
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`the browser could not encode the ${image.width} × ${image.height} image as PNG`))), 'image/png');
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`failed to encode the ${image.width} × ${image.height} image as PNG`))), 'image/png');
   });
 }

@@ -2,7 +2,7 @@ import { SYMBOL_FONT, symbolsReadable, type Box, type CompactScene, type SceneCo
 
 /** Margin around the graph in an exported image, as a fraction of its size. */
 export const IMAGE_PADDING = 0.08;
-/** Largest side of an exported image in pixels; bigger graphs are scaled down to fit. */
+/** Largest side of an exported image in pixels. Bigger graphs are scaled down to fit. */
 export const MAX_IMAGE_SIDE = 4096;
 /** Largest scale of an exported image, in image pixels per flow unit. */
 export const MAX_IMAGE_SCALE = 1.5;
@@ -12,7 +12,7 @@ const BORDER_PIXELS = 1.5;
 /** Room left on each side of a symbol inside its box, in flow units, as the compact canvas leaves it. */
 const SYMBOL_INSET = 4;
 
-/** Returns the width of `text` in SYMBOL_FONT at `size` flow units, as the browser draws it. */
+/** A measurement of the width of `text` in the symbol font at `size` flow units, as the browser draws it. */
 export type MeasureText = (text: string, size: number) => number;
 
 export interface SceneImage {
@@ -33,9 +33,8 @@ function escapeXml(text: string): string {
 }
 
 /**
- * Writes a symbol centred in its box. A symbol wider than the box less
- * SYMBOL_INSET on each side gets a smaller font and a text length, so that it
- * fits as on the compact canvas, also where the viewer's font is wider.
+ * Writes a symbol centred in its box. A symbol too wide for the box less SYMBOL_INSET
+ * a side gets a smaller font and a fixed text length, so it fits in any viewer's font.
  */
 function symbolText(box: Box, symbol: string, measure: MeasureText): string {
   const room = box.width - 2 * SYMBOL_INSET;
@@ -45,11 +44,9 @@ function symbolText(box: Box, symbol: string, measure: MeasureText): string {
 }
 
 /**
- * Draws a whole graph as the compact canvas does, as SVG: wires as straight
- * lines, nodes as boxes with their symbol where it is large enough to read.
- * The image frames every node with a margin of IMAGE_PADDING and its longer
- * side is at most MAX_IMAGE_SIDE pixels. The editor mounts only the nodes in
- * view of a large graph, so its image is drawn from the graph, not from the page.
+ * Draws a whole graph as SVG, as the compact canvas does: wires as straight lines,
+ * nodes as boxes with their symbol where it is large enough to read. The image frames
+ * every node with a margin of IMAGE_PADDING, and its longer side is at most MAX_IMAGE_SIDE pixels.
  */
 export function sceneSvg(scene: CompactScene, colours: SceneColours, measure: MeasureText): SceneImage {
   const bounds = scene.bounds ?? { x: 0, y: 0, width: 1, height: 1 };
