@@ -1,10 +1,10 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
 import { serializeDocument, type GraphDocument } from '../../src/engine/document';
 import { storageKeys } from '../../src/editor/store/persistence';
 import { GraphBuilder } from '../../src/presets/builder';
-import { byTestId, centerOf, dragMouse, nodeElement } from './app';
+import { byTestId, centerOf, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeIds, zoomOut, type Point } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
 import { compareEstimatedHandles, everyKindGraph, misplacedHandles } from './estimated-handles';
 import { nodeBoxes, overlappingPairs } from './node-boxes';
@@ -57,6 +57,25 @@ function positionsOf(document: GraphDocument): Record<string, { x: number; y: nu
 async function tallestNode(page: Page): Promise<number> {
   const boxes = await nodeBoxes(page);
   return Math.max(...boxes.map((box) => box.bottom - box.top)) / (await readZoom(page));
+}
+
+/** Largest distance, in screen pixels, between where a new node's middle or port lands and where the pointer was. */
+const PLACE_TOLERANCE = 5;
+
+/** Checks that the middle of `locator`'s box lies within PLACE_TOLERANCE screen pixels of `point` on both axes. */
+async function expectMiddleAt(locator: Locator, point: Point, subject: string): Promise<void> {
+  const middle = await centerOf(locator);
+  const offset = { x: Math.round(middle.x - point.x), y: Math.round(middle.y - point.y) };
+  expect(Math.max(Math.abs(offset.x), Math.abs(offset.y)), `${subject}: offset from the pointer ${JSON.stringify(offset)}`).toBeLessThanOrEqual(PLACE_TOLERANCE);
+}
+
+/** Chooses `kind` in the add-node popup and returns the id of the node it added. */
+async function chooseInPopup(page: Page, kind: string): Promise<string> {
+  const before = new Set(await nodeIds(page));
+  await byTestId(page, 'add-node-popup').locator('input').fill(kind);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await nodeIds(page)).length).toBe(before.size + 1);
+  return (await nodeIds(page)).find((id) => !before.has(id))!;
 }
 
 /** Switches projector mode from the View menu and waits until React Flow has measured the nodes again. */
@@ -146,6 +165,44 @@ describe('projector spread', () => {
     await setProjector(page, true);
     expect(overlappingPairs(await nodeBoxes(page))).toEqual([]);
     await saveScreenshot(page, 'projector-spread-on-zh');
+  });
+
+  test('puts new nodes where the pointer is, in both modes', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await openDocument(page, packedGraph());
+    for (const projector of [false, true]) {
+      const mode = projector ? 'projector mode' : 'normal mode';
+      if (projector) await setProjector(page, true);
+      // Fitted, the graph fills the pane; zoomed out twice, it leaves room for three nodes.
+      await page.keyboard.press('f');
+      await viewRests(page);
+      await zoomOut(page);
+      await zoomOut(page);
+      await viewRests(page);
+      const usedSpots: Point[] = [];
+      const emptySpot = async () => {
+        const point = await findEmptySpot(page, usedSpots);
+        usedSpots.push(point);
+        return point;
+      };
+
+      const dropAt = await emptySpot();
+      const dropped = await dropFromPalette(page, 'multiply', dropAt);
+      await expectMiddleAt(nodeElement(page, dropped), dropAt, `${mode}: node dropped from the palette`);
+
+      const clickAt = await emptySpot();
+      await page.mouse.dblclick(clickAt.x, clickAt.y);
+      const added = await chooseInPopup(page, 'negate');
+      await expectMiddleAt(nodeElement(page, added), clickAt, `${mode}: node added by double-click`);
+
+      // A wire dragged from m1's output and let go on empty canvas: the new node's input x takes it where it was let go.
+      const wireEnd = await emptySpot();
+      await dragMouse(page, await centerOf(nodeElement(page, 'm1').locator('.react-flow__handle.source')), wireEnd);
+      const joined = await chooseInPopup(page, 'exp');
+      const port = nodeElement(page, joined).locator('.react-flow__handle.target[data-handleid="x"]');
+      await expectMiddleAt(port, wireEnd, `${mode}: input of the node added at a wire's end`);
+      await saveScreenshot(page, `projector-spread-new-nodes-${projector ? 'on' : 'off'}`);
+    }
   });
 
   test('estimates projector handles', async ({ page }) => {

@@ -26,6 +26,7 @@ import { CanvasDrawingContext, useDrawingState } from './drawing';
 import { DotGrid } from './DotGrid';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
+import { centredNodePosition } from './new-node-place';
 import { Overview } from './Overview';
 import { useFreshClicks } from './fresh-click';
 import { usePanPointerCapture } from './pan-capture';
@@ -36,8 +37,6 @@ import { WireCanvas } from './WireCanvas';
 /** Drag-and-drop type of a palette item; its data is the node kind. */
 export const PALETTE_DRAG_TYPE = 'application/x-backprop-studio-kind';
 
-/** Offset from the drop point to a new node's top-left corner, so the node lands roughly centred on the pointer. */
-const DROP_OFFSET = { x: 70, y: 30 };
 
 const nodeTypes = { gate: GateNode };
 const edgeTypes = { value: ValueEdge };
@@ -187,7 +186,7 @@ export function Canvas() {
       if (kind) {
         const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
         const store = editorStore.getState();
-        const id = store.addNodeOfKind(kind, toDocumentPoint({ x: point.x - DROP_OFFSET.x, y: point.y - DROP_OFFSET.y }, currentSpread()));
+        const id = store.addNodeOfKind(kind, centredNodePosition(store, kind, toDocumentPoint(point, currentSpread())));
         if (id) store.setSelection({ nodes: [id], edges: [] });
         return;
       }

@@ -2,20 +2,22 @@ import { registry } from '../../nodes';
 import type { GraphEdit, Point } from '../store/edits';
 import { edgeIdFor } from '../store/edits';
 import { createNode } from '../store/new-node';
-import type { EditorStoreApi } from '../store/store';
+import type { EditorState, EditorStoreApi } from '../store/store';
+import { centredOn, newNodeLayout, portOn } from '../canvas/new-node-place';
 import type { KindChoice } from '../commands/kind-search';
 import type { AddNodeRequest } from '../commands/ui-store';
 
-/** Offset from the requested point to a new node's top-left corner, so the node lands roughly centred on it. */
-const CENTRE_OFFSET: Point = { x: 70, y: 30 };
-/** Width kept free between a dropped wire's end and a new source node placed left of it. */
-const SOURCE_WIDTH = 180;
-
-function placement(request: AddNodeRequest): Point {
+/**
+ * Returns where a new node goes: centred on the point the popup was opened at
+ * or, when a dropped wire opened it, with the port that takes the wire at the wire's end.
+ */
+function placement(state: EditorState, request: AddNodeRequest, choice: KindChoice): Point {
   const { flow, wire } = request;
-  if (!wire) return { x: flow.x - CENTRE_OFFSET.x, y: flow.y - CENTRE_OFFSET.y };
-  // A wire from an output continues into the new node's input on its left side; one from an input comes from the new node's output.
-  return wire.handleType === 'source' ? { x: flow.x, y: flow.y - CENTRE_OFFSET.y } : { x: flow.x - SOURCE_WIDTH, y: flow.y - CENTRE_OFFSET.y };
+  const estimate = newNodeLayout(state, choice.kind.kind);
+  if (!estimate) return flow;
+  if (!wire || !choice.port) return centredOn(flow, estimate.layout, estimate.spread);
+  // A wire from an output handle ('source') goes into an input of the new node, whose handles are 'target'.
+  return portOn(flow, estimate.layout, estimate.spread, choice.port, wire.handleType === 'source' ? 'target' : 'source');
 }
 
 /**
@@ -27,7 +29,7 @@ export function addChosenNode(editor: EditorStoreApi, request: AddNodeRequest, c
   const kind = registry.get(choice.kind.kind);
   if (!kind) return null;
   const state = editor.getState();
-  const node = createNode(state.document, kind, placement(request));
+  const node = createNode(state.document, kind, placement(state, request, choice));
   const edits: GraphEdit[] = [{ type: 'addNode', node }];
   const { wire } = request;
   let edgeIds: string[] = [];

@@ -3,6 +3,7 @@ import { useCallback, type DragEvent } from 'react';
 import type { KindCategory, NodeKind } from '../../engine/types';
 import { builtinKinds } from '../../nodes';
 import { PALETTE_DRAG_TYPE } from '../canvas/Canvas';
+import { centredNodePosition } from '../canvas/new-node-place';
 import type { MessageKey } from '../i18n/en';
 import { kindGloss } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
@@ -10,9 +11,6 @@ import { editorStore, useEditor } from '../store/use-editor';
 import { currentSpread, toDocumentPoint } from '../projector/spread';
 
 const categories: readonly KindCategory[] = ['inputs', 'gates', 'math', 'activations', 'losses'];
-
-/** Offset from the canvas centre to a new node's top-left corner. */
-const CENTRE_OFFSET = { x: 70, y: 30 };
 
 /** Lists every built-in kind by category; drag an item onto the canvas, or click it to add it at the viewport centre. */
 export function Palette() {
@@ -29,7 +27,7 @@ export function Palette() {
       const left = drawer ? Math.min(Math.max(canvas.left, drawer.right), canvas.right) : canvas.left;
       const centre = screenToFlowPosition({ x: (left + canvas.right) / 2, y: canvas.top + canvas.height / 2 });
       const store = editorStore.getState();
-      const id = store.addNodeOfKind(kind, toDocumentPoint({ x: centre.x - CENTRE_OFFSET.x, y: centre.y - CENTRE_OFFSET.y }, currentSpread()));
+      const id = store.addNodeOfKind(kind, centredNodePosition(store, kind, toDocumentPoint(centre, currentSpread())));
       if (id) store.setSelection({ nodes: [id], edges: [] });
     },
     [screenToFlowPosition],
