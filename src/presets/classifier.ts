@@ -21,15 +21,32 @@ export interface ClassifierOptions {
   training: TrainingSettings;
 }
 
-/** Horizontal distance between node columns and vertical distance between rows, in canvas pixels. */
-const COLUMN = 320;
+/**
+ * Horizontal distance between the nodes of the main chain, in canvas pixels.
+ * A node is drawn up to 240 px wide. The 120 px left hold the wire's value and
+ * gradient labels, which are up to about 100 px wide for a tensor.
+ */
+const STEP = 360;
+/** Horizontal distance between the adds that sum the losses: an add is drawn 150 px wide, and its labels are scalars. */
+const LOSS_STEP = 270;
+/** Vertical distance between rows, in canvas pixels. */
 const ROW = 190;
+/** How far left of its matmul a weight matrix starts, so that the wire into the matmul has room for its labels. */
+const WEIGHT_OFFSET = 340;
+/**
+ * How far left of its matmul a bias starts. The bias sits low enough that
+ * the middle of its wire to the bias-add, where that wire's labels sit,
+ * comes below the matmul rather than beside it.
+ */
+const BIAS_OFFSET = 40;
 
 /**
  * Builds a training graph: batch → (matmul → bias-add → activation)* →
  * matmul → bias-add → data loss, plus λ·Σw² per weight matrix, summed into the
  * total loss L. Weights are drawn from a seeded distribution by their node.
- * Each layer takes three columns: matmul with W above it, bias-add with b below, the activation.
+ * Each layer takes three steps of the chain: matmul, bias-add and the
+ * activation; W sits above and left of its matmul, λ·Σw² right of W, and b
+ * below it, so that every wire runs left to right.
  */
 export function buildClassifier(options: ClassifierOptions, size: ClassifierSize): GraphDocument {
   const graph = new GraphBuilder(options.title);
@@ -40,29 +57,29 @@ export function buildClassifier(options: ClassifierOptions, size: ClassifierSize
   let signal = 'data:X';
   const penalties: string[] = [];
   for (let layer = 1; layer < widths.length; layer++) {
-    const x = COLUMN + (layer - 1) * 3 * COLUMN;
+    const x = STEP + (layer - 1) * 3 * STEP;
     const last = layer === widths.length - 1;
     const suffix = widths.length === 2 ? '' : String(layer);
     const [w, b, h, z] = [`W${suffix}`, `b${suffix}`, `h${suffix}`, last ? 'scores' : `z${suffix}`];
     graph
-      .node(w, 'parameter', {}, x, 0, { init: options.init, shape: [widths[layer - 1], widths[layer]], seed: layer })
-      .node(h, 'matmul', { a: signal, b: w }, x + COLUMN * 0.5, ROW * 1.2)
-      .node(b, 'parameter', {}, x + COLUMN, ROW * 2.3, { init: 'zeros', shape: [widths[layer]] })
-      .node(z, 'bias-add', { x: h, b }, x + COLUMN * 1.5, ROW * 1.2);
+      .node(w, 'parameter', {}, x - WEIGHT_OFFSET, -ROW * 0.2, { init: options.init, shape: [widths[layer - 1], widths[layer]], seed: layer })
+      .node(h, 'matmul', { a: signal, b: w }, x, ROW * 1.2)
+      .node(b, 'parameter', {}, x - BIAS_OFFSET, ROW * 2.6, { init: 'zeros', shape: [widths[layer]] })
+      .node(z, 'bias-add', { x: h, b }, x + STEP, ROW * 1.2);
     if (options.lambda > 0) {
-      graph.node(`reg${suffix}`, 'l2-penalty', { w }, x + COLUMN, -ROW, { lambda: options.lambda });
+      graph.node(`reg${suffix}`, 'l2-penalty', { w }, x, -ROW * 1.2, { lambda: options.lambda });
       penalties.push(`reg${suffix}`);
     }
     signal = last ? 'scores' : `${activation}${suffix}`;
-    if (!last) graph.node(signal, activation, { x: z }, x + COLUMN * 2.4, ROW * 1.2);
+    if (!last) graph.node(signal, activation, { x: z }, x + 2 * STEP, ROW * 1.2);
   }
 
-  const right = COLUMN + (widths.length - 1) * 3 * COLUMN - COLUMN * 0.6;
+  const right = STEP + (widths.length - 1) * 3 * STEP - STEP;
   graph.node('dataLoss', options.loss, { scores: 'scores', labels: 'data:y' }, right, ROW * 1.2);
   let total = 'dataLoss:loss';
   for (const [index, penalty] of penalties.entries()) {
     const id = index === penalties.length - 1 ? 'L' : `L${index + 1}`;
-    graph.node(id, 'add', { a: total, b: penalty }, right + COLUMN * (index + 1), 0);
+    graph.node(id, 'add', { a: total, b: penalty }, right + LOSS_STEP * (index + 1), 0);
     total = id;
   }
   return { ...graph.build(), training: structuredClone(options.training) };
