@@ -4,7 +4,7 @@ import { SMALL_WIDTHS, unrolledScalarMlp } from '../../bench/scalar-graph';
 import { serializeDocument, type GraphDocument } from '../../src/engine/document';
 import { storageKeys } from '../../src/editor/store/persistence';
 import { GraphBuilder } from '../../src/presets/builder';
-import { byTestId, centerOf, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeIds, zoomOut, type Point } from './app';
+import { byTestId, centerOf, dragMouse, dropFromPalette, findEmptySpot, nodeElement, nodeIds, openApp, zoomOut, type Point } from './app';
 import { appUrl, saveScreenshot, test } from './browser';
 import { compareEstimatedHandles, everyKindGraph, misplacedHandles } from './estimated-handles';
 import { nodeBoxes, overlappingPairs } from './node-boxes';
@@ -203,6 +203,31 @@ describe('projector spread', () => {
       await expectMiddleAt(port, wireEnd, `${mode}: input of the node added at a wire's end`);
       await saveScreenshot(page, `projector-spread-new-nodes-${projector ? 'on' : 'off'}`);
     }
+  });
+
+  test('keeps the view when a node is added', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.addInitScript(() => localStorage.setItem('backprop-studio.projector', 'on'));
+    await openApp(page, '#preset=add-mul');
+    await expect.poll(() => page.locator('html').getAttribute('data-projector')).toBe('on');
+    await viewRests(page);
+    await page.keyboard.press('f');
+    await viewRests(page);
+    const transform = await readTransform(page);
+
+    // A new input runs, so the trace and its last step change; the view must not move to that step's node.
+    const dropAt = await findEmptySpot(page);
+    const dropped = await dropFromPalette(page, 'input', dropAt);
+    await page.waitForTimeout(800);
+    expect(await readTransform(page), 'view after dropping an input').toBe(transform);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const box = (await nodeElement(page, dropped).boundingBox())!;
+    expect(box.x, 'new node left edge').toBeGreaterThanOrEqual(pane.x);
+    expect(box.x + box.width, 'new node right edge').toBeLessThanOrEqual(pane.x + pane.width);
+
+    // Stepping the timeline still follows the active node.
+    await byTestId(page, 'step-back').click();
+    await expect.poll(() => readZoom(page), { timeout: 5_000 }).toBeGreaterThanOrEqual(1.4);
   });
 
   test('estimates projector handles', async ({ page }) => {

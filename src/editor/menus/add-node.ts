@@ -17,6 +17,8 @@ function placement(state: EditorState, request: AddNodeRequest, choice: KindChoi
   if (!estimate) return flow;
   if (!wire || !choice.port) return centredOn(flow, estimate.layout, estimate.spread);
   // A wire from an output handle ('source') goes into an input of the new node, whose handles are 'target'.
+  // NOTE: the estimate has no value or gradient text yet. A node that the wire makes wider, such as a batch
+  // whose gradient row appears, has its output handles right of the wire's end, by about 55 units for a batch.
   return portOn(flow, estimate.layout, estimate.spread, choice.port, wire.handleType === 'source' ? 'target' : 'source');
 }
 

@@ -18,12 +18,16 @@ const RESIZE_FOLLOW_MS = 1000;
 /**
  * In projector mode, centres the canvas on the node of the active timeline
  * step and zooms to at least FOLLOW_ZOOM, at every step while playing or
- * stepping. Renders nothing; it must sit inside the ReactFlowProvider.
+ * stepping, and at the first trace of a loaded graph. An edit, which gives a
+ * new trace of the same graph, leaves the view where the user put it.
+ * Renders nothing; it must sit inside the ReactFlowProvider.
  */
 export function ProjectorFollow() {
   const projector = useViewSettings((state) => state.projector);
   const activeId = useEditor((state) => activeStep(state.trace?.steps ?? [], state.cursor)?.nodeId ?? null);
   const cursor = useEditor((state) => state.cursor);
+  const trace = useEditor((state) => state.trace);
+  const loadId = useEditor((state) => state.loadId);
   const { getInternalNode, getZoom, setCenter } = useReactFlow();
   // The active node's measured size. Projector mode's larger type makes React Flow measure the node again
   // after the switch, and a new size within RESIZE_FOLLOW_MS of it centres the node again.
@@ -33,16 +37,21 @@ export function ProjectorFollow() {
     return measured ? `${measured.width}x${measured.height}` : '';
   });
   const switchedOn = useRef(-Infinity);
-  const followed = useRef({ projector, activeId, cursor });
+  const followed = useRef({ projector, activeId, cursor, trace });
+  // The load whose graph the view last followed, so that later traces of it count as edits.
+  const followedLoad = useRef<number | null>(null);
 
   useEffect(() => {
     const before = followed.current;
-    followed.current = { projector, activeId, cursor };
+    followed.current = { projector, activeId, cursor, trace };
     if (projector && !before.projector) switchedOn.current = performance.now();
     if (!projector || activeId === null) return;
     // A size that changes later, as when the user zooms out and the node leaves React Flow, moves nothing.
-    const onlyResized = before.projector === projector && before.activeId === activeId && before.cursor === cursor;
+    const onlyResized = before.projector === projector && before.activeId === activeId && before.cursor === cursor && before.trace === trace;
     if (onlyResized && performance.now() - switchedOn.current > RESIZE_FOLLOW_MS) return;
+    const edited = before.projector === projector && before.trace !== trace && followedLoad.current === loadId;
+    if (edited) return;
+    followedLoad.current = loadId;
     // One frame later, React Flow has the nodes at their spread positions when projector mode was just
     // switched on, and this move replaces the view that useSpreadViewport kept in the same commit.
     const frame = requestAnimationFrame(() => {
@@ -57,7 +66,7 @@ export function ProjectorFollow() {
       void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOLLOW_ZOOM), duration: prefersReducedMotion() ? 0 : FOLLOW_MS });
     });
     return () => cancelAnimationFrame(frame);
-  }, [projector, activeId, cursor, activeSize, getInternalNode, getZoom, setCenter]);
+  }, [projector, activeId, cursor, trace, loadId, activeSize, getInternalNode, getZoom, setCenter]);
 
   return null;
 }
