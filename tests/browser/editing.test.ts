@@ -121,6 +121,21 @@ describe('shortcuts and typing', () => {
     await expect.poll(() => selectedIds(page)).toEqual(ADD_MUL_IDS);
   });
 
+  test('emptied canvas is a custom graph', async ({ page }) => {
+    await openApp(page);
+    const presetMenu = byTestId(page, 'preset-menu');
+    await focusBody(page);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
+    await expect.poll(() => presetMenu.locator('option:checked').textContent()).toBe('(custom graph)');
+    expect(await byTestId(page, 'explanation').count(), 'explanation paragraphs').toBe(0);
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => presetMenu.inputValue()).toBe('add-mul');
+    await byTestId(page, 'explanation').waitFor();
+  });
+
   test('help dialog lists the shortcuts', async ({ page }) => {
     await openApp(page);
     await focusBody(page);

@@ -22,6 +22,18 @@ function fakeStorage(entries: Record<string, string> = {}): KeyValueStorage {
 }
 
 describe('editor store', () => {
+  test('emptied canvas drops the preset', () => {
+    const store = readyStore();
+    const { document } = store.getState();
+    store.getState().dispatch({ type: 'removeItems', nodeIds: ['x', 'y'], edgeIds: [] });
+    expect(store.getState().presetId, 'after removing two of five nodes').toBe('add-mul');
+    store.getState().dispatch({ type: 'removeItems', nodeIds: document.nodes.map((node) => node.id), edgeIds: [] });
+    expect(store.getState().document.nodes).toEqual([]);
+    expect(store.getState().presetId, 'after removing every node').toBeNull();
+    store.getState().undo();
+    expect(store.getState().presetId, 'after undo').toBe('add-mul');
+  });
+
   test('add-mul trace is computed on load', () => {
     const { trace, cursor } = readyStore().getState();
     // q = x + y = -2 + 5 = 3; f = q · z = 3 · -4 = -12; df/dq = z = -4, df/dz = q = 3, df/dx = df/dy = -4.

@@ -181,7 +181,9 @@ export function createEditorStore(initial: InitialState = {}): EditorStoreApi {
       const continuesGroup = group !== null && group === openEditGroup;
       openEditGroup = group;
 
-      setTracked(!continuesGroup, { ...update, edited: true, selection: pruneSelection(state.selection, document) });
+      // A canvas emptied of every node is no longer the preset, so its name and explanation go; undo brings them back.
+      const presetId = document.nodes.length === 0 ? null : state.presetId;
+      setTracked(!continuesGroup, { ...update, presetId, edited: true, selection: pruneSelection(state.selection, document) });
     };
     /** Re-evaluates the document that undo or redo just restored. */
     const travel = (direction: 'undo' | 'redo') => {
