@@ -10,6 +10,16 @@ async function edgeCount(page: Page): Promise<number> {
   return page.locator('.react-flow__edge').count();
 }
 
+/** Counts the pixels the overview has painted on its node canvas. */
+function overviewPaintedPixels(page: Page): Promise<number> {
+  return byTestId(page, 'overview').locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let index = 3; index < data.length; index += 4) if (data[index] > 0) count++;
+    return count;
+  });
+}
+
 describe('undo and redo', () => {
   test('add, undo, redo by keyboard', async ({ page }) => {
     await openApp(page);
@@ -130,6 +140,8 @@ describe('shortcuts and typing', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
     await expect.poll(() => presetMenu.locator('option:checked').textContent()).toBe('(custom graph)');
     expect(await byTestId(page, 'explanation').count(), 'explanation paragraphs').toBe(0);
+    // The overview no longer draws the deleted nodes.
+    await expect.poll(() => overviewPaintedPixels(page)).toBe(0);
 
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(() => presetMenu.inputValue()).toBe('add-mul');
@@ -397,13 +409,7 @@ describe('context menus and layout', () => {
     await overview.waitFor();
     expect(await overview.getAttribute('data-drawn-nodes')).toBe('5');
     // Some pixels of the node canvas are painted: the five nodes.
-    const painted = await overview.locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let count = 0;
-      for (let index = 3; index < data.length; index += 4) if (data[index] > 0) count++;
-      return count;
-    });
-    expect(painted).toBeGreaterThan(50);
+    expect(await overviewPaintedPixels(page)).toBeGreaterThan(50);
 
     const viewport = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
     const before = await viewport();

@@ -166,7 +166,14 @@ export const Overview = memo(function Overview({ nodes, dragging }: OverviewProp
 
   const redraw = useCallback((nodesChanged: boolean) => {
     const current = view.current;
-    if (!bounds || !current) return;
+    if (!current) return;
+    if (!bounds) {
+      // The graph has no nodes left, so the last drawing of them goes too.
+      mapping.current = null;
+      if (canvas.current) clearedContext(canvas.current);
+      if (outline.current) clearedContext(outline.current);
+      return;
+    }
     const { transform, pane } = current;
     const visible = { x: -transform.x / transform.zoom, y: -transform.y / transform.zoom, width: pane.width / transform.zoom, height: pane.height / transform.zoom };
     const next = mappingFor(union(bounds, visible));
