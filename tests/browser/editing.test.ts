@@ -369,6 +369,7 @@ describe('context menus and layout', () => {
   });
 
   test('F fits all of mlp6 beside the training panel', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
     await openApp(page, '#preset=mlp6');
     // Loaded, the graph is fitted no smaller than zoom 0.2, so its first nodes stay readable.
     const zoom = () => page.locator('.react-flow__viewport').evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).a);

@@ -45,8 +45,8 @@ const multiSelectionKeys = ['Shift', 'Meta', 'Control'];
 /** Nodes and edges handed to React Flow while CompactCanvas draws the graph. */
 const noNodes: GateFlowNode[] = [];
 const noEdges: Edge[] = [];
-/** Smallest zoom of a graph of fewer than LARGE_GRAPH_NODES nodes, low enough to fit mlp6 beside the training panel, and of a larger one. */
-const MIN_ZOOM = 0.05;
+/** Smallest zoom of a graph of fewer than LARGE_GRAPH_NODES nodes, low enough to fit mlp6 beside the training panel in a 1280 × 720 window, and of a larger one. */
+const MIN_ZOOM = 0.03;
 const MIN_ZOOM_LARGE = 0.005;
 /**
  * Smallest zoom a newly loaded graph of fewer than LARGE_GRAPH_NODES nodes is
