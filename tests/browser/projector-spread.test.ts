@@ -230,6 +230,17 @@ describe('projector spread', () => {
     await expect.poll(() => readZoom(page), { timeout: 5_000 }).toBeGreaterThanOrEqual(1.4);
   });
 
+  test('follows the active node after a preset switch', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('backprop-studio.projector', 'on'));
+    await openApp(page, '#preset=add-mul');
+    await viewRests(page);
+    await byTestId(page, 'preset-menu').selectOption('sigmoid-neuron');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(10);
+    await viewRests(page);
+    // Fitted, the 10-node graph would be drawn at about zoom 0.4; followed, its active node is shown at 1.4.
+    expect(await readZoom(page)).toBeGreaterThanOrEqual(1.4);
+  });
+
   test('estimates projector handles', async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('backprop-studio.projector', 'on'));
     const document = everyKindGraph(packedGraph(), LABELS);

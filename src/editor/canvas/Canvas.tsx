@@ -30,6 +30,7 @@ import { centredNodePosition } from './new-node-place';
 import { Overview } from './Overview';
 import { useFreshClicks } from './fresh-click';
 import { usePanPointerCapture } from './pan-capture';
+import { setPlacedLoad, usePlacedLoad } from './placed-load';
 import { useSavedViewport } from './saved-viewport';
 import { ValueEdge } from './ValueEdge';
 import { WireCanvas } from './WireCanvas';
@@ -62,7 +63,7 @@ export function Canvas() {
   viewRef.current = view;
   const loadCount = useEditor((state) => state.loadCount);
   // The load count whose view has been fitted. Until then a large graph is drawn compact.
-  const [placedLoad, setPlacedLoad] = useState<number | null>(null);
+  const placedLoad = usePlacedLoad();
   const drawing = useDrawingState(placedLoad === loadCount);
   // React Flow gets no nodes while CompactCanvas draws them, so their layouts are estimated only when it does.
   const nodes = useFlowNodes(view, !drawing.compact);

@@ -4,6 +4,7 @@ import { prefersReducedMotion } from '../canvas/reduced-motion';
 import { activeStep } from '../store/timeline';
 import { editorStore, useEditor } from '../store/use-editor';
 import { COMPACT_NODE_SIZE } from '../canvas/compact-scene';
+import { usePlacedLoad } from '../canvas/placed-load';
 import { findNode } from '../canvas/selectors';
 import { currentSpread, toCanvasPoint } from './spread';
 import { useViewSettings } from './view-settings';
@@ -28,6 +29,8 @@ export function ProjectorFollow() {
   const cursor = useEditor((state) => state.cursor);
   const trace = useEditor((state) => state.trace);
   const loadId = useEditor((state) => state.loadId);
+  // Placing a loaded graph fits it into view, after the first follow when its trace came at once; the follow then comes again.
+  const placedLoad = usePlacedLoad();
   const { getInternalNode, getZoom, setCenter } = useReactFlow();
   // The active node's measured size. Projector mode's larger type makes React Flow measure the node again
   // after the switch, and a new size within RESIZE_FOLLOW_MS of it centres the node again.
@@ -37,19 +40,20 @@ export function ProjectorFollow() {
     return measured ? `${measured.width}x${measured.height}` : '';
   });
   const switchedOn = useRef(-Infinity);
-  const followed = useRef({ projector, activeId, cursor, trace });
+  const followed = useRef({ projector, activeId, cursor, trace, placedLoad });
   // The load whose graph the view last followed, so that later traces of it count as edits.
   const followedLoad = useRef<number | null>(null);
 
   useEffect(() => {
     const before = followed.current;
-    followed.current = { projector, activeId, cursor, trace };
+    followed.current = { projector, activeId, cursor, trace, placedLoad };
     if (projector && !before.projector) switchedOn.current = performance.now();
     if (!projector || activeId === null) return;
     // A size that changes later, as when the user zooms out and the node leaves React Flow, moves nothing.
-    const onlyResized = before.projector === projector && before.activeId === activeId && before.cursor === cursor && before.trace === trace;
+    const placed = before.placedLoad !== placedLoad;
+    const onlyResized = before.projector === projector && before.activeId === activeId && before.cursor === cursor && before.trace === trace && !placed;
     if (onlyResized && performance.now() - switchedOn.current > RESIZE_FOLLOW_MS) return;
-    const edited = before.projector === projector && before.trace !== trace && followedLoad.current === loadId;
+    const edited = before.projector === projector && before.trace !== trace && !placed && followedLoad.current === loadId;
     if (edited) return;
     followedLoad.current = loadId;
     // One frame later, React Flow has the nodes at their spread positions when projector mode was just
@@ -66,7 +70,7 @@ export function ProjectorFollow() {
       void setCenter(x + width / 2, y + height / 2, { zoom: Math.max(getZoom(), FOLLOW_ZOOM), duration: prefersReducedMotion() ? 0 : FOLLOW_MS });
     });
     return () => cancelAnimationFrame(frame);
-  }, [projector, activeId, cursor, trace, loadId, activeSize, getInternalNode, getZoom, setCenter]);
+  }, [projector, activeId, cursor, trace, loadId, placedLoad, activeSize, getInternalNode, getZoom, setCenter]);
 
   return null;
 }
