@@ -26,7 +26,7 @@ import { CanvasDrawingContext, useDrawingState } from './drawing';
 import { DotGrid } from './DotGrid';
 import { emptyNodeView, useFlowEdges, useFlowNodes, type NodeViewState } from './flow-elements';
 import { GateNode, type GateFlowNode } from './GateNode';
-import { centredNodePosition } from './new-node-place';
+import { addNodeCentredAt } from './new-node-place';
 import { Overview } from './Overview';
 import { useFreshClicks } from './fresh-click';
 import { usePanPointerCapture } from './pan-capture';
@@ -37,7 +37,6 @@ import { WireCanvas } from './WireCanvas';
 
 /** Drag-and-drop type of a palette item; its data is the node kind. */
 export const PALETTE_DRAG_TYPE = 'application/x-backprop-studio-kind';
-
 
 const nodeTypes = { gate: GateNode };
 const edgeTypes = { value: ValueEdge };
@@ -185,10 +184,7 @@ export function Canvas() {
       const kind = event.dataTransfer.getData(PALETTE_DRAG_TYPE);
       if (kind && editorStore.getState().lecture.lockEditing) return;
       if (kind) {
-        const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-        const store = editorStore.getState();
-        const id = store.addNodeOfKind(kind, centredNodePosition(store, kind, toDocumentPoint(point, currentSpread())));
-        if (id) store.setSelection({ nodes: [id], edges: [] });
+        addNodeCentredAt(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
         return;
       }
       const file = event.dataTransfer.files[0];

@@ -1,8 +1,9 @@
 import { registry } from '../../nodes';
-import { spreadOf, type Point, type Spread } from '../projector/spread';
+import { currentSpread, spreadOf, toDocumentPoint, type Point, type Spread } from '../projector/spread';
 import { viewSettingsStore } from '../projector/view-settings';
 import { createNode } from '../store/new-node';
 import type { EditorState } from '../store/store';
+import { editorStore } from '../store/use-editor';
 import { estimateLayoutInPage } from './node-estimates';
 import type { NodeLayout } from './node-layout';
 
@@ -28,7 +29,10 @@ export function portOn(point: Point, layout: Pick<NodeLayout, 'width' | 'height'
   return { x: point.x - middle.x / spread.x, y: point.y - middle.y / spread.y };
 }
 
-/** Estimates the layout of a new node of `kindName` as the canvas draws it now, and returns it with the spread in use; null for an unknown kind. */
+/**
+ * Estimates the layout of a new node of `kindName` as the canvas draws it now.
+ * Returns it with the spread in use, or null for an unknown kind.
+ */
 export function newNodeLayout(state: EditorState, kindName: string): { layout: NodeLayout; spread: Spread } | null {
   const kind = registry.get(kindName);
   if (!kind) return null;
@@ -37,8 +41,16 @@ export function newNodeLayout(state: EditorState, kindName: string): { layout: N
   return { layout: estimateLayoutInPage(node, state.document, state, projector), spread: spreadOf(projector) };
 }
 
-/** Returns the document position for a new node of `kindName` whose middle lands on `point`, a document position. */
-export function centredNodePosition(state: EditorState, kindName: string, point: Point): Point {
-  const estimate = newNodeLayout(state, kindName);
-  return estimate ? centredOn(point, estimate.layout, estimate.spread) : point;
+/**
+ * Adds a node of `kindName` whose middle lands on `point`, a canvas position,
+ * and selects it. Returns its id, or null when nothing was added.
+ */
+export function addNodeCentredAt(kindName: string, point: Point): string | null {
+  const store = editorStore.getState();
+  const spread = currentSpread();
+  const documentPoint = toDocumentPoint(point, spread);
+  const estimate = newNodeLayout(store, kindName);
+  const id = store.addNodeOfKind(kindName, estimate ? centredOn(documentPoint, estimate.layout, estimate.spread) : documentPoint);
+  if (id) store.setSelection({ nodes: [id], edges: [] });
+  return id;
 }

@@ -17,8 +17,8 @@ function placement(state: EditorState, request: AddNodeRequest, choice: KindChoi
   if (!estimate) return flow;
   if (!wire || !choice.port) return centredOn(flow, estimate.layout, estimate.spread);
   // A wire from an output handle ('source') goes into an input of the new node, whose handles are 'target'.
-  // NOTE: the estimate has no value or gradient text yet. A node that the wire makes wider, such as a batch
-  // whose gradient row appears, has its output handles right of the wire's end, by about 55 units for a batch.
+  // NOTE: the estimate has no value or gradient text yet, so a node that the wire makes wider lands its output
+  // handles right of the wire's end. A batch, whose gradient row appears once it is connected, lands about 55 units off.
   return portOn(flow, estimate.layout, estimate.spread, choice.port, wire.handleType === 'source' ? 'target' : 'source');
 }
 

@@ -3,12 +3,11 @@ import { useCallback, type DragEvent } from 'react';
 import type { KindCategory, NodeKind } from '../../engine/types';
 import { builtinKinds } from '../../nodes';
 import { PALETTE_DRAG_TYPE } from '../canvas/Canvas';
-import { centredNodePosition } from '../canvas/new-node-place';
+import { addNodeCentredAt } from '../canvas/new-node-place';
 import type { MessageKey } from '../i18n/en';
 import { kindGloss } from '../i18n/translate';
 import { useT } from '../i18n/use-t';
-import { editorStore, useEditor } from '../store/use-editor';
-import { currentSpread, toDocumentPoint } from '../projector/spread';
+import { useEditor } from '../store/use-editor';
 
 const categories: readonly KindCategory[] = ['inputs', 'gates', 'math', 'activations', 'losses'];
 
@@ -26,9 +25,7 @@ export function Palette() {
       const drawer = window.document.getElementById('drawer-palette')?.getBoundingClientRect();
       const left = drawer ? Math.min(Math.max(canvas.left, drawer.right), canvas.right) : canvas.left;
       const centre = screenToFlowPosition({ x: (left + canvas.right) / 2, y: canvas.top + canvas.height / 2 });
-      const store = editorStore.getState();
-      const id = store.addNodeOfKind(kind, centredNodePosition(store, kind, toDocumentPoint(centre, currentSpread())));
-      if (id) store.setSelection({ nodes: [id], edges: [] });
+      addNodeCentredAt(kind, centre);
     },
     [screenToFlowPosition],
   );

@@ -19,8 +19,8 @@ const RESIZE_FOLLOW_MS = 1000;
 /**
  * In projector mode, centres the canvas on the node of the active timeline
  * step and zooms to at least FOLLOW_ZOOM, at every step while playing or
- * stepping, and at the first trace of a loaded graph. An edit, which gives a
- * new trace of the same graph, leaves the view where the user put it.
+ * stepping, and when a loaded graph is first traced and placed in view. An
+ * edit, which gives a new trace of the same graph, leaves the view where the user put it.
  * Renders nothing; it must sit inside the ReactFlowProvider.
  */
 export function ProjectorFollow() {
